@@ -1,0 +1,28 @@
+"""Comparing people's names the way a person would: ignoring case, spacing and punctuation.
+
+Import groups nominations by this key and the vote count matches ballots to the shortlist by
+it, so "Zoë O'Neill", "zoë  oneill" and "ZOË O’NEILL" are one nominee. Accents are kept:
+"Zoe" and "Zoë" may be different people, and the administrator merges them when they are not.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def name_key(name: str) -> str:
+    """A comparison key: case-folded letters and digits only, in NFC form."""
+    text = unicodedata.normalize("NFC", name).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def tidy_name(name: str) -> str:
+    """The name as it should be shown: single spaces, no leading or trailing space."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
+def split_members(text: str) -> tuple[str, ...]:
+    """Split a team's member list typed on new lines or separated by ';' or ','."""
+    for sep in ("\r\n", "\n", ";"):
+        text = text.replace(sep, ",")
+    return tuple(tidy_name(part) for part in text.split(",") if tidy_name(part))

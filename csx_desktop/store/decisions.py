@@ -1,0 +1,121 @@
+"""The panel's recorded decisions: winners, highly commended, the reason, and reopening.
+
+The rules about *when* a reason is required (the winner is not the sole rank 1) belong to the
+results code, which knows the ranking; this repository stores what it is given, one standing
+decision per category, and keeps reopened ones for the record.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from csx_desktop.domain.model import Decision
+from csx_desktop.store.database import parse_time, utc_now
+from csx_desktop.store.errors import InputRefused
+
+if TYPE_CHECKING:
+    from csx_desktop.store.database import Store
+
+
+class DecisionRepository:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def record(
+        self,
+        category_id: int,
+        *,
+        winners: list[int],
+        highly_commended: list[int] | None = None,
+        reason: str = "",
+    ) -> Decision:
+        highly_commended = list(highly_commended or [])
+        if not winners:
+            raise InputRefused("A decision needs at least one winner.")
+        if set(winners) & set(highly_commended):
+            raise InputRefused("An entry cannot be both a winner and highly commended.")
+        for entry_id in [*winners, *highly_commended]:
+            entry = self._store.nominations.entry(entry_id)
+            if entry.category_id != category_id:
+                raise InputRefused(f"{entry.nominee} is not an entry in this category.")
+        category = self._store.round.category(category_id)
+        with self._store.write() as db:
+            if self.current(category_id) is not None:
+                raise InputRefused(
+                    f"A decision for {category.name} is already recorded; reopen it first."
+                )
+            row = {
+                "category_id": category_id,
+                "reason": reason.strip(),
+                "recorded_by": self._store.actor,
+                "recorded_at": utc_now(),
+            }
+            decision_id = int(db.table("decisions").insert(row).last_pk)
+            for level, ids in (("winner", winners), ("highly_commended", highly_commended)):
+                for entry_id in ids:
+                    db.table("decision_entries").insert(
+                        {"decision_id": decision_id, "entry_id": entry_id, "level": level}
+                    )
+            self._store.audit(
+                "record decision",
+                "decision",
+                decision_id,
+                after={**row, "winners": winners, "highly_commended": highly_commended},
+            )
+        decision = self.current(category_id)
+        assert decision is not None
+        return decision
+
+    def reopen(self, category_id: int, reason: str) -> None:
+        if not reason.strip():
+            raise InputRefused("Say why the decision is being reopened.")
+        current = self.current(category_id)
+        if current is None:
+            raise InputRefused("There is no recorded decision to reopen.")
+        with self._store.write() as db:
+            db.execute(
+                "UPDATE decisions SET reopened_by = ?, reopened_at = ?, reopen_reason = ?"
+                " WHERE id = ?",
+                [self._store.actor, utc_now(), reason.strip(), current.id],
+            )
+            self._store.audit(
+                "reopen decision", "decision", current.id, after={"reason": reason.strip()}
+            )
+
+    def current(self, category_id: int) -> Decision | None:
+        """The standing decision for a category, or None while it is undecided."""
+        rows = list(
+            self._store.db.query(
+                "SELECT * FROM decisions WHERE category_id = ? AND reopened_at IS NULL",
+                [category_id],
+            )
+        )
+        return self._decision(rows[0]) if rows else None
+
+    def all_current(self) -> list[Decision]:
+        return [
+            self._decision(row)
+            for row in self._store.db.query(
+                "SELECT d.* FROM decisions d JOIN categories c ON c.id = d.category_id"
+                " WHERE d.reopened_at IS NULL ORDER BY c.position"
+            )
+        ]
+
+    def _decision(self, row: dict[str, Any]) -> Decision:
+        levels: dict[str, list[int]] = {"winner": [], "highly_commended": []}
+        for entry in self._store.db.query(
+            "SELECT de.entry_id, de.level FROM decision_entries de"
+            " JOIN entries e ON e.id = de.entry_id WHERE de.decision_id = ?"
+            " ORDER BY e.nominee COLLATE NOCASE",
+            [row["id"]],
+        ):
+            levels[entry["level"]].append(entry["entry_id"])
+        return Decision(
+            id=row["id"],
+            category_id=row["category_id"],
+            winners=tuple(levels["winner"]),
+            highly_commended=tuple(levels["highly_commended"]),
+            reason=row["reason"],
+            recorded_by=row["recorded_by"],
+            recorded_at=parse_time(row["recorded_at"]),
+        )

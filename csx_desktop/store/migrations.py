@@ -1,0 +1,242 @@
+"""The round file's schema, as numbered migrations in sqlite-utils' built-in ``Migrations``.
+
+Rules: a migration is never edited once released; a change is a new function appended at the
+end. The store copies the file aside before applying any to an existing round and refuses a
+file that has a migration this version does not know (a newer CSX Desktop wrote it).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATIONS = Migrations("csx_desktop")
+
+# Every timestamp is ISO 8601 text in UTC ("2026-03-16T20:24:52+00:00"); lists are JSON text.
+_INITIAL_SCHEMA = [
+    """
+    CREATE TABLE round_settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL          -- JSON
+    )
+    """,
+    """
+    CREATE TABLE categories (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        method TEXT NOT NULL CHECK (method IN ('panel', 'staff vote')),
+        nominee_kind TEXT NOT NULL CHECK (nominee_kind IN ('individual', 'team')),
+        description TEXT NOT NULL DEFAULT '',
+        recognition TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    """
+    CREATE TABLE criteria (
+        id INTEGER PRIMARY KEY,
+        category_id INTEGER NOT NULL REFERENCES categories(id),
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        descriptors TEXT NOT NULL DEFAULT '[]',
+        weight REAL NOT NULL DEFAULT 1 CHECK (weight > 0),
+        max_score INTEGER NOT NULL DEFAULT 5 CHECK (max_score BETWEEN 1 AND 100),
+        position INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (category_id, name)
+    )
+    """,
+    """
+    CREATE TABLE nominating_bodies (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        position INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    """
+    CREATE TABLE entries (
+        id INTEGER PRIMARY KEY,
+        category_id INTEGER NOT NULL REFERENCES categories(id),
+        nominee TEXT NOT NULL,
+        match_key TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'individual' CHECK (kind IN ('individual', 'team')),
+        team_members TEXT NOT NULL DEFAULT '[]',
+        service TEXT NOT NULL DEFAULT '',
+        nominating_body TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'active'
+            CHECK (status IN ('active', 'merged', 'withdrawn', 'ineligible')),
+        status_reason TEXT NOT NULL DEFAULT '',
+        merged_into INTEGER REFERENCES entries(id),
+        created_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX entries_category ON entries(category_id, match_key)",
+    """
+    CREATE TABLE nominations (
+        id INTEGER PRIMARY KEY,
+        entry_id INTEGER NOT NULL REFERENCES entries(id),
+        category_id INTEGER NOT NULL REFERENCES categories(id),
+        nominee TEXT NOT NULL,
+        team_members TEXT NOT NULL DEFAULT '[]',
+        service TEXT NOT NULL DEFAULT '',
+        nominating_body TEXT NOT NULL DEFAULT '',
+        nominator_name TEXT NOT NULL DEFAULT '',
+        nominator_email TEXT NOT NULL DEFAULT '',
+        relationship TEXT NOT NULL DEFAULT '',
+        citation TEXT NOT NULL DEFAULT '',
+        received_at TEXT,
+        source TEXT NOT NULL DEFAULT '',
+        response_id TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'eligible'
+            CHECK (status IN ('eligible', 'ineligible', 'withdrawn')),
+        status_reason TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX nominations_entry ON nominations(entry_id)",
+    # Re-importing the same export adds nothing: a response is known by its source and id.
+    """
+    CREATE UNIQUE INDEX nominations_source_response
+        ON nominations(source, response_id) WHERE response_id <> ''
+    """,
+    """
+    CREATE TABLE imports (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,              -- 'nominations', 'ballots', 'panel', 'scores', ...
+        file_name TEXT NOT NULL,
+        file_sha256 TEXT NOT NULL,
+        format TEXT NOT NULL DEFAULT '',
+        stored INTEGER NOT NULL DEFAULT 0,
+        rejected INTEGER NOT NULL DEFAULT 0,
+        imported_by TEXT NOT NULL DEFAULT '',
+        imported_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE panel_members (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL UNIQUE,
+        panel_group TEXT NOT NULL CHECK (panel_group IN ('catalyst', 'cse_assessor', 'officer')),
+        pin_hash TEXT NOT NULL DEFAULT '',
+        is_chair INTEGER NOT NULL DEFAULT 0,
+        active INTEGER NOT NULL DEFAULT 1,
+        failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+        last_failed_at TEXT,
+        created_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE member_categories (
+        member_id INTEGER NOT NULL REFERENCES panel_members(id),
+        category_id INTEGER NOT NULL REFERENCES categories(id),
+        interests_confirmed_at TEXT,     -- the member answered "do you know any nominees?"
+        submitted_at TEXT,               -- the member submitted this category
+        PRIMARY KEY (member_id, category_id)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE interests (
+        id INTEGER PRIMARY KEY,
+        member_id INTEGER NOT NULL REFERENCES panel_members(id),
+        entry_id INTEGER NOT NULL REFERENCES entries(id),
+        kind TEXT NOT NULL CHECK (kind IN ('personal', 'prejudicial', 'pecuniary')),
+        note TEXT NOT NULL DEFAULT '',
+        declared_by TEXT NOT NULL DEFAULT '',
+        declared_at TEXT NOT NULL,
+        UNIQUE (member_id, entry_id)
+    )
+    """,
+    """
+    CREATE TABLE scoresheets (
+        member_id INTEGER NOT NULL REFERENCES panel_members(id),
+        entry_id INTEGER NOT NULL REFERENCES entries(id),
+        comment TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (member_id, entry_id)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE scores (
+        member_id INTEGER NOT NULL,
+        entry_id INTEGER NOT NULL,
+        criterion_id INTEGER NOT NULL REFERENCES criteria(id),
+        score INTEGER NOT NULL CHECK (score >= 0),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (member_id, entry_id, criterion_id),
+        FOREIGN KEY (member_id, entry_id) REFERENCES scoresheets(member_id, entry_id)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        category_id INTEGER NOT NULL REFERENCES categories(id),
+        reason TEXT NOT NULL DEFAULT '',
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        reopened_by TEXT,
+        reopened_at TEXT,
+        reopen_reason TEXT
+    )
+    """,
+    # At most one standing (not reopened) decision per category.
+    """
+    CREATE UNIQUE INDEX decisions_standing ON decisions(category_id) WHERE reopened_at IS NULL
+    """,
+    """
+    CREATE TABLE decision_entries (
+        decision_id INTEGER NOT NULL REFERENCES decisions(id),
+        entry_id INTEGER NOT NULL REFERENCES entries(id),
+        level TEXT NOT NULL CHECK (level IN ('winner', 'highly_commended')),
+        PRIMARY KEY (decision_id, entry_id)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE ballots (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL DEFAULT '',
+        source_row INTEGER NOT NULL DEFAULT 0,
+        response_id TEXT NOT NULL DEFAULT '',
+        voter_key TEXT NOT NULL DEFAULT '',
+        choice TEXT NOT NULL DEFAULT '',
+        entry_id INTEGER REFERENCES entries(id),
+        cast_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('valid', 'superseded', 'invalid')),
+        reason TEXT NOT NULL DEFAULT '',
+        imported_at TEXT NOT NULL,
+        UNIQUE (source, source_row)
+    )
+    """,
+    "CREATE INDEX ballots_voter ON ballots(voter_key)",
+    """
+    CREATE TABLE paper_votes (
+        id INTEGER PRIMARY KEY,
+        entry_id INTEGER NOT NULL REFERENCES entries(id),
+        count INTEGER NOT NULL CHECK (count >= 0),
+        counted_by TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL DEFAULT '',
+        before TEXT,                     -- JSON, null when created
+        after TEXT                       -- JSON, null when removed
+    )
+    """,
+]
+
+
+@MIGRATIONS()
+def m001_initial(db: Database) -> None:
+    """The whole vocabulary of DESIGN.md: settings, categories to ballots, and the audit log."""
+    for statement in _INITIAL_SCHEMA:
+        db.execute(statement)
+
+
+def known_migrations() -> list[str]:
+    """The names of every migration this version knows, in order."""
+    return [m.name for m in MIGRATIONS.pending(Database(memory=True))]

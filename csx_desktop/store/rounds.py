@@ -1,0 +1,297 @@
+"""The round's own settings, its categories and rubrics, and the Shining Star nominating bodies.
+
+Settings are stored one key a row as JSON, so a new setting needs no migration; the defaults
+live on ``domain.model.RoundSettings``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields, replace
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from csx_desktop.domain.model import (
+    Category,
+    Criterion,
+    Method,
+    NomineeKind,
+    RoundSettings,
+    Signatory,
+)
+from csx_desktop.domain.names import name_key
+from csx_desktop.domain.rubric import DEFAULT_NOMINATING_BODIES, default_categories
+from csx_desktop.domain.secrets import hash_secret, verify_secret
+from csx_desktop.store.errors import InputRefused, NotFound
+
+if TYPE_CHECKING:
+    from csx_desktop.store.database import Store
+
+_ADMIN_KEY = "admin_passphrase_hash"
+
+
+class RoundRepository:
+    """Settings, categories, criteria and nominating bodies of the open round."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._categories: tuple[Category, ...] | None = None  # cached: read on every screen
+
+    def initialise(self, *, name: str, year: int, admin_passphrase: str | None) -> None:
+        """Fill a freshly migrated file: settings, the seed categories, the bodies."""
+        name = name.strip()
+        if not name:
+            raise InputRefused("The round needs a name.")
+        if not 2000 <= year <= 2100:
+            raise InputRefused(f"{year} is not a plausible year for a round.")
+        with self._store.write() as db:
+            self._put_setting("name", name)
+            self._put_setting("year", year)
+            if admin_passphrase:
+                self._put_setting(_ADMIN_KEY, hash_secret(admin_passphrase))
+            for category in default_categories():
+                category_id = db.table("categories").insert(
+                    {
+                        "name": category.name,
+                        "method": str(category.method),
+                        "nominee_kind": str(category.nominee_kind),
+                        "description": category.description,
+                        "recognition": category.recognition,
+                        "position": category.position,
+                    }
+                ).last_pk
+                for position, criterion in enumerate(category.criteria):
+                    db.table("criteria").insert(
+                        _criterion_row(criterion, category_id=category_id, position=position)
+                    )
+            for position, body in enumerate(DEFAULT_NOMINATING_BODIES):
+                db.table("nominating_bodies").insert({"name": body, "position": position})
+            self._store.audit("create round", "round", after={"name": name, "year": year})
+        self._categories = None
+
+    # ---- settings ------------------------------------------------------------------------
+
+    def settings(self) -> RoundSettings:
+        raw = {
+            row["key"]: json.loads(row["value"])
+            for row in self._store.db.query("SELECT key, value FROM round_settings")
+        }
+        known = {f.name for f in fields(RoundSettings)}
+        values: dict[str, Any] = {k: v for k, v in raw.items() if k in known}
+        if values.get("ceremony_date"):
+            values["ceremony_date"] = date.fromisoformat(values["ceremony_date"])
+        for key in ("voting_opens", "voting_closes"):
+            if values.get(key):
+                values[key] = datetime.fromisoformat(values[key])
+        if "signatories" in values:
+            first, second = (Signatory(**s) for s in values["signatories"])
+            values["signatories"] = (first, second)
+        return RoundSettings(**values)
+
+    def update_settings(self, **changes: Any) -> RoundSettings:
+        """Change settings by name (as on ``RoundSettings``), audited."""
+        before = self.settings()
+        after = replace(before, **changes)  # raises TypeError on an unknown name
+        if not after.name.strip():
+            raise InputRefused("The round needs a name.")
+        if after.aggregate not in ("mean", "median"):
+            raise InputRefused("The entry score is the mean or the median of the judges.")
+        if after.ballot_rule not in ("latest", "first"):
+            raise InputRefused("A voter's latest or first ballot counts.")
+        if after.min_judges < 1:
+            raise InputRefused("At least one judge must score an entry for it to be ranked.")
+        with self._store.write():
+            for key, value in changes.items():
+                self._put_setting(key, _to_json(value))
+            self._store.audit(
+                "change settings",
+                "round",
+                before={k: _to_json(getattr(before, k)) for k in changes},
+                after={k: _to_json(v) for k, v in changes.items()},
+            )
+        return after
+
+    def _put_setting(self, key: str, value: Any) -> None:
+        self._store.db.execute(
+            "INSERT INTO round_settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, json.dumps(value, ensure_ascii=False)],
+        )
+
+    def _get_setting(self, key: str) -> Any:
+        row = self._store.db.execute(
+            "SELECT value FROM round_settings WHERE key = ?", [key]
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    # ---- the administrator's passphrase --------------------------------------------------
+
+    def has_admin_passphrase(self) -> bool:
+        return bool(self._get_setting(_ADMIN_KEY))
+
+    def set_admin_passphrase(self, passphrase: str) -> None:
+        if len(passphrase) < 6:
+            raise InputRefused("The administrator's passphrase needs at least 6 characters.")
+        with self._store.write():
+            self._put_setting(_ADMIN_KEY, hash_secret(passphrase))
+            self._store.audit("set passphrase", "round", after={"passphrase": "(changed)"})
+
+    def verify_admin(self, passphrase: str) -> bool:
+        """True when the passphrase matches; a round without one lets the administrator in."""
+        stored = self._get_setting(_ADMIN_KEY)
+        if not stored:
+            return True
+        return verify_secret(passphrase, stored)
+
+    # ---- categories and rubrics ----------------------------------------------------------
+
+    def categories(self) -> tuple[Category, ...]:
+        if self._categories is None:
+            self._categories = self._load_categories()
+        return self._categories
+
+    def category(self, category_id: int) -> Category:
+        for category in self.categories():
+            if category.id == category_id:
+                return category
+        raise NotFound(f"There is no category with id {category_id}.")
+
+    def category_named(self, text: str) -> Category:
+        """The category a user named, matched tolerantly ("extra mile award")."""
+        from csx_desktop.domain.rubric import match_category
+
+        found = match_category(text, self.categories())
+        if found is None:
+            names = ", ".join(c.name for c in self.categories())
+            raise NotFound(f"There is no category called {text!r}. The categories are: {names}.")
+        return found
+
+    def _load_categories(self) -> tuple[Category, ...]:
+        db = self._store.db
+        criteria_by_category: dict[int, list[Criterion]] = {}
+        for row in db.query("SELECT * FROM criteria ORDER BY category_id, position, id"):
+            criteria_by_category.setdefault(row["category_id"], []).append(
+                Criterion(
+                    id=row["id"],
+                    category_id=row["category_id"],
+                    name=row["name"],
+                    description=row["description"],
+                    descriptors=tuple(json.loads(row["descriptors"])),
+                    weight=row["weight"],
+                    max_score=row["max_score"],
+                    position=row["position"],
+                )
+            )
+        return tuple(
+            Category(
+                id=row["id"],
+                name=row["name"],
+                method=Method(row["method"]),
+                nominee_kind=NomineeKind(row["nominee_kind"]),
+                description=row["description"],
+                recognition=row["recognition"],
+                position=row["position"],
+                criteria=tuple(criteria_by_category.get(row["id"], [])),
+            )
+            for row in db.query("SELECT * FROM categories ORDER BY position, id")
+        )
+
+    def rubric_frozen(self, category_id: int) -> bool:
+        """Once any score exists in a category its rubric cannot change (totals would move)."""
+        row = self._store.db.execute(
+            "SELECT 1 FROM scores JOIN entries ON entries.id = scores.entry_id"
+            " WHERE entries.category_id = ? LIMIT 1",
+            [category_id],
+        ).fetchone()
+        return row is not None
+
+    def replace_criteria(self, category_id: int, criteria: list[Criterion]) -> Category:
+        """Replace a category's rubric, until the first score exists in it."""
+        category = self.category(category_id)
+        if not category.is_panel_scored:
+            raise InputRefused(f"{category.name} is decided by staff vote and has no rubric.")
+        if self.rubric_frozen(category_id):
+            raise InputRefused(
+                f"Scoring has started in {category.name}, so its criteria can no longer "
+                "change (every total would change with them)."
+            )
+        if not criteria:
+            raise InputRefused(f"{category.name} needs at least one criterion.")
+        seen: set[str] = set()
+        for criterion in criteria:
+            key = name_key(criterion.name)
+            if not key:
+                raise InputRefused("Every criterion needs a name.")
+            if key in seen:
+                raise InputRefused(f"Two criteria are called {criterion.name!r}.")
+            seen.add(key)
+            if criterion.weight <= 0:
+                raise InputRefused(f"The weight of {criterion.name!r} must be above 0.")
+            if not 1 <= criterion.max_score <= 100:
+                raise InputRefused(f"The top score of {criterion.name!r} must be 1 to 100.")
+        with self._store.write() as db:
+            db.execute("DELETE FROM criteria WHERE category_id = ?", [category_id])
+            for position, criterion in enumerate(criteria):
+                db.table("criteria").insert(
+                    _criterion_row(criterion, category_id=category_id, position=position)
+                )
+            self._store.audit(
+                "change rubric",
+                "category",
+                category_id,
+                before={"criteria": [_criterion_row(c, category_id, i) for i, c in enumerate(category.criteria)]},
+                after={"criteria": [_criterion_row(c, category_id, i) for i, c in enumerate(criteria)]},
+            )
+        self._categories = None
+        return self.category(category_id)
+
+    # ---- nominating bodies (Shining Star) ------------------------------------------------
+
+    def nominating_bodies(self) -> list[str]:
+        return [
+            row["name"]
+            for row in self._store.db.query("SELECT name FROM nominating_bodies ORDER BY position, id")
+        ]
+
+    def add_nominating_body(self, name: str) -> None:
+        name = " ".join(name.split())
+        if not name:
+            raise InputRefused("A nominating body needs a name.")
+        if any(name_key(b) == name_key(name) for b in self.nominating_bodies()):
+            raise InputRefused(f"{name} is already a nominating body.")
+        with self._store.write() as db:
+            position = db.execute("SELECT coalesce(max(position), -1) + 1 FROM nominating_bodies").fetchone()[0]
+            db.table("nominating_bodies").insert({"name": name, "position": position})
+            self._store.audit("add", "nominating body", name, after={"name": name})
+
+    def remove_nominating_body(self, name: str) -> None:
+        match = [b for b in self.nominating_bodies() if name_key(b) == name_key(name)]
+        if not match:
+            raise NotFound(f"{name} is not a nominating body.")
+        with self._store.write() as db:
+            db.execute("DELETE FROM nominating_bodies WHERE name = ?", [match[0]])
+            self._store.audit("remove", "nominating body", match[0], before={"name": match[0]})
+
+
+def _criterion_row(criterion: Criterion, category_id: int, position: int) -> dict[str, Any]:
+    return {
+        "category_id": category_id,
+        "name": criterion.name.strip(),
+        "description": criterion.description,
+        "descriptors": json.dumps(list(criterion.descriptors), ensure_ascii=False),
+        "weight": criterion.weight,
+        "max_score": criterion.max_score,
+        "position": position,
+    }
+
+
+def _to_json(value: Any) -> Any:
+    """Settings values as JSON-able data (dates as ISO text, signatories as dicts)."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, tuple) and value and isinstance(value[0], Signatory):
+        return [
+            {"name": s.name, "title": s.title, "signature_image": s.signature_image}
+            for s in value
+        ]
+    return value
