@@ -77,7 +77,9 @@ class InterestKind(enum.StrEnum):
 
 INTEREST_KIND_LABELS: dict[InterestKind, str] = {
     InterestKind.PERSONAL: "Personal interest (I know them)",
-    InterestKind.PREJUDICIAL: "Prejudicial (a member of the public would think it affects my judgement)",
+    InterestKind.PREJUDICIAL: (
+        "Prejudicial (a member of the public would think it affects my judgement)"
+    ),
     InterestKind.PECUNIARY: "Disclosable pecuniary interest",
 }
 

@@ -78,8 +78,7 @@ def default_categories() -> tuple[Category, ...]:
                 "have gone above and beyond the call of duty."
             ),
             recognition=(
-                "for working hard, trying something new and going above and beyond the call "
-                "of duty"
+                "for working hard, trying something new and going above and beyond the call of duty"
             ),
             position=1,
             criteria=(

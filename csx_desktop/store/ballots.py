@@ -32,14 +32,14 @@ class BallotRepository:
         if not counted_by.strip():
             raise InputRefused("Say who counted the paper ballots.")
         entry = self._store.nominations.entry(entry_id)
-        with self._store.write() as db:
+        with self._store.write():
             row = {
                 "entry_id": entry.id,
                 "count": count,
                 "counted_by": counted_by.strip(),
                 "recorded_at": utc_now(),
             }
-            paper_id = int(db.table("paper_votes").insert(row).last_pk)
+            paper_id = self._store.insert("paper_votes", row)
             self._store.audit("add paper votes", "paper votes", paper_id, after=row)
         return PaperCount(
             id=paper_id, entry_id=entry_id, count=count, counted_by=counted_by.strip()

@@ -137,6 +137,12 @@ class Store:
         with self.db.atomic():
             yield self.db
 
+    def insert(self, table: str, row: Mapping[str, Any]) -> int:
+        """Insert one row (inside ``write()``) and return its id."""
+        last_pk = self.db.table(table).insert(dict(row)).last_pk
+        assert last_pk is not None
+        return int(last_pk)
+
     def audit(
         self,
         action: str,
@@ -201,9 +207,7 @@ class Store:
             "ballots": "SELECT count(*) FROM ballots",
             "audit rows": "SELECT count(*) FROM audit",
         }
-        return {
-            label: int(self.db.execute(sql).fetchone()[0]) for label, sql in queries.items()
-        }
+        return {label: int(self.db.execute(sql).fetchone()[0]) for label, sql in queries.items()}
 
 
 def _json_or_none(value: Mapping[str, Any] | None) -> str | None:

@@ -39,7 +39,7 @@ class DecisionRepository:
             if entry.category_id != category_id:
                 raise InputRefused(f"{entry.nominee} is not an entry in this category.")
         category = self._store.round.category(category_id)
-        with self._store.write() as db:
+        with self._store.write():
             if self.current(category_id) is not None:
                 raise InputRefused(
                     f"A decision for {category.name} is already recorded; reopen it first."
@@ -50,11 +50,12 @@ class DecisionRepository:
                 "recorded_by": self._store.actor,
                 "recorded_at": utc_now(),
             }
-            decision_id = int(db.table("decisions").insert(row).last_pk)
+            decision_id = self._store.insert("decisions", row)
             for level, ids in (("winner", winners), ("highly_commended", highly_commended)):
                 for entry_id in ids:
-                    db.table("decision_entries").insert(
-                        {"decision_id": decision_id, "entry_id": entry_id, "level": level}
+                    self._store.insert(
+                        "decision_entries",
+                        {"decision_id": decision_id, "entry_id": entry_id, "level": level},
                     )
             self._store.audit(
                 "record decision",

@@ -51,7 +51,6 @@ class NominationRepository:
             raise InputRefused("A nomination needs the nominee's name.")
         if category.method is Method.STAFF_VOTE:
             self._check_body_free(category.id, nomination.nominating_body, nominee)
-        db = self._store.db
         entry_id = self._entry_for(nominee, category.id, nomination)
         now = utc_now()
         row = {
@@ -72,7 +71,7 @@ class NominationRepository:
             "status_reason": nomination.status_reason,
             "created_at": now,
         }
-        nomination_id = db.table("nominations").insert(row).last_pk
+        nomination_id = self._store.insert("nominations", row)
         self._store.audit("add", "nomination", nomination_id, after=row)
         return self.nomination(int(nomination_id))
 
@@ -116,7 +115,7 @@ class NominationRepository:
             "status": str(EntryStatus.ACTIVE),
             "created_at": utc_now(),
         }
-        entry_id = self._store.db.table("entries").insert(row).last_pk
+        entry_id = self._store.insert("entries", row)
         self._store.audit("add", "entry", entry_id, after=row)
         return int(entry_id)
 
@@ -173,9 +172,7 @@ class NominationRepository:
         ]
 
     def nomination(self, nomination_id: int) -> Nomination:
-        rows = list(
-            self._store.db.query("SELECT * FROM nominations WHERE id = ?", [nomination_id])
-        )
+        rows = list(self._store.db.query("SELECT * FROM nominations WHERE id = ?", [nomination_id]))
         if not rows:
             raise NotFound(f"There is no nomination with id {nomination_id}.")
         return _nomination(rows[0])

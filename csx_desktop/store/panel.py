@@ -58,7 +58,7 @@ class PanelRepository:
                 "is_chair": int(is_chair),
                 "created_at": utc_now(),
             }
-            member_id = int(db.table("panel_members").insert(row).last_pk)
+            member_id = self._store.insert("panel_members", row)
             for category_id in categories:
                 db.execute(
                     "INSERT INTO member_categories (member_id, category_id) VALUES (?, ?)",
@@ -68,7 +68,10 @@ class PanelRepository:
                 "add",
                 "panel member",
                 member_id,
-                after={**{k: v for k, v in row.items() if k != "pin_hash"}, "categories": categories},
+                after={
+                    **{k: v for k, v in row.items() if k != "pin_hash"},
+                    "categories": categories,
+                },
             )
         return self.member(member_id)
 
@@ -180,7 +183,7 @@ class PanelRepository:
                 "declared_by": self._store.actor,
                 "declared_at": utc_now(),
             }
-            interest_id = db.table("interests").insert(row).last_pk
+            interest_id = self._store.insert("interests", row)
             self._store.audit("declare interest", "interest", interest_id, after=row)
         return self.interests(member_id=member_id, entry_id=entry_id)[0]
 

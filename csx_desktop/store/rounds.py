@@ -50,7 +50,8 @@ class RoundRepository:
             if admin_passphrase:
                 self._put_setting(_ADMIN_KEY, hash_secret(admin_passphrase))
             for category in default_categories():
-                category_id = db.table("categories").insert(
+                category_id = self._store.insert(
+                    "categories",
                     {
                         "name": category.name,
                         "method": str(category.method),
@@ -58,8 +59,8 @@ class RoundRepository:
                         "description": category.description,
                         "recognition": category.recognition,
                         "position": category.position,
-                    }
-                ).last_pk
+                    },
+                )
                 for position, criterion in enumerate(category.criteria):
                     db.table("criteria").insert(
                         _criterion_row(criterion, category_id=category_id, position=position)
@@ -239,8 +240,14 @@ class RoundRepository:
                 "change rubric",
                 "category",
                 category_id,
-                before={"criteria": [_criterion_row(c, category_id, i) for i, c in enumerate(category.criteria)]},
-                after={"criteria": [_criterion_row(c, category_id, i) for i, c in enumerate(criteria)]},
+                before={
+                    "criteria": [
+                        _criterion_row(c, category_id, i) for i, c in enumerate(category.criteria)
+                    ]
+                },
+                after={
+                    "criteria": [_criterion_row(c, category_id, i) for i, c in enumerate(criteria)]
+                },
             )
         self._categories = None
         return self.category(category_id)
@@ -250,7 +257,9 @@ class RoundRepository:
     def nominating_bodies(self) -> list[str]:
         return [
             row["name"]
-            for row in self._store.db.query("SELECT name FROM nominating_bodies ORDER BY position, id")
+            for row in self._store.db.query(
+                "SELECT name FROM nominating_bodies ORDER BY position, id"
+            )
         ]
 
     def add_nominating_body(self, name: str) -> None:
@@ -260,7 +269,9 @@ class RoundRepository:
         if any(name_key(b) == name_key(name) for b in self.nominating_bodies()):
             raise InputRefused(f"{name} is already a nominating body.")
         with self._store.write() as db:
-            position = db.execute("SELECT coalesce(max(position), -1) + 1 FROM nominating_bodies").fetchone()[0]
+            position = db.execute(
+                "SELECT coalesce(max(position), -1) + 1 FROM nominating_bodies"
+            ).fetchone()[0]
             db.table("nominating_bodies").insert({"name": name, "position": position})
             self._store.audit("add", "nominating body", name, after={"name": name})
 
@@ -291,7 +302,6 @@ def _to_json(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, tuple) and value and isinstance(value[0], Signatory):
         return [
-            {"name": s.name, "title": s.title, "signature_image": s.signature_image}
-            for s in value
+            {"name": s.name, "title": s.title, "signature_image": s.signature_image} for s in value
         ]
     return value

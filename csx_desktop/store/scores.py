@@ -49,7 +49,8 @@ class ScoreRepository:
                 raise InputRefused(f"A score for this criterion is 0 to {max_score}.")
             now = utc_now()
             before_row = db.execute(
-                "SELECT score FROM scores WHERE member_id = ? AND entry_id = ? AND criterion_id = ?",
+                "SELECT score FROM scores"
+                " WHERE member_id = ? AND entry_id = ? AND criterion_id = ?",
                 [member_id, entry_id, criterion_id],
             ).fetchone()
             before = before_row[0] if before_row else None
@@ -134,7 +135,9 @@ class ScoreRepository:
                 "This category has been submitted; the chair can reopen it for changes."
             )
         if decided:
-            raise InputRefused("The panel's decision for this category is recorded; scoring is closed.")
+            raise InputRefused(
+                "The panel's decision for this category is recorded; scoring is closed."
+            )
         if criterion_id is None:
             return 0
         crit = db.execute(
@@ -156,9 +159,7 @@ class ScoreRepository:
             )
             if cursor.rowcount != 1:
                 raise InputRefused("This category is not open for this member to submit.")
-            self._store.audit(
-                "submit", "category", category_id, after={"member_id": member_id}
-            )
+            self._store.audit("submit", "category", category_id, after={"member_id": member_id})
 
     def reopen_category(self, member_id: int, category_id: int, reason: str) -> None:
         """The chair reopens a member's submitted category so they can change scores."""
@@ -212,7 +213,8 @@ class ScoreRepository:
         submitted = {
             (m, c)
             for m, c in db.execute(
-                "SELECT member_id, category_id FROM member_categories WHERE submitted_at IS NOT NULL"
+                "SELECT member_id, category_id FROM member_categories"
+                " WHERE submitted_at IS NOT NULL"
             ).fetchall()
         }
         result = []

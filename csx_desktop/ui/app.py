@@ -1,0 +1,64 @@
+"""``csx-desktop``: start the window, optionally on the demo round or as a smoke check.
+
+csx-desktop [FILE]          open a round file (or the last one used)
+csx-desktop --demo          create (once) and open the demo round
+csx-desktop --smoke [FILE]  open, show the window, exit 0 once shown (CI, benchmarks)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from csx_desktop import APP_NAME, ORGANISATION, __version__
+from csx_desktop.ui.errors import configure_logging, install_exception_hook
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="csx-desktop", description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", type=Path, help="the round file to open")
+    parser.add_argument("--demo", action="store_true", help="open the demo round")
+    parser.add_argument(
+        "--smoke", action="store_true", help="show the window, then exit 0 (for checks)"
+    )
+    parser.add_argument("--version", action="version", version=f"csx-desktop {__version__}")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationVersion(__version__)
+    from csx_desktop.ui.style import STYLE_SHEET
+
+    app.setStyleSheet(STYLE_SHEET)
+    configure_logging()
+    install_exception_hook()
+
+    from csx_desktop.ui.main_window import MainWindow
+
+    path = args.file
+    if path is None and (args.demo or args.smoke):
+        from csx_desktop.demo.builder import open_or_build_demo
+        from csx_desktop.paths import demo_round_path
+
+        path = open_or_build_demo(demo_round_path())
+    window = MainWindow()
+    opened = window.open_round(path) if path is not None else True
+    window.show()
+    if args.smoke:
+        # Exit as soon as the window has been shown and the event loop has painted it once.
+        QTimer.singleShot(0, lambda: app.exit(0 if opened else 1))
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,247 @@
+"""The main window: the File menu, the sign-in screen and the signed-in person's workspace.
+
+It holds at most one open round. The title and status bar always say which file is open and
+who is signed in, because on a shared laptop that is the first thing to check.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from csx_desktop import APP_NAME, ROUND_SUFFIX, __version__
+from csx_desktop.store import CsxError, Store
+from csx_desktop.ui.errors import show_refusal
+from csx_desktop.ui.new_round_dialog import NewRoundDialog
+from csx_desktop.ui.session import Person, Session
+from csx_desktop.ui.sign_in import SignInPage
+from csx_desktop.ui.widgets.empty_state import EmptyState
+
+RECENT_KEY = "recentRounds"
+MAX_RECENT = 8
+FILE_FILTER = f"Awards rounds (*{ROUND_SUFFIX});;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store: Store | None = None
+        self.session: Session | None = None
+        self.workspace: QWidget | None = None
+        self.settings = QSettings()
+
+        self.pages = QStackedWidget()
+        self.welcome = EmptyState(
+            "No round is open",
+            "Open this year's awards round file, or create a new round. "
+            f"A round is one file ending in {ROUND_SUFFIX}.",
+            action_text="&Open a round…",
+            on_action=self.open_dialog,
+        )
+        self.sign_in = SignInPage()
+        self.sign_in.signed_in.connect(self._signed_in)
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.sign_in)
+        self.setCentralWidget(self.pages)
+
+        self.status_file = QLabel()
+        self.status_person = QLabel()
+        self.statusBar().addWidget(self.status_file, 1)
+        self.statusBar().addPermanentWidget(self.status_person)
+
+        self._build_menus()
+        self.resize(1200, 780)
+        self._update_title()
+
+    # ---- menus ---------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.new_action = self._action(
+            file_menu, "&New round…", self.new_round, QKeySequence.StandardKey.New
+        )
+        self.open_action = self._action(
+            file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self.backup_action = self._action(file_menu, "&Back up…", self.backup_dialog, "Ctrl+B")
+        self.switch_action = self._action(
+            file_menu, "&Switch person", self.switch_person, "Ctrl+Shift+L"
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About CSX Desktop", self._about)
+        self._update_actions()
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _update_actions(self) -> None:
+        self.backup_action.setEnabled(self.store is not None)
+        self.switch_action.setEnabled(self.session is not None)
+
+    # ---- opening rounds ------------------------------------------------------------------
+
+    def open_round(self, path: str | Path) -> bool:
+        """Open a round file and show the sign-in screen; False (with a message) if refused."""
+        try:
+            store = Store.open(path)
+        except CsxError as error:
+            show_refusal(self, error, "Cannot open this round")
+            return False
+        self._close_round()
+        self.store = store
+        self._remember(Path(path))
+        self.sign_in.set_store(store)
+        self.pages.setCurrentWidget(self.sign_in)
+        self._update_title()
+        self._update_actions()
+        return True
+
+    def open_dialog(self) -> None:
+        start = str(Path(self._recent()[0]).parent) if self._recent() else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Open an awards round", start, FILE_FILTER)
+        if path:
+            self.open_round(path)
+
+    def new_round(self) -> None:
+        dialog = NewRoundDialog(self)
+        if dialog.exec() and dialog.created_path is not None:
+            self.open_round(dialog.created_path)
+
+    def backup_dialog(self) -> None:
+        if self.store is None or self.store.path is None:
+            return
+        suggested = self.store.path.with_name(f"{self.store.path.stem}-backup{ROUND_SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Back up the round", str(suggested), FILE_FILTER
+        )
+        if not path:
+            return
+        try:
+            self.store.backup(path)
+        except CsxError as error:
+            show_refusal(self, error, "Backup not made")
+            return
+        self.statusBar().showMessage(f"Backed up to {path}", 8000)
+
+    def _close_round(self) -> None:
+        self._drop_session()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    # ---- people --------------------------------------------------------------------------
+
+    def _signed_in(self, person: Person) -> None:
+        assert self.store is not None
+        self._drop_session()
+        self.session = Session(self.store, person, self)
+        if person.is_administrator:
+            from csx_desktop.ui.admin_workspace import AdminWorkspace
+
+            self.workspace = AdminWorkspace(self.session)
+        else:
+            from csx_desktop.ui.member_workspace import MemberWorkspace
+
+            self.workspace = MemberWorkspace(self.session)
+        self.pages.addWidget(self.workspace)
+        self.pages.setCurrentWidget(self.workspace)
+        self._update_title()
+        self._update_actions()
+
+    def switch_person(self) -> None:
+        """Back to the sign-in screen, for the next person at a shared laptop."""
+        if self.store is None:
+            return
+        self._drop_session()
+        self.sign_in.set_store(self.store)
+        self.pages.setCurrentWidget(self.sign_in)
+        self._update_title()
+        self._update_actions()
+
+    def _drop_session(self) -> None:
+        if self.workspace is not None:
+            self.pages.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+        if self.session is not None:
+            self.session.deleteLater()
+            self.session = None
+
+    # ---- title, recent files, closing ----------------------------------------------------
+
+    def _update_title(self) -> None:
+        parts = [APP_NAME]
+        if self.store is not None and self.store.path is not None:
+            parts.append(self.store.path.name)
+            self.status_file.setText(f"Round file: {self.store.path}")
+        else:
+            self.status_file.setText("No round open")
+        if self.session is not None:
+            parts.append(self.session.person.name)
+            self.status_person.setText(f"Signed in: {self.session.person.description}")
+        else:
+            self.status_person.setText("Not signed in")
+        self.setWindowTitle(" — ".join(parts))
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):  # QSettings returns one string for a one-item list
+            return [value]
+        if isinstance(value, list):
+            return [str(v) for v in value]
+        return []
+
+    def _remember(self, path: Path) -> None:
+        recent = [str(path.resolve())] + [p for p in self._recent() if p != str(path.resolve())]
+        self.settings.setValue(RECENT_KEY, recent[:MAX_RECENT])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in self._recent() if Path(p).exists()]
+        if not recent:
+            empty = self.recent_menu.addAction("No recent rounds")
+            empty.setEnabled(False)
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_round(p))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nScores the nominations for the council's Customer "
+            "Service Awards, counts the Shining Star staff vote, records the panel's decisions "
+            "and prints the certificates.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._close_round()
+        super().closeEvent(event)

@@ -1,0 +1,255 @@
+"""The round file: migrations, pragmas, refusing what is not a round, backups."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from csx_desktop.store import RoundFileError, Store
+from csx_desktop.store.database import APPLICATION_ID
+from csx_desktop.store.migrations import known_migrations
+
+EXPECTED_TABLES = {
+    "round_settings": {"key", "value"},
+    "categories": {
+        "id",
+        "name",
+        "method",
+        "nominee_kind",
+        "description",
+        "recognition",
+        "position",
+    },
+    "criteria": {
+        "id",
+        "category_id",
+        "name",
+        "description",
+        "descriptors",
+        "weight",
+        "max_score",
+        "position",
+    },
+    "nominating_bodies": {"id", "name", "position"},
+    "entries": {
+        "id",
+        "category_id",
+        "nominee",
+        "match_key",
+        "kind",
+        "team_members",
+        "service",
+        "nominating_body",
+        "status",
+        "status_reason",
+        "merged_into",
+        "created_at",
+    },
+    "nominations": {
+        "id",
+        "entry_id",
+        "category_id",
+        "nominee",
+        "team_members",
+        "service",
+        "nominating_body",
+        "nominator_name",
+        "nominator_email",
+        "relationship",
+        "citation",
+        "received_at",
+        "source",
+        "response_id",
+        "status",
+        "status_reason",
+        "created_at",
+    },
+    "imports": {
+        "id",
+        "kind",
+        "file_name",
+        "file_sha256",
+        "format",
+        "stored",
+        "rejected",
+        "imported_by",
+        "imported_at",
+    },
+    "panel_members": {
+        "id",
+        "name",
+        "name_key",
+        "panel_group",
+        "pin_hash",
+        "is_chair",
+        "active",
+        "failed_sign_ins",
+        "last_failed_at",
+        "created_at",
+    },
+    "member_categories": {"member_id", "category_id", "interests_confirmed_at", "submitted_at"},
+    "interests": {"id", "member_id", "entry_id", "kind", "note", "declared_by", "declared_at"},
+    "scoresheets": {"member_id", "entry_id", "comment", "updated_at"},
+    "scores": {"member_id", "entry_id", "criterion_id", "score", "updated_at"},
+    "decisions": {
+        "id",
+        "category_id",
+        "reason",
+        "recorded_by",
+        "recorded_at",
+        "reopened_by",
+        "reopened_at",
+        "reopen_reason",
+    },
+    "decision_entries": {"decision_id", "entry_id", "level"},
+    "ballots": {
+        "id",
+        "source",
+        "source_row",
+        "response_id",
+        "voter_key",
+        "choice",
+        "entry_id",
+        "cast_at",
+        "status",
+        "reason",
+        "imported_at",
+    },
+    "paper_votes": {"id", "entry_id", "count", "counted_by", "note", "recorded_at"},
+    "audit": {"id", "at", "actor", "action", "entity", "entity_id", "before", "after"},
+}
+
+
+def test_migrating_a_blank_file_gives_every_table_and_column(store: Store) -> None:
+    for table, columns in EXPECTED_TABLES.items():
+        assert set(store.db.table(table).columns_dict) >= columns, table
+    assert store.schema_version() == len(known_migrations())
+
+
+def test_pragmas_for_data_safety(store: Store) -> None:
+    db = store.db
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+def test_new_round_has_the_seed_categories_and_default_rubrics(store: Store) -> None:
+    categories = store.round.categories()
+    assert [c.name for c in categories] == [
+        "Pride of Stockton",
+        "Extra Mile",
+        "Team",
+        "Shining Star",
+    ]
+    shining_star = categories[-1]
+    assert str(shining_star.method) == "staff vote" and shining_star.criteria == ()
+    for category in categories[:3]:
+        assert str(category.method) == "panel"
+        assert len(category.criteria) >= 3
+        for criterion in category.criteria:
+            assert criterion.max_score == 5 and criterion.weight == 1
+            assert len(criterion.descriptors) == 6  # one per point, 0..5
+    assert categories[2].nominee_kind.value == "team"
+    assert "Xentrall Shared Services" in store.round.nominating_bodies()
+
+
+def test_reopening_keeps_everything(round_path: Path, store: Store) -> None:
+    store.round.update_settings(min_judges=3)
+    store.close()
+    with Store.open(round_path) as again:
+        assert again.round.settings().min_judges == 3
+        assert again.round.settings().name == "Customer Service Awards 2026"
+
+
+def test_file_from_a_newer_version_is_refused_and_left_byte_identical(
+    round_path: Path, store: Store
+) -> None:
+    store.db.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+        " VALUES ('csx_desktop', 'm999_from_the_future', '2030-01-01')"
+    )
+    store.db.conn.commit()
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    before = round_path.read_bytes()
+    with pytest.raises(RoundFileError, match="newer version"):
+        Store.open(round_path)
+    assert round_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"Dear panel, here are the nominations...", "not an SQLite database"),
+        (b"", "is empty"),
+        (b"%PDF-1.7\n" + b"\x00" * 200, "not an SQLite database"),
+    ],
+)
+def test_a_file_that_is_not_a_round_gets_one_clear_message(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "renamed.csxawards"
+    path.write_bytes(content)
+    with pytest.raises(RoundFileError, match=message):
+        Store.open(path)
+    assert path.read_bytes() == content
+
+
+def test_another_sqlite_database_is_not_taken_for_a_round(tmp_path: Path) -> None:
+    path = tmp_path / "other.csxawards"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(RoundFileError, match="not a CSX Desktop awards round"):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+def test_a_missing_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(RoundFileError, match="no round file"):
+        Store.open(tmp_path / "nowhere.csxawards")
+
+
+def test_create_refuses_to_overwrite(round_path: Path, store: Store) -> None:
+    with pytest.raises(RoundFileError, match="already exists"):
+        Store.create(round_path, name="Again", year=2026)
+
+
+def test_an_older_file_is_copied_aside_before_migrating(round_path: Path, store: Store) -> None:
+    # Pretend the file predates every migration after the first by forgetting them.
+    store.db.execute("DELETE FROM _sqlite_migrations WHERE name <> ?", [known_migrations()[0]])
+    store.db.conn.commit()
+    store.close()
+    if len(known_migrations()) == 1:
+        # With one migration there is nothing newer to apply: opening must not copy.
+        with Store.open(round_path):
+            pass
+        assert not list(round_path.parent.glob("*.bak"))
+    else:
+        with Store.open(round_path):
+            pass
+        assert list(round_path.parent.glob("*.before-migration-1.bak"))
+
+
+def test_backup_is_a_complete_round(tmp_path: Path, store: Store) -> None:
+    store.round.update_settings(min_judges=4)
+    dest = store.backup(tmp_path / "copy.csxawards")
+    with Store.open(dest) as copy:
+        assert copy.round.settings().min_judges == 4
+        assert copy.integrity() == "ok"
+    with pytest.raises(RoundFileError, match="already exists"):
+        store.backup(dest)
+
+
+def test_every_write_leaves_an_audit_row(store: Store) -> None:
+    before = len(store.audit_log())
+    store.round.update_settings(disagreement_threshold=25.0)
+    log = store.audit_log()
+    assert len(log) == before + 1
+    assert log[0]["action"] == "change settings"
+    assert '"disagreement_threshold": 25.0' in log[0]["after"]

@@ -1,0 +1,161 @@
+"""The window: sign-in, the administrator's areas by keyboard, switching person, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from csx_desktop.store import Store
+from csx_desktop.ui.areas import AREAS
+from csx_desktop.ui.main_window import MainWindow
+from csx_desktop.ui.sign_in import retry_delay
+from csx_desktop.ui.widgets.empty_state import EmptyState
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: Store, panel_ids: dict[str, int], round_path: Path) -> MainWindow:
+    store.close()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_round(round_path)
+    w.show()
+    return w
+
+
+def test_opens_on_the_sign_in_screen_listing_the_panel(window: MainWindow) -> None:
+    assert window.pages.currentWidget() is window.sign_in
+    people = [window.sign_in.people.item(i).text() for i in range(window.sign_in.people.count())]
+    assert people[0].startswith("Administrator")
+    assert any(p.startswith("Nora Quinn") for p in people)
+    assert "awards.csxawards" in window.windowTitle()
+    assert window.status_person.text() == "Not signed in"
+
+
+def _sign_in_as_admin(window: MainWindow, qtbot: QtBot, passphrase: str = "secret1") -> None:
+    window.sign_in.people.setCurrentRow(0)
+    window.sign_in.secret.setFocus()
+    qtbot.keyClicks(window.sign_in.secret, passphrase)
+    qtbot.keyClick(window.sign_in.secret, Qt.Key.Key_Return)
+
+
+def test_administrator_signs_in_and_reaches_every_area_by_keyboard(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    _sign_in_as_admin(window, qtbot)
+    workspace = window.workspace
+    assert workspace is not None and window.pages.currentWidget() is workspace
+    assert "Administrator" in window.windowTitle()
+    assert "Signed in: Administrator" in window.status_person.text()
+    for index, spec in enumerate(AREAS):
+        qtbot.keyClick(workspace, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
+        assert workspace.stack.currentIndex() == index
+        assert workspace.area(spec.title) is workspace.stack.currentWidget()
+    # The sidebar itself is a list: arrow keys move between areas too.
+    workspace.sidebar.setFocus()
+    workspace.sidebar.setCurrentRow(0)
+    qtbot.keyClick(workspace.sidebar, Qt.Key.Key_Down)
+    assert workspace.stack.currentIndex() == 1
+
+
+def test_every_area_of_an_empty_round_says_what_will_appear_and_how(
+    qtbot: QtBot, store: Store, round_path: Path
+) -> None:
+    store.close()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.open_round(round_path)
+    w.show()
+    _sign_in_as_admin(w, qtbot)
+    assert w.workspace is not None
+    for spec in AREAS:
+        if spec.title == "Round settings":  # a form of the settings, never empty
+            continue
+        area = w.workspace.show_area(spec.title)
+        empties = [e for e in area.findChildren(EmptyState) if e.isVisible()]
+        assert empties, f"{spec.title} shows no empty state on an empty round"
+        text = empties[0].findChild(QLabel, "emptyStateText")
+        assert text is not None and len(text.text()) > 40, spec.title
+
+
+def test_wrong_passphrase_is_refused(window: MainWindow, qtbot: QtBot) -> None:
+    _sign_in_as_admin(window, qtbot, "wrong-one")
+    assert window.pages.currentWidget() is window.sign_in
+    assert "not right" in window.sign_in.message.text()
+
+
+def test_member_signs_in_with_pin_and_switch_person_returns(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    items = window.sign_in.people
+    row = next(i for i in range(items.count()) if items.item(i).text().startswith("Ben Castleton"))
+    items.setCurrentRow(row)
+    assert window.sign_in.secret.accessibleName() == "PIN"
+    qtbot.keyClicks(window.sign_in.secret, "1234")
+    qtbot.keyClick(window.sign_in.secret, Qt.Key.Key_Return)
+    assert window.session is not None and window.session.person.name == "Ben Castleton"
+    assert "Ben Castleton" in window.windowTitle()
+    window.switch_action.trigger()
+    assert window.pages.currentWidget() is window.sign_in
+    assert window.session is None and window.sign_in.secret.text() == ""
+
+
+def test_wrong_pins_are_counted_and_slowed_down(window: MainWindow, qtbot: QtBot) -> None:
+    items = window.sign_in.people
+    row = next(i for i in range(items.count()) if items.item(i).text().startswith("Nora Quinn"))
+    items.setCurrentRow(row)
+    for _ in range(3):
+        window.sign_in.secret.setText("0000")
+        window.sign_in._sign_in()
+    assert window.store is not None
+    member_id = window.store.panel.member_named("Nora Quinn").id
+    assert member_id is not None
+    assert window.store.panel.failed_sign_ins(member_id) == 3
+    assert not window.sign_in.sign_in_button.isEnabled()
+    assert "wait" in window.sign_in.message.text()
+
+
+def test_retry_delay_grows() -> None:
+    assert [retry_delay(n) for n in range(7)] == [0, 0, 0, 2, 4, 8, 16]
+    assert retry_delay(50) == 60
+
+
+def test_opening_a_non_round_shows_a_message_not_a_traceback(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    bad = tmp_path / "holiday.csxawards"
+    bad.write_text("photos")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert not w.open_round(bad)
+    assert shown and "not an awards round file" in shown[0]
+    assert w.pages.currentWidget() is w.welcome
+
+
+def test_recent_rounds_are_remembered(window: MainWindow, round_path: Path) -> None:
+    window._fill_recent()
+    actions = [a.text() for a in window.recent_menu.actions()]
+    assert round_path.name in actions
+
+
+def test_an_unexpected_error_shows_a_readable_dialog_and_is_logged(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, csx_home: Path
+) -> None:
+    from csx_desktop.ui import errors
+
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+    errors.configure_logging()
+    try:
+        raise ZeroDivisionError("division by zero in a slot")
+    except ZeroDivisionError as error:
+        errors._excepthook(ZeroDivisionError, error, error.__traceback__)
+    assert shown and "safe" in shown[0].text()
+    assert "ZeroDivisionError" in shown[0].detailedText()
+    log = (csx_home / "logs" / "csx-desktop.log").read_text()
+    assert "ZeroDivisionError" in log
