@@ -116,6 +116,9 @@ class Store:
         return store
 
     def _migrate(self) -> None:
+        """Apply pending migrations; a file that is up to date is not written to."""
+        if not MIGRATIONS.pending(self.db):
+            return
         MIGRATIONS.apply(self.db)
         self.db.execute(f"PRAGMA user_version = {len(known_migrations())}")
         self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
