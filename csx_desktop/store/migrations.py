@@ -7,6 +7,8 @@ file that has a migration this version does not know (a newer CSX Desktop wrote 
 
 from __future__ import annotations
 
+from functools import cache
+
 from sqlite_utils import Database, Migrations
 
 MIGRATIONS = Migrations("csx_desktop")
@@ -237,6 +239,8 @@ def m001_initial(db: Database) -> None:
         db.execute(statement)
 
 
-def known_migrations() -> list[str]:
+@cache
+def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""
-    return [m.name for m in MIGRATIONS.pending(Database(memory=True))]
+    # Every migration is pending on an empty database; plugins are not loaded (slow, unused).
+    return tuple(m.name for m in MIGRATIONS.pending(Database(memory=True, execute_plugins=False)))
