@@ -20,10 +20,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import median, report, time_runs  # noqa: E402
+from _common import median, report, time_runs
 
-from csx_desktop.domain.model import Nomination, PanelGroup  # noqa: E402
-from csx_desktop.store import Store  # noqa: E402
+from csx_desktop.domain.model import Nomination, PanelGroup
+from csx_desktop.store import Store
 
 BARE_WINDOW = """
 import sys
