@@ -52,7 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         path = open_or_build_demo(demo_round_path())
     window = MainWindow()
-    opened = window.open_round(path) if path is not None else True
+    opened = window.open_round(path, show_errors=not args.smoke) if path is not None else True
+    if args.smoke and not opened:
+        print(f"csx-desktop: {window.last_error}", file=sys.stderr)
+        return 1
     window.show()
     if args.smoke:
         # Exit as soon as the window has been shown and the event loop has painted it once.

@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         self.session: Session | None = None
         self.workspace: QWidget | None = None
+        self.last_error: CsxError | None = None  # why the last open_round refused, if it did
         self.settings = QSettings()
 
         self.pages = QStackedWidget()
@@ -107,12 +108,19 @@ class MainWindow(QMainWindow):
 
     # ---- opening rounds ------------------------------------------------------------------
 
-    def open_round(self, path: str | Path) -> bool:
-        """Open a round file and show the sign-in screen; False (with a message) if refused."""
+    def open_round(self, path: str | Path, *, show_errors: bool = True) -> bool:
+        """Open a round file and show the sign-in screen; False (with a message) if refused.
+
+        With ``show_errors=False`` (the smoke check, which nobody is watching) the refusal is
+        kept in ``last_error`` instead of waiting for someone to close a message box.
+        """
+        self.last_error = None
         try:
             store = Store.open(path)
         except CsxError as error:
-            show_refusal(self, error, "Cannot open this round")
+            self.last_error = error
+            if show_errors:
+                show_refusal(self, error, "Cannot open this round")
             return False
         self._close_round()
         self.store = store
