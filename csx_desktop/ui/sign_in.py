@@ -62,6 +62,7 @@ class SignInPage(QWidget):
 
         self.people = QListWidget()
         self.people.setAccessibleName("People")
+        self.people.setWordWrap(True)
         self.people.setAccessibleDescription("Choose your name, then type your PIN")
         self.people.currentItemChanged.connect(self._person_changed)
         self.people.itemActivated.connect(self._focus_secret)
@@ -85,7 +86,8 @@ class SignInPage(QWidget):
 
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setMaximumWidth(560)
+        # Sized in characters, not pixels, so the card grows with the system font size.
+        card.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 48)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(24, 24, 24, 24)
         inner.setSpacing(12)
@@ -118,14 +120,17 @@ class SignInPage(QWidget):
         """Show the people of this round, administrator first."""
         self._store = store
         settings = store.round.settings()
-        self.round_label.setText(f"{settings.name} — {settings.year}")
+        year = str(settings.year)
+        self.round_label.setText(
+            settings.name if year in settings.name else f"{settings.name} — {year}"
+        )
         self.people.clear()
-        admin = QListWidgetItem(f"{ADMINISTRATOR} (prepares the round and prints certificates)")
+        admin = QListWidgetItem(f"{ADMINISTRATOR} — prepares the round, prints certificates")
         admin.setData(Qt.ItemDataRole.UserRole, _ADMIN_ROW)
         self.people.addItem(admin)
         for member in store.panel.members():
-            chair = " — chair" if member.is_chair else ""
-            item = QListWidgetItem(f"{member.name} ({member.group.label}{chair})")
+            chair = ", panel chair" if member.is_chair else ""
+            item = QListWidgetItem(f"{member.name} — {member.group.label}{chair}")
             item.setData(Qt.ItemDataRole.UserRole, member.id)
             self.people.addItem(item)
         self.people.setCurrentRow(0)
