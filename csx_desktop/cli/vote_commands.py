@@ -1,9 +1,165 @@
-"""Shining Star: nominating bodies, votes and the count."""
+"""Shining Star: ``bodies``, ``import votes``, ``add-paper-votes``, ``votes``, ``erase-voters``."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+
+from csx_desktop.cli.common import add_file_argument, open_round
+from csx_desktop.cli.output import print_json, print_rows, print_table
+from csx_desktop.io.vote_import import FIELDS, VoteRowsRefused, import_votes, parse_mapping
 
 
 def register(commands: argparse._SubParsersAction, imports: argparse._SubParsersAction) -> None:
-    """Add this area's subcommands (filled in as the area is built)."""
+    bodies = commands.add_parser(
+        "bodies",
+        help="list, add or remove the Shining Star nominating bodies",
+        description=(
+            "Each Service Director's service, and Xentrall Shared Services, puts forward one "
+            "member of staff for Shining Star. With no options, lists the bodies and who "
+            "each has nominated."
+        ),
+    )
+    add_file_argument(bodies)
+    bodies.add_argument(
+        "--add", action="append", default=[], metavar="NAME", help="add a nominating body"
+    )
+    bodies.add_argument(
+        "--remove",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="remove a nominating body (one that has not nominated anyone)",
+    )
+    bodies.add_argument("--format", choices=("json", "table"), default="table")
+    bodies.set_defaults(run=run_bodies)
+
+    votes_import = imports.add_parser(
+        "votes",
+        help="import the Shining Star vote form's export (Microsoft Forms, Google Forms, CSV)",
+        description=(
+            "Store every ballot in the export; ballots that break a counting rule are kept "
+            "as invalid with their row number and reason. Importing the same export again "
+            "adds nothing; a later download of the same form adds only the new responses."
+        ),
+    )
+    add_file_argument(votes_import)
+    votes_import.add_argument("export", metavar="EXPORT", help="the vote form's export (xlsx/csv)")
+    votes_import.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import the readable rows even if some rows' times cannot be read",
+    )
+    votes_import.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        type=_mapping_item,
+        metavar="FIELD=HEADER",
+        help=f"use the column HEADER for FIELD ({', '.join(FIELDS)}); may be repeated",
+    )
+    votes_import.set_defaults(run=run_import_votes)
+
+    paper = commands.add_parser(
+        "add-paper-votes", help="add a count of paper ballots for one Shining Star nominee"
+    )
+    add_file_argument(paper)
+    paper.add_argument("--nominee", required=True, help="the nominee, as on the shortlist")
+    paper.add_argument("--count", required=True, type=int, help="how many paper votes")
+    paper.add_argument("--counted-by", required=True, metavar="NAME", help="who counted them")
+    paper.set_defaults(run=run_add_paper_votes)
+
+    votes = commands.add_parser("votes", help="the Shining Star count")
+    add_file_argument(votes)
+    votes.add_argument("--format", choices=("json", "table"), default="table")
+    votes.set_defaults(run=run_votes)
+
+    erase = commands.add_parser(
+        "erase-voters",
+        help="erase the voters' emails and staff numbers once the Shining Star decision is made",
+    )
+    add_file_argument(erase)
+    erase.set_defaults(run=run_erase_voters)
+
+
+def _mapping_item(text: str) -> str:
+    try:
+        parse_mapping([text])
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+    return text
+
+
+def run_bodies(args: argparse.Namespace) -> None:
+    with open_round(args.file) as store:
+        with store.write():  # all the changes asked for, or none of them
+            for name in args.add:
+                store.round.add_nominating_body(name)
+            for name in args.remove:
+                store.round.remove_nominating_body(name)
+        status = store.round.nominating_bodies_status()
+    if args.format == "json":
+        print_json([body for body, _ in status])
+        return
+    print_table(
+        ["Nominating body", "Shining Star nominee"],
+        [[body, nominee or "(not nominated yet)"] for body, nominee in status],
+    )
+
+
+def run_import_votes(args: argparse.Namespace) -> int:
+    with open_round(args.file) as store:
+        try:
+            result = import_votes(
+                store, args.export, mapping=parse_mapping(args.map), skip_invalid=args.skip_invalid
+            )
+        except VoteRowsRefused as refused:
+            # One line, as for every refusal, then every row so the person can fix the file.
+            print(f"csx-admin: {refused}", file=sys.stderr)
+            for problem in refused.problems:
+                print(f"  {problem}", file=sys.stderr)
+            print("Use --skip-invalid to import the readable rows.", file=sys.stderr)
+            return 1
+    print(result.summary())
+    for problem in result.export.problems:
+        print(f"  skipped {problem}")
+    return 0
+
+
+def run_add_paper_votes(args: argparse.Namespace) -> None:
+    with open_round(args.file) as store:
+        paper = store.ballots.add_paper_votes_for(args.nominee, args.count, args.counted_by)
+        nominee = store.nominations.entry(paper.entry_id).nominee
+    print(f"Added {paper.count} paper vote(s) for {nominee}, counted by {paper.counted_by}.")
+
+
+def run_votes(args: argparse.Namespace) -> None:
+    with open_round(args.file) as store:
+        count = store.ballots.tally()
+    headers = ["Nominee", "Nominating body", "Votes", "Paper"]
+    rows = [[c.nominee, c.nominating_body, c.votes, c.paper_votes] for c in count.candidates]
+    print_rows(args.format, headers, rows, count.as_json())
+    if args.format == "json":
+        return
+    print()
+    print(
+        f"Ballots: {count.valid} counted, {count.superseded} superseded, {count.invalid} invalid"
+        f"; paper votes: {count.paper_votes}."
+    )
+    for reason, number in count.invalid_by_reason.items():
+        print(f"  invalid, {reason}: {number}")
+    if count.tied and not count.decided:
+        names = " and ".join(c.nominee for c in count.top)
+        print(f"TIE: {names} have {count.top_votes} votes each; record a decision with a reason.")
+    elif count.leaders:
+        label = "Winner (decision recorded)" if count.decided else "Leading"
+        print(f"{label}: {', '.join(count.leaders)}.")
+
+
+def run_erase_voters(args: argparse.Namespace) -> None:
+    with open_round(args.file) as store:
+        erased = store.ballots.erase_voter_keys()
+    print(
+        f"Erased the voter's email or staff number from {erased} ballot(s); the count and the "
+        "reasons for invalid ballots are kept."
+    )

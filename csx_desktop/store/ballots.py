@@ -1,30 +1,253 @@
-"""Shining Star ballots and paper counts, as stored.
+"""Shining Star ballots and paper counts, as stored, and the count over them.
 
-The counting rules (latest ballot counts, what is invalid) live in ``domain``; this module
-keeps every ballot, valid or not, with its source row, for the record of the count.
+The counting rules (latest ballot counts, what is invalid) live in ``domain.votes``; this
+module keeps every ballot, valid or not, with its source row, for the record of the count.
+
+Each ballot's status is judged again over *all* ballots after every import (a ballot
+imported today can supersede one imported last week) and written back, so the file itself
+says which ballots counted. The tally re-applies the rules to the current shortlist and
+settings, so withdrawing a nominee or setting the voting window shows at once, until the
+voter keys are erased: from then on the stored statuses are the record and the count is
+frozen.
+
+Re-importing an export adds nothing: ballots are known by ``(source, source_row)``, where
+``source`` names the form (see ``io.vote_import``), so a fresh download of the same form
+with more responses adds only the new rows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from csx_desktop.domain.model import Ballot, BallotStatus, PaperCount
+from csx_desktop.domain.model import Ballot, BallotStatus, Category, Method, PaperCount
+from csx_desktop.domain.names import name_key
+from csx_desktop.domain.votes import Candidate, ImportedBallot, Tally, judge_ballots, tally
 from csx_desktop.store.database import parse_time, utc_now
-from csx_desktop.store.errors import InputRefused
+from csx_desktop.store.errors import InputRefused, NotFound
 
 if TYPE_CHECKING:
     from csx_desktop.store.database import Store
+
+# A round setting (stored beside the others; ``RoundSettings`` does not need to know it).
+_ERASED_KEY = "ballot_voter_keys_erased_at"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredImport:
+    """What one import of ballots did."""
+
+    added: int  # new ballots stored
+    unchanged: int  # rows already in the round from an earlier import of the same form
+    added_valid: int  # of the new ballots, how many count right now
+    added_superseded: int
+    added_invalid: int
 
 
 class BallotRepository:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def ballots(self) -> list[Ballot]:
+    # ---- the shortlist -------------------------------------------------------------------
+
+    def category(self) -> Category:
+        """The category decided by staff vote (Shining Star)."""
+        for category in self._store.round.categories():
+            if category.method is Method.STAFF_VOTE:
+                return category
+        raise NotFound("This round has no category decided by staff vote.")
+
+    def shortlist(self) -> list[Candidate]:
+        """The active Shining Star entries, in the order of the nominating bodies."""
+        category = self.category()
+        bodies = {name_key(b): i for i, b in enumerate(self._store.round.nominating_bodies())}
+        entries = self._store.nominations.entries(category.id)
+        entries.sort(key=lambda e: (bodies.get(name_key(e.nominating_body), len(bodies)), e.id))
         return [
-            _ballot(row)
-            for row in self._store.db.query("SELECT * FROM ballots ORDER BY source, source_row")
+            Candidate(entry_id=e.id or 0, nominee=e.nominee, nominating_body=e.nominating_body)
+            for e in entries
         ]
+
+    # ---- ballots -------------------------------------------------------------------------
+
+    def ballots(self) -> list[Ballot]:
+        """Every ballot in the order it was imported, with its stored status."""
+        return [_ballot(row) for row in self._store.db.query("SELECT * FROM ballots ORDER BY id")]
+
+    def counted(self) -> list[Ballot]:
+        """Every ballot judged by the rules now (the stored statuses once keys are erased)."""
+        ballots = self.ballots()
+        if self.voter_keys_erased():
+            return ballots
+        settings = self._store.round.settings()
+        return judge_ballots(
+            ballots,
+            self.shortlist(),
+            rule=settings.ballot_rule,
+            opens=settings.voting_opens,
+            closes=settings.voting_closes,
+        )
+
+    def import_ballots(
+        self,
+        rows: Sequence[ImportedBallot],
+        *,
+        source: str,
+        file_name: str,
+        file_sha256: str,
+        file_format: str,
+        rejected: int = 0,
+    ) -> StoredImport:
+        """Store the rows of one export not already stored, then recount; all or nothing.
+
+        A row already stored under the same source and row number must be the same ballot;
+        if it is not, the export no longer lines up with the one imported before (a response
+        was deleted in the form tool) and nothing is imported.
+        """
+        if self.voter_keys_erased():
+            raise InputRefused(
+                "The voters' details were erased after the Shining Star decision, so the "
+                "count is closed and no more votes can be imported."
+            )
+        existing = {
+            row["source_row"]: row
+            for row in self._store.db.query(
+                "SELECT source_row, voter_key, choice, cast_at FROM ballots WHERE source = ?",
+                [source],
+            )
+        }
+        new: list[ImportedBallot] = []
+        for ballot in rows:
+            stored = existing.get(ballot.row)
+            if stored is None:
+                new.append(ballot)
+                continue
+            cast_at = ballot.cast_at.isoformat() if ballot.cast_at else None
+            if (stored["voter_key"], stored["choice"], stored["cast_at"]) != (
+                ballot.voter_key,
+                ballot.choice,
+                cast_at,
+            ):
+                raise InputRefused(
+                    f"Row {ballot.row} of {file_name} is not the ballot imported from row "
+                    f"{ballot.row} of this form before, so the rows no longer line up (a "
+                    "response may have been deleted in the form tool). Nothing was imported. "
+                    "Import a complete, unedited export of the form."
+                )
+        now = utc_now()
+        with self._store.write() as db:
+            first_new_id = int(
+                db.execute("SELECT coalesce(max(id), 0) + 1 FROM ballots").fetchone()[0]
+            )
+            # executemany, not one sqlite-utils insert a row: 50,000 ballots in well under
+            # a second. Status is provisional until the recount below.
+            db.conn.executemany(
+                "INSERT INTO ballots (source, source_row, response_id, voter_key, choice,"
+                " cast_at, status, reason, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?)",
+                [
+                    (
+                        source,
+                        b.row,
+                        b.response_id,
+                        b.voter_key,
+                        b.choice,
+                        b.cast_at.isoformat() if b.cast_at else None,
+                        str(BallotStatus.VALID),
+                        now,
+                    )
+                    for b in new
+                ],
+            )
+            db.execute(
+                "INSERT INTO imports (kind, file_name, file_sha256, format, stored, rejected,"
+                " imported_by, imported_at) VALUES ('ballots', ?, ?, ?, ?, ?, ?, ?)",
+                [file_name, file_sha256, file_format, len(new), rejected, self._store.actor, now],
+            )
+            judged = self._recount()
+            self._store.audit(
+                "import",
+                "ballots",
+                source,
+                after={
+                    "file": file_name,
+                    "format": file_format,
+                    "added": len(new),
+                    "unchanged": len(rows) - len(new),
+                    "rejected": rejected,
+                },
+            )
+        added = [b for b in judged if (b.id or 0) >= first_new_id]
+        return StoredImport(
+            added=len(new),
+            unchanged=len(rows) - len(new),
+            added_valid=sum(b.status is BallotStatus.VALID for b in added),
+            added_superseded=sum(b.status is BallotStatus.SUPERSEDED for b in added),
+            added_invalid=sum(b.status is BallotStatus.INVALID for b in added),
+        )
+
+    def recount(self) -> None:
+        """Judge every ballot again and store the statuses (after a rule or shortlist change)."""
+        if self.voter_keys_erased():
+            return  # the stored statuses are the record now
+        with self._store.write():
+            self._recount()
+            self._store.audit("recount", "ballots")
+
+    def _recount(self) -> list[Ballot]:
+        """Inside ``write()``: store each ballot's status as the rules judge it now."""
+        stored = self.ballots()
+        judged = self.counted()
+        changed = [
+            (str(after.status), after.reason, after.entry_id, after.id)
+            for before, after in zip(stored, judged, strict=True)
+            if (before.status, before.reason, before.entry_id)
+            != (after.status, after.reason, after.entry_id)
+        ]
+        self._store.db.conn.executemany(
+            "UPDATE ballots SET status = ?, reason = ?, entry_id = ? WHERE id = ?", changed
+        )
+        return judged
+
+    # ---- the count -----------------------------------------------------------------------
+
+    def tally(self) -> Tally:
+        """The count: online ballots by the rules, plus paper votes, and the decision."""
+        category = self.category()
+        decision = self._store.decisions.current(category.id or 0)
+        return tally(
+            self.counted(),
+            self.shortlist(),
+            paper=self.paper_totals(),
+            decided_winners=list(decision.winners) if decision else None,
+        )
+
+    def record_decision(self, winner_id: int, *, reason: str = "") -> None:
+        """Record the Shining Star winner; a reason is needed when the count does not say so.
+
+        The count says so only when ``winner_id`` alone has the most votes. A tie, or a
+        winner who is not top, needs the reason in the record.
+        """
+        category = self.category()
+        count = self.tally()
+        top_ids = [c.entry_id for c in count.top]
+        if winner_id not in {c.entry_id for c in count.candidates}:
+            raise InputRefused("The winner must be one of the Shining Star shortlist.")
+        if not reason.strip():
+            if count.tied and winner_id in top_ids:
+                names = " and ".join(c.nominee for c in count.top)
+                raise InputRefused(
+                    f"{names} are tied with {count.top_votes} votes each. Say how the tie "
+                    "was resolved in the reason, so the record explains the decision."
+                )
+            if top_ids != [winner_id]:
+                raise InputRefused(
+                    "The winner you chose does not have the most votes. Give the reason for "
+                    "the decision, so the record explains it."
+                )
+        self._store.decisions.record(category.id or 0, winners=[winner_id], reason=reason)
+
+    # ---- paper ballots -------------------------------------------------------------------
 
     def add_paper_count(self, entry_id: int, count: int, counted_by: str) -> PaperCount:
         if count < 0:
@@ -32,6 +255,8 @@ class BallotRepository:
         if not counted_by.strip():
             raise InputRefused("Say who counted the paper ballots.")
         entry = self._store.nominations.entry(entry_id)
+        if entry.category_id != self.category().id:
+            raise InputRefused(f"{entry.nominee} is not on the Shining Star shortlist.")
         with self._store.write():
             row = {
                 "entry_id": entry.id,
@@ -45,6 +270,20 @@ class BallotRepository:
             id=paper_id, entry_id=entry_id, count=count, counted_by=counted_by.strip()
         )
 
+    def add_paper_votes_for(self, nominee: str, count: int, counted_by: str) -> PaperCount:
+        """Paper votes for a shortlisted nominee named as a person would type them."""
+        entry = self._store.nominations.entry_named(self.category().id or 0, nominee)
+        return self.add_paper_count(entry.id or 0, count, counted_by)
+
+    def remove_paper_count(self, paper_id: int) -> None:
+        """Take back a paper count entered by mistake (the audit log keeps it)."""
+        rows = list(self._store.db.query("SELECT * FROM paper_votes WHERE id = ?", [paper_id]))
+        if not rows:
+            raise NotFound(f"There is no paper count with id {paper_id}.")
+        with self._store.write() as db:
+            db.execute("DELETE FROM paper_votes WHERE id = ?", [paper_id])
+            self._store.audit("remove paper votes", "paper votes", paper_id, before=rows[0])
+
     def paper_counts(self) -> list[PaperCount]:
         return [
             PaperCount(
@@ -56,6 +295,50 @@ class BallotRepository:
             )
             for row in self._store.db.query("SELECT * FROM paper_votes ORDER BY id")
         ]
+
+    def paper_totals(self) -> dict[int, int]:
+        """Paper votes per entry id."""
+        return {
+            row["entry_id"]: row["total"]
+            for row in self._store.db.query(
+                "SELECT entry_id, sum(count) AS total FROM paper_votes GROUP BY entry_id"
+            )
+        }
+
+    # ---- privacy -------------------------------------------------------------------------
+
+    def voter_keys_erased(self) -> bool:
+        row = self._store.db.execute(
+            "SELECT 1 FROM round_settings WHERE key = ?", [_ERASED_KEY]
+        ).fetchone()
+        return row is not None
+
+    def erase_voter_keys(self) -> int:
+        """Blank every voter's email or staff number, keeping statuses, choices and reasons.
+
+        Only after the Shining Star decision is recorded: until then a recount may need to
+        know who voted twice. Returns how many ballots had a key.
+        """
+        category = self.category()
+        if self._store.decisions.current(category.id or 0) is None:
+            raise InputRefused(
+                "Record the Shining Star decision first: until then the count may need the "
+                "voters' details to find anyone who voted twice."
+            )
+        if self.voter_keys_erased():
+            raise InputRefused("The voters' details have already been erased.")
+        with self._store.write() as db:
+            self._recount()  # freeze the statuses as they stand, then forget who voted
+            erased = int(
+                db.execute("SELECT count(*) FROM ballots WHERE voter_key <> ''").fetchone()[0]
+            )
+            db.execute("UPDATE ballots SET voter_key = ''")
+            now = utc_now()
+            db.execute(
+                "INSERT INTO round_settings (key, value) VALUES (?, ?)", [_ERASED_KEY, f'"{now}"']
+            )
+            self._store.audit("erase voter keys", "ballots", after={"ballots": erased})
+        return erased
 
 
 def _ballot(row: dict[str, Any]) -> Ballot:
