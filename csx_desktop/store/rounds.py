@@ -276,12 +276,66 @@ class RoundRepository:
             self._store.audit("add", "nominating body", name, after={"name": name})
 
     def remove_nominating_body(self, name: str) -> None:
-        match = [b for b in self.nominating_bodies() if name_key(b) == name_key(name)]
-        if not match:
-            raise NotFound(f"{name} is not a nominating body.")
+        body = self.nominating_body_named(name)
+        nominated = self._nominees_by_body().get(name_key(body))
+        if nominated:
+            raise InputRefused(
+                f"{body} has nominated {nominated} for Shining Star, so it cannot be removed. "
+                "Withdraw that nomination first."
+            )
         with self._store.write() as db:
-            db.execute("DELETE FROM nominating_bodies WHERE name = ?", [match[0]])
-            self._store.audit("remove", "nominating body", match[0], before={"name": match[0]})
+            db.execute("DELETE FROM nominating_bodies WHERE name = ?", [body])
+            self._store.audit("remove", "nominating body", body, before={"name": body})
+
+    def nominating_body_named(self, name: str) -> str:
+        """The body as stored, for a name typed with any case, spacing or punctuation."""
+        for body in self.nominating_bodies():
+            if name_key(body) == name_key(name):
+                return body
+        known = "; ".join(self.nominating_bodies()) or "none yet"
+        raise NotFound(f"{name} is not a nominating body. The nominating bodies are: {known}.")
+
+    def rename_nominating_body(self, old: str, new: str) -> str:
+        """Rename a body (a service renamed in a restructure); its nomination follows it."""
+        body = self.nominating_body_named(old)
+        new = " ".join(new.split())
+        if not new:
+            raise InputRefused("A nominating body needs a name.")
+        if any(name_key(b) == name_key(new) and b != body for b in self.nominating_bodies()):
+            raise InputRefused(f"{new} is already a nominating body.")
+        with self._store.write() as db:
+            db.execute("UPDATE nominating_bodies SET name = ? WHERE name = ?", [new, body])
+            for table in ("nominations", "entries"):
+                db.execute(
+                    f"UPDATE {table} SET nominating_body = ? WHERE nominating_body = ?"
+                    " AND category_id IN (SELECT id FROM categories WHERE method = ?)",
+                    [new, body, str(Method.STAFF_VOTE)],
+                )
+            self._store.audit(
+                "rename", "nominating body", body, before={"name": body}, after={"name": new}
+            )
+        return new
+
+    def nominating_bodies_status(self) -> list[tuple[str, str]]:
+        """Each body with the nominee it put forward for Shining Star ("" when none yet)."""
+        nominees = self._nominees_by_body()
+        return [(body, nominees.get(name_key(body), "")) for body in self.nominating_bodies()]
+
+    def bodies_not_yet_nominated(self) -> list[str]:
+        return [body for body, nominee in self.nominating_bodies_status() if not nominee]
+
+    def _nominees_by_body(self) -> dict[str, str]:
+        """name_key(body) -> the nominee of its eligible Shining Star nomination."""
+        rows = self._store.db.query(
+            "SELECT n.nominating_body, n.nominee FROM nominations n"
+            " JOIN categories c ON c.id = n.category_id"
+            " WHERE c.method = ? AND n.status = 'eligible' ORDER BY n.id",
+            [str(Method.STAFF_VOTE)],
+        )
+        found: dict[str, str] = {}
+        for row in rows:
+            found.setdefault(name_key(row["nominating_body"]), row["nominee"])
+        return found
 
 
 def _criterion_row(criterion: Criterion, category_id: int, position: int) -> dict[str, Any]:
