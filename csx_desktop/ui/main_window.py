@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
             self.workspace.deleteLater()
             self.workspace = None
         if self.session is not None:
+            self.session.end()
             self.session.deleteLater()
             self.session = None
 

@@ -71,6 +71,10 @@ class Session(QObject):
         self._watch.timeout.connect(self._check_external_change)
         self._watch.start()
 
+    def end(self) -> None:
+        """Stop watching the file: called when the person signs out or the round closes."""
+        self._watch.stop()
+
     def notify(self, what: str) -> None:
         self._data_version = self._read_data_version()
         self.changed.emit(what)
