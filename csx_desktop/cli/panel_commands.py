@@ -1,9 +1,184 @@
-"""The panel: members, interests, scores, rubrics."""
+"""The panel: importing members, interests and paper scores; exporting scores; rubrics; PINs.
+
+csx-admin import panel FILE CSV        members (name, group, categories, pin, chair)
+csx-admin import interests FILE CSV    declared interests (member, category, nominee, kind, note)
+csx-admin import scores FILE CSV       paper scoresheets, entered on each member's behalf
+csx-admin export scores FILE OUT.csv   every score, in the import format
+csx-admin rubric FILE [--format ...]   each category's criteria
+csx-admin set-pin FILE --member NAME   set a member's PIN (asked for when not given)
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from csx_desktop.cli.common import add_file_argument, open_round
+from csx_desktop.cli.output import print_rows
+from csx_desktop.io.panel_import import (
+    ImportRefused,
+    ImportResult,
+    export_scores,
+    import_interests,
+    import_panel,
+    import_scores,
+)
+from csx_desktop.store import InputRefused, Store
+
+Importer = Callable[..., ImportResult]
+
+_IMPORTS: dict[str, tuple[Importer, str, str]] = {
+    "panel": (
+        import_panel,
+        "import panel members from a CSV or XLSX file",
+        "columns: name, group, categories ('all' or names separated by ';'), "
+        "optional pin and chair (yes/no)",
+    ),
+    "interests": (
+        import_interests,
+        "import declared interests from a CSV or XLSX file",
+        "columns: member, category, nominee, kind (personal, prejudicial or pecuniary), note",
+    ),
+    "scores": (
+        import_scores,
+        "import paper scoresheets, entered on each member's behalf",
+        "columns: member, category, nominee, criterion, score, comment (one row per criterion)",
+    ),
+}
 
 
 def register(commands: argparse._SubParsersAction, imports: argparse._SubParsersAction) -> None:
-    """Add this area's subcommands (filled in as the area is built)."""
+    """Add this area's subcommands."""
+    for kind, (importer, help_text, columns) in _IMPORTS.items():
+        parser = imports.add_parser(kind, help=help_text, description=f"{help_text}; {columns}.")
+        add_file_argument(parser)
+        parser.add_argument("source", metavar="CSV", type=Path, help="the file to import")
+        parser.add_argument(
+            "--only-valid",
+            action="store_true",
+            help="import the valid rows and leave out the rows with problems (listed)",
+        )
+        parser.set_defaults(run=_import_runner(importer))
+
+    exports = _shared_subcommands(commands, "export", "export scores, results or votes to a file")
+    scores = exports.add_parser(
+        "scores", help="write every score as CSV, in the format import scores reads"
+    )
+    add_file_argument(scores)
+    scores.add_argument("out", metavar="OUT.csv", type=Path, help="the CSV file to write")
+    scores.add_argument("--force", action="store_true", help="replace OUT.csv if it exists")
+    scores.set_defaults(run=run_export_scores)
+
+    rubric = commands.add_parser("rubric", help="show each category's criteria and weights")
+    add_file_argument(rubric)
+    rubric.add_argument("--format", choices=("json", "table", "csv"), default="table")
+    rubric.set_defaults(run=run_rubric)
+
+    set_pin = commands.add_parser("set-pin", help="set a panel member's PIN")
+    add_file_argument(set_pin)
+    set_pin.add_argument("--member", required=True, help="the member's name")
+    set_pin.add_argument(
+        "--pin", help="4 to 8 digits; leave out to be asked (so it is not kept in shell history)"
+    )
+    set_pin.set_defaults(run=run_set_pin)
+
+
+def _shared_subcommands(
+    commands: argparse._SubParsersAction, name: str, help_text: str
+) -> argparse._SubParsersAction:
+    """The sub-commands of a command several areas add to (``export scores``, ``export
+    results``): created by the first module that asks, found again by the others."""
+    parser = commands.choices.get(name)
+    if parser is None:
+        parser = commands.add_parser(name, help=help_text)
+        return parser.add_subparsers(dest="what", metavar="WHAT", required=True)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return parser.add_subparsers(dest="what", metavar="WHAT", required=True)
+
+
+def _import_runner(importer: Importer) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        with open_round(args.file) as store:
+            try:
+                result = importer(store, args.source, only_valid=args.only_valid)
+            except ImportRefused as refused:
+                for error in refused.errors:
+                    print(f"csx-admin: {refused.file_name}: {error}", file=sys.stderr)
+                raise
+        for error in result.skipped:
+            print(f"csx-admin: left out {result.file_name}: {error}", file=sys.stderr)
+        print(result.summary())
+        return 0
+
+    return run
+
+
+def run_export_scores(args: argparse.Namespace) -> None:
+    if args.out.exists() and not args.force:
+        raise InputRefused(f"{args.out} already exists; choose another name or add --force.")
+    with open_round(args.file) as store:
+        count = export_scores(store, args.out)
+    print(f"Wrote {count} rows of scores to {args.out}.")
+
+
+def rubric_data(store: Store) -> list[dict[str, object]]:
+    """Each category with its method and criteria, as ``csx-admin rubric --format json``."""
+    return [
+        {
+            "category": category.name,
+            "method": str(category.method),
+            "criteria": [
+                {
+                    "name": c.name,
+                    "descriptor": c.description,
+                    "weight": c.weight,
+                    "max": c.max_score,
+                    "descriptors": list(c.descriptors),
+                }
+                for c in category.criteria
+            ],
+        }
+        for category in store.round.categories()
+    ]
+
+
+def run_rubric(args: argparse.Namespace) -> None:
+    with open_round(args.file) as store:
+        data = rubric_data(store)
+        frozen = {c.name: store.round.rubric_frozen(c.id or 0) for c in store.round.categories()}
+    rows = [
+        [
+            category["category"],
+            criterion["name"],
+            criterion["descriptor"],
+            criterion["weight"],
+            criterion["max"],
+            "frozen" if frozen[str(category["category"])] else "editable",
+        ]
+        for category in data
+        for criterion in category["criteria"]  # type: ignore[attr-defined]
+    ]
+    print_rows(
+        args.format,
+        ["category", "criterion", "what is scored", "weight", "max", "rubric"],
+        rows,
+        data,
+    )
+
+
+def run_set_pin(args: argparse.Namespace) -> None:
+    pin = args.pin
+    if pin is None:
+        pin = getpass.getpass(f"New PIN for {args.member}: ")
+        if getpass.getpass("The same PIN again: ") != pin:
+            raise InputRefused("The two PINs were not the same; nothing was changed.")
+    with open_round(args.file) as store:
+        member = store.panel.member_named(args.member)
+        assert member.id is not None
+        store.panel.set_pin(member.id, pin)
+    print(f"Set the PIN of {member.name}.")

@@ -1,7 +1,14 @@
-"""Panel members, the categories they judge, their PINs and their declared interests."""
+"""Panel members, the categories they judge, their PINs and their declared interests.
+
+Members are never deleted: removing someone from the panel clears their ``active`` flag, so
+the scores they gave and the interests they declared stay in the record. Adding a member
+with the name of a removed one brings them back.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from csx_desktop.domain.model import Interest, InterestKind, PanelGroup, PanelMember
@@ -11,9 +18,16 @@ from csx_desktop.store.database import parse_time, utc_now
 from csx_desktop.store.errors import InputRefused, NotFound
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from csx_desktop.store.database import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Declaration:
+    """One answer to "do you know any of these nominees?": an entry, a kind and a note."""
+
+    entry_id: int
+    kind: InterestKind
+    note: str = ""
 
 
 class PanelRepository:
@@ -38,17 +52,12 @@ class PanelRepository:
             raise InputRefused("A panel member needs a name.")
         if pin:
             check_pin(pin)
-        categories = sorted(set(category_ids))
-        for category_id in categories:
-            if not self._store.round.category(category_id).is_panel_scored:
-                raise InputRefused(
-                    f"{self._store.round.category(category_id).name} is decided by staff "
-                    "vote, not by the panel."
-                )
+        categories = self._check_categories(category_ids)
         with self._store.write() as db:
-            if db.execute(
-                "SELECT 1 FROM panel_members WHERE name_key = ?", [name_key(name)]
-            ).fetchone():
+            existing = db.execute(
+                "SELECT id, active FROM panel_members WHERE name_key = ?", [name_key(name)]
+            ).fetchone()
+            if existing and existing[1]:
                 raise InputRefused(f"{name} is already on the panel.")
             row = {
                 "name": name,
@@ -58,24 +67,99 @@ class PanelRepository:
                 "is_chair": int(is_chair),
                 "created_at": utc_now(),
             }
-            member_id = self._store.insert("panel_members", row)
-            for category_id in categories:
+            if existing:
+                # Someone removed earlier comes back with the details given now.
+                member_id = int(existing[0])
                 db.execute(
-                    "INSERT INTO member_categories (member_id, category_id) VALUES (?, ?)",
-                    [member_id, category_id],
+                    "UPDATE panel_members SET name = ?, panel_group = ?, pin_hash = ?,"
+                    " is_chair = ?, active = 1, failed_sign_ins = 0 WHERE id = ?",
+                    [name, str(group), row["pin_hash"], int(is_chair), member_id],
                 )
+                action = "restore"
+            else:
+                member_id = self._store.insert("panel_members", row)
+                action = "add"
+            self._write_categories(member_id, categories)
             self._store.audit(
-                "add",
+                action,
                 "panel member",
                 member_id,
                 after={
                     **{k: v for k, v in row.items() if k != "pin_hash"},
+                    "pin": "(set)" if pin else "(none)",
                     "categories": categories,
                 },
             )
         return self.member(member_id)
 
+    def update_member(
+        self,
+        member_id: int,
+        *,
+        name: str | None = None,
+        group: PanelGroup | None = None,
+        category_ids: Iterable[int] | None = None,
+        is_chair: bool | None = None,
+    ) -> PanelMember:
+        """Change a member's name, group, categories or chair flag (what is given)."""
+        before = self.member(member_id)
+        new_name = before.name if name is None else tidy_name(name)
+        if not name_key(new_name):
+            raise InputRefused("A panel member needs a name.")
+        new_group = before.group if group is None else group
+        new_chair = before.is_chair if is_chair is None else is_chair
+        new_categories = (
+            sorted(before.category_ids)
+            if category_ids is None
+            else self._check_categories(category_ids)
+        )
+        dropped = set(before.category_ids) - set(new_categories)
+        with self._store.write() as db:
+            clash = db.execute(
+                "SELECT name FROM panel_members WHERE name_key = ? AND id <> ?",
+                [name_key(new_name), member_id],
+            ).fetchone()
+            if clash:
+                raise InputRefused(f"{clash[0]} is already on the panel (or was removed from it).")
+            for category_id in sorted(dropped):
+                if self._has_sheets(member_id, category_id):
+                    category = self._store.round.category(category_id)
+                    raise InputRefused(
+                        f"{before.name} has already scored entries in {category.name}, so "
+                        "that category cannot be taken away from them."
+                    )
+            db.execute(
+                "UPDATE panel_members SET name = ?, name_key = ?, panel_group = ?, is_chair = ?"
+                " WHERE id = ?",
+                [new_name, name_key(new_name), str(new_group), int(new_chair), member_id],
+            )
+            self._write_categories(member_id, new_categories)
+            after = self.member(member_id)
+            if after != before:
+                self._store.audit(
+                    "change",
+                    "panel member",
+                    member_id,
+                    before=_member_record(before),
+                    after=_member_record(after),
+                )
+        return after
+
+    def remove_member(self, member_id: int, reason: str = "") -> None:
+        """Take a member off the panel; their sheets and interests stay in the record."""
+        member = self.member(member_id)
+        with self._store.write() as db:
+            db.execute("UPDATE panel_members SET active = 0 WHERE id = ?", [member_id])
+            self._store.audit(
+                "remove",
+                "panel member",
+                member_id,
+                before=_member_record(member),
+                after={"reason": reason.strip()},
+            )
+
     def members(self) -> list[PanelMember]:
+        """The active members, by name."""
         db = self._store.db
         categories: dict[int, set[int]] = {}
         for row in db.query("SELECT member_id, category_id FROM member_categories"):
@@ -86,6 +170,9 @@ class PanelRepository:
                 "SELECT * FROM panel_members WHERE active ORDER BY name COLLATE NOCASE"
             )
         ]
+
+    def members_judging(self, category_id: int) -> list[PanelMember]:
+        return [m for m in self.members() if category_id in m.category_ids]
 
     def member(self, member_id: int) -> PanelMember:
         for member in self.members():
@@ -98,6 +185,39 @@ class PanelRepository:
             if name_key(member.name) == name_key(name):
                 return member
         raise NotFound(f"{name!r} is not on the panel.")
+
+    def _check_categories(self, category_ids: Iterable[int]) -> list[int]:
+        categories = sorted(set(category_ids))
+        for category_id in categories:
+            category = self._store.round.category(category_id)
+            if not category.is_panel_scored:
+                raise InputRefused(f"{category.name} is decided by staff vote, not by the panel.")
+        return categories
+
+    def _write_categories(self, member_id: int, categories: Sequence[int]) -> None:
+        """Make the member's categories exactly these, keeping each kept one's state."""
+        db = self._store.db
+        db.execute(
+            "DELETE FROM member_categories WHERE member_id = ? AND category_id NOT IN"
+            f" ({','.join('?' * len(categories))})",
+            [member_id, *categories],
+        )
+        for category_id in categories:
+            db.execute(
+                "INSERT OR IGNORE INTO member_categories (member_id, category_id) VALUES (?, ?)",
+                [member_id, category_id],
+            )
+
+    def _has_sheets(self, member_id: int, category_id: int) -> bool:
+        return bool(
+            self._store.db.execute(
+                "SELECT 1 FROM scoresheets s JOIN entries e ON e.id = s.entry_id"
+                " WHERE s.member_id = ? AND e.category_id = ? LIMIT 1",
+                [member_id, category_id],
+            ).fetchone()
+        )
+
+    # ---- PINs ----------------------------------------------------------------------------
 
     def set_pin(self, member_id: int, pin: str) -> None:
         check_pin(pin)
@@ -129,6 +249,17 @@ class PanelRepository:
                 self._store.audit("wrong PIN", "panel member", member_id)
         return ok
 
+    def pin_unchanged(self, member_id: int, pin: str) -> bool:
+        """True when the member's PIN is already this one.
+
+        For re-imports of the administrator's panel file only (so importing the same file twice
+        changes nothing); it does not count as a sign-in attempt.
+        """
+        row = self._store.db.execute(
+            "SELECT pin_hash FROM panel_members WHERE id = ?", [member_id]
+        ).fetchone()
+        return bool(row and row[0]) and verify_secret(pin, row[0])
+
     def failed_sign_ins(self, member_id: int) -> int:
         row = self._store.db.execute(
             "SELECT failed_sign_ins FROM panel_members WHERE id = ?", [member_id]
@@ -156,6 +287,22 @@ class PanelRepository:
             self._store.audit(
                 "confirm interests", "panel member", member_id, after={"category_id": category_id}
             )
+
+    def declare_and_confirm(
+        self, member_id: int, category_id: int, declarations: Sequence[Declaration]
+    ) -> list[Interest]:
+        """A member's answer for a whole category, stored together: all of it, or nothing."""
+        for declaration in declarations:
+            if self._store.nominations.entry(declaration.entry_id).category_id != category_id:
+                raise InputRefused("Every declared interest must be in the category answered.")
+        with self._store.write():
+            interests = [
+                self.declare_interest(member_id, d.entry_id, d.kind, d.note)
+                for d in declarations
+                if not self.has_interest(member_id, d.entry_id)
+            ]
+            self.confirm_interests(member_id, category_id)
+        return interests
 
     # ---- declared interests --------------------------------------------------------------
 
@@ -187,18 +334,49 @@ class PanelRepository:
             self._store.audit("declare interest", "interest", interest_id, after=row)
         return self.interests(member_id=member_id, entry_id=entry_id)[0]
 
+    def withdraw_interest(self, member_id: int, entry_id: int, reason: str) -> None:
+        """Remove a declared interest recorded in error; the reason goes in the audit log."""
+        if not reason.strip():
+            raise InputRefused("Say why the declared interest is being withdrawn.")
+        found = self.interests(member_id=member_id, entry_id=entry_id)
+        if not found:
+            raise NotFound("There is no declared interest to withdraw.")
+        interest = found[0]
+        with self._store.write() as db:
+            db.execute("DELETE FROM interests WHERE id = ?", [interest.id])
+            self._store.audit(
+                "withdraw interest",
+                "interest",
+                interest.id,
+                before={
+                    "member_id": member_id,
+                    "entry_id": entry_id,
+                    "kind": str(interest.kind),
+                    "note": interest.note,
+                },
+                after={"reason": reason.strip()},
+            )
+
     def interests(
-        self, *, member_id: int | None = None, entry_id: int | None = None
+        self,
+        *,
+        member_id: int | None = None,
+        entry_id: int | None = None,
+        category_id: int | None = None,
     ) -> list[Interest]:
         where, params = [], []
-        if member_id is not None:
-            where.append("member_id = ?")
-            params.append(member_id)
-        if entry_id is not None:
-            where.append("entry_id = ?")
-            params.append(entry_id)
-        sql = "SELECT * FROM interests" + (" WHERE " + " AND ".join(where) if where else "")
-        return [_interest(row) for row in self._store.db.query(sql + " ORDER BY id", params)]
+        for column, value in (
+            ("i.member_id", member_id),
+            ("i.entry_id", entry_id),
+            ("e.category_id", category_id),
+        ):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        sql = "SELECT i.* FROM interests i JOIN entries e ON e.id = i.entry_id" + (
+            " WHERE " + " AND ".join(where) if where else ""
+        )
+        return [_interest(row) for row in self._store.db.query(sql + " ORDER BY i.id", params)]
 
     def has_interest(self, member_id: int, entry_id: int) -> bool:
         return bool(
@@ -223,6 +401,16 @@ def _member(row: dict[str, Any], categories: set[int]) -> PanelMember:
         is_chair=bool(row["is_chair"]),
         has_pin=bool(row["pin_hash"]),
     )
+
+
+def _member_record(member: PanelMember) -> dict[str, Any]:
+    """A member as the audit log records them (never the PIN)."""
+    return {
+        "name": member.name,
+        "group": str(member.group),
+        "categories": sorted(member.category_ids),
+        "is_chair": member.is_chair,
+    }
 
 
 def _interest(row: dict[str, Any]) -> Interest:

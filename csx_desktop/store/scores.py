@@ -8,15 +8,65 @@ so the command line and the window obey the same rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from csx_desktop.domain.model import Scoresheet
+from csx_desktop.domain.model import Criterion, Entry, PanelMember, Scoresheet
 from csx_desktop.store.database import parse_time, utc_now
 from csx_desktop.store.errors import InputRefused, NotFound
 
 if TYPE_CHECKING:
     from csx_desktop.store.database import Store
+
+
+class SheetState(enum.StrEnum):
+    """Where one member is with one entry; the value is the words the screens show."""
+
+    NOT_STARTED = "not started"
+    IN_PROGRESS = "in progress"
+    COMPLETE = "complete"
+    INTEREST = "declared interest"
+
+
+def sheet_state(
+    sheet: Scoresheet | None, criteria: tuple[Criterion, ...], *, interest: bool
+) -> SheetState:
+    """The state of a sheet: an interest wins over anything scored before it was declared."""
+    if interest:
+        return SheetState.INTEREST
+    if sheet is None or not sheet.scores:
+        return SheetState.NOT_STARTED
+    if sheet.is_complete(criteria):
+        return SheetState.COMPLETE
+    return SheetState.IN_PROGRESS
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryProgress:
+    """The member x entry matrix of one category, for the Scoring progress view."""
+
+    category_id: int
+    members: list[PanelMember]
+    entries: list[Entry]
+    states: dict[tuple[int, int], SheetState]  # (member id, entry id)
+    scored: dict[tuple[int, int], int]  # criteria scored so far
+    submitted_at: dict[int, datetime | None] = field(default_factory=dict)
+
+    def state(self, member_id: int, entry_id: int) -> SheetState:
+        return self.states.get((member_id, entry_id), SheetState.NOT_STARTED)
+
+    def complete_count(self, member_id: int) -> int:
+        return sum(
+            1 for e in self.entries if self.state(member_id, e.id or 0) is SheetState.COMPLETE
+        )
+
+    def to_score_count(self, member_id: int) -> int:
+        """Entries this member should score (those without a declared interest)."""
+        return sum(
+            1 for e in self.entries if self.state(member_id, e.id or 0) is not SheetState.INTEREST
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +90,19 @@ class ScoreRepository:
     # ---- writing -------------------------------------------------------------------------
 
     def set_score(
-        self, member_id: int, entry_id: int, criterion_id: int, score: int | None
+        self,
+        member_id: int,
+        entry_id: int,
+        criterion_id: int,
+        score: int | None,
+        *,
+        via: str = "",
     ) -> SavedChange:
-        """Set (or with ``None`` clear) one criterion's score on a member's sheet."""
+        """Set (or with ``None`` clear) one criterion's score on a member's sheet.
+
+        ``via`` says how a score entered on the member's behalf arrived (e.g. "import of
+        paper-sheets.csv"); it is written to the audit row beside the signed-in actor.
+        """
         with self._store.write() as db:
             max_score = self._check_can_score(member_id, entry_id, criterion_id)
             if score is not None and not 0 <= score <= max_score:
@@ -72,11 +132,13 @@ class ScoreRepository:
                 "scoresheet",
                 f"{member_id}/{entry_id}",
                 before={"criterion_id": criterion_id, "score": before},
-                after={"criterion_id": criterion_id, "score": score},
+                after=_with_via({"criterion_id": criterion_id, "score": score}, member_id, via),
             )
         return SavedChange(member_id, entry_id, criterion_id, before, score, now)
 
-    def set_comment(self, member_id: int, entry_id: int, comment: str) -> SavedChange:
+    def set_comment(
+        self, member_id: int, entry_id: int, comment: str, *, via: str = ""
+    ) -> SavedChange:
         with self._store.write() as db:
             self._check_can_score(member_id, entry_id, None)
             now = utc_now()
@@ -95,7 +157,7 @@ class ScoreRepository:
                 "scoresheet",
                 f"{member_id}/{entry_id}",
                 before={"comment": before},
-                after={"comment": comment},
+                after=_with_via({"comment": comment}, member_id, via),
             )
         return SavedChange(member_id, entry_id, None, before, comment, now)
 
@@ -181,11 +243,48 @@ class ScoreRepository:
             )
 
     def is_submitted(self, member_id: int, category_id: int) -> bool:
+        return self.submitted_at(member_id, category_id) is not None
+
+    def submitted_at(self, member_id: int, category_id: int) -> datetime | None:
         row = self._store.db.execute(
             "SELECT submitted_at FROM member_categories WHERE member_id = ? AND category_id = ?",
             [member_id, category_id],
         ).fetchone()
-        return bool(row and row[0])
+        return parse_time(row[0]) if row else None
+
+    def scoring_closed(self, category_id: int) -> bool:
+        """True once the panel's decision for the category is recorded."""
+        return bool(
+            self._store.db.execute(
+                "SELECT 1 FROM decisions WHERE category_id = ? AND reopened_at IS NULL",
+                [category_id],
+            ).fetchone()
+        )
+
+    # ---- progress ------------------------------------------------------------------------
+
+    def progress(self, category_id: int) -> CategoryProgress:
+        """Every member judging the category against every entry in it (states, not scores)."""
+        store = self._store
+        criteria = store.round.category(category_id).criteria
+        members = store.panel.members_judging(category_id)
+        entries = store.nominations.entries(category_id)
+        sheets = {(s.member_id, s.entry_id): s for s in self.sheets(category_id=category_id)}
+        interests = {
+            (i.member_id, i.entry_id) for i in store.panel.interests(category_id=category_id)
+        }
+        states: dict[tuple[int, int], SheetState] = {}
+        scored: dict[tuple[int, int], int] = {}
+        for member in members:
+            for entry in entries:
+                key = (member.id or 0, entry.id or 0)
+                sheet = sheets.get(key)
+                states[key] = sheet_state(sheet, criteria, interest=key in interests)
+                scored[key] = len(sheet.scores) if sheet else 0
+        submitted = {
+            member.id or 0: self.submitted_at(member.id or 0, category_id) for member in members
+        }
+        return CategoryProgress(category_id, members, entries, states, scored, submitted)
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -236,6 +335,13 @@ class ScoreRepository:
                 )
             )
         return result
+
+
+def _with_via(after: dict[str, Any], member_id: int, via: str) -> dict[str, Any]:
+    """Mark a change entered for a member by someone else (an import of paper sheets)."""
+    if via:
+        return {**after, "on_behalf_of_member_id": member_id, "via": via}
+    return after
 
 
 def _filters(
