@@ -2,12 +2,24 @@
 
 A nomination is stored as received; the store puts it into the entry for the same nominee in
 the same category (names compared by ``domain.names.name_key``), creating the entry when it is
-the first. Nothing is deleted: withdrawn, ineligible and merged things keep their rows.
+the first. The administrator then tidies: merges duplicate entries, splits an entry that holds
+two different people, moves a nomination to another category, marks one ineligible or
+withdrawn, or corrects it. Nothing is deleted: withdrawn, ineligible and merged things keep
+their rows, and every change has its audit row.
+
+An entry's status follows its nominations: it is active while at least one of them is
+eligible, and withdrawn or ineligible when none is. An entry whose nominations all went
+elsewhere (merged, or moved to another category) is "merged" and points at where they went.
+
+Imports go through ``add_batch``: one transaction for the whole file, every row checked, and
+either everything stored or nothing (unless the caller asks to keep the valid rows).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from csx_desktop.domain.model import (
@@ -24,6 +36,52 @@ from csx_desktop.store.errors import InputRefused, NotFound
 
 if TYPE_CHECKING:
     from csx_desktop.store.database import Store
+
+TYPED_IN = "typed in"
+
+# The fields a person may correct on a stored nomination (source, response id and status
+# are what was received and what was decided, and change through their own actions).
+EDITABLE_FIELDS = (
+    "category_id",
+    "nominee",
+    "team_members",
+    "service",
+    "nominating_body",
+    "nominator_name",
+    "nominator_email",
+    "relationship",
+    "citation",
+    "received_at",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportFile:
+    """What the ``imports`` table remembers about one import of a file."""
+
+    file_name: str
+    file_sha256: str
+    format: str
+    rejected: int = 0
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """What ``add_batch`` did: stored nominations and, by input index, refused ones."""
+
+    stored: list[Nomination] = field(default_factory=list)
+    refused: dict[int, str] = field(default_factory=dict)  # input index -> reason
+    already_imported: list[int] = field(default_factory=list)  # input indexes
+    new_entries: int = 0
+    committed: bool = False
+
+    @property
+    def entries_touched(self) -> int:
+        return len({n.entry_id for n in self.stored})
+
+
+class _Rollback(Exception):
+    """Raised inside a write to undo it (dry run, or a refused all-or-nothing import)."""
 
 
 class NominationRepository:
@@ -44,38 +102,124 @@ class NominationRepository:
         with self._store.write():
             return [self._add_in_transaction(n) for n in nominations]
 
-    def _add_in_transaction(self, nomination: Nomination) -> Nomination:
+    def add_batch(
+        self,
+        nominations: Sequence[Nomination],
+        *,
+        keep_valid: bool = False,
+        dry_run: bool = False,
+        record: ImportFile | None = None,
+    ) -> BatchResult:
+        """Store the nominations of one import in one transaction.
+
+        Each nomination is checked against the round's rules; one that breaks a rule (a second
+        Shining Star nomination from the same body, say) is reported in ``refused`` by its
+        index instead of raising. A nomination whose source and response id are already in
+        the round (the same export imported again) is skipped and listed in
+        ``already_imported``. Unless ``keep_valid``, one refusal stores nothing; ``dry_run``
+        checks everything and stores nothing. ``record`` is written to the ``imports`` table
+        when the batch is stored.
+        """
+        result = BatchResult()
+        try:
+            with self._store.write():
+                known = self._known_responses({n.source for n in nominations if n.response_id})
+                entries = self._active_entry_ids()
+                for index, nomination in enumerate(nominations):
+                    key = (nomination.source, nomination.response_id)
+                    if nomination.response_id and key in known:
+                        result.already_imported.append(index)
+                        continue
+                    try:
+                        before = len(entries)
+                        stored = self._add_in_transaction(nomination, entries)
+                    except InputRefused as error:
+                        result.refused[index] = str(error)
+                        continue
+                    result.new_entries += len(entries) - before
+                    result.stored.append(stored)
+                    if nomination.response_id:
+                        known.add(key)
+                if dry_run or (result.refused and not keep_valid):
+                    raise _Rollback
+                if record is not None:
+                    self._record_import(record, stored=len(result.stored))
+        except _Rollback:
+            return result
+        result.committed = True
+        return result
+
+    def _record_import(self, record: ImportFile, *, stored: int) -> None:
+        row = {
+            "kind": "nominations",
+            "file_name": record.file_name,
+            "file_sha256": record.file_sha256,
+            "format": record.format,
+            "stored": stored,
+            "rejected": record.rejected,
+            "imported_by": self._store.actor,
+            "imported_at": utc_now(),
+        }
+        import_id = self._store.insert("imports", row)
+        self._store.audit("import", "nominations", import_id, after=row)
+
+    def _known_responses(self, sources: set[str]) -> set[tuple[str, str]]:
+        known: set[tuple[str, str]] = set()
+        for source in sources:
+            for row in self._store.db.execute(
+                "SELECT response_id FROM nominations WHERE source = ? AND response_id <> ''",
+                [source],
+            ):
+                known.add((source, row[0]))
+        return known
+
+    def _active_entry_ids(self) -> dict[tuple[int, str], int]:
+        """(category id, match key) -> the oldest active entry, for grouping a batch."""
+        found: dict[tuple[int, str], int] = {}
+        for row in self._store.db.execute(
+            "SELECT category_id, match_key, id FROM entries WHERE status = 'active' ORDER BY id"
+        ):
+            found.setdefault((row[0], row[1]), row[2])
+        return found
+
+    def _add_in_transaction(
+        self, nomination: Nomination, entries: dict[tuple[int, str], int] | None = None
+    ) -> Nomination:
         category = self._store.round.category(nomination.category_id)
         nominee = tidy_name(nomination.nominee)
         if not name_key(nominee):
             raise InputRefused("A nomination needs the nominee's name.")
-        if category.method is Method.STAFF_VOTE:
+        if category.method is Method.STAFF_VOTE and nomination.status is NominationStatus.ELIGIBLE:
             self._check_body_free(category.id, nomination.nominating_body, nominee)
-        entry_id = self._entry_for(nominee, category.id, nomination)
+        if entries is None:
+            entry_id = self._entry_for(nominee, nomination.category_id, nomination)
+        else:
+            cache_key = (nomination.category_id, name_key(nominee))
+            entry_id = entries.get(cache_key) or self._new_entry(
+                nominee, nomination.category_id, nomination
+            )
+            entries[cache_key] = entry_id
         now = utc_now()
-        row = {
-            "entry_id": entry_id,
-            "category_id": category.id,
-            "nominee": nominee,
-            "team_members": json.dumps(list(nomination.team_members), ensure_ascii=False),
-            "service": nomination.service.strip(),
-            "nominating_body": nomination.nominating_body.strip(),
-            "nominator_name": tidy_name(nomination.nominator_name),
-            "nominator_email": nomination.nominator_email.strip(),
-            "relationship": nomination.relationship.strip(),
-            "citation": nomination.citation.strip(),
-            "received_at": nomination.received_at.isoformat() if nomination.received_at else None,
-            "source": nomination.source or "typed in",
-            "response_id": nomination.response_id,
-            "status": str(nomination.status),
-            "status_reason": nomination.status_reason,
-            "created_at": now,
-        }
+        row = _nomination_row(nomination, nominee)
+        row.update(
+            entry_id=entry_id,
+            source=nomination.source or TYPED_IN,
+            response_id=nomination.response_id,
+            status=str(nomination.status),
+            status_reason=nomination.status_reason,
+            created_at=now,
+        )
         nomination_id = self._store.insert("nominations", row)
         self._store.audit("add", "nomination", nomination_id, after=row)
-        return self.nomination(int(nomination_id))
+        return (
+            self.nomination(nomination_id)
+            if entries is None
+            else _nomination(row | {"id": nomination_id})
+        )
 
-    def _check_body_free(self, category_id: int | None, body: str, nominee: str) -> None:
+    def _check_body_free(
+        self, category_id: int | None, body: str, nominee: str, *, except_id: int | None = None
+    ) -> None:
         """Shining Star: one nomination per nominating body (DESIGN.md)."""
         if not body.strip():
             raise InputRefused(
@@ -83,31 +227,41 @@ class NominationRepository:
                 "Director's service or Xentrall Shared Services)."
             )
         for row in self._store.db.query(
-            "SELECT nominee, nominating_body FROM nominations WHERE category_id = ?"
+            "SELECT id, nominee, nominating_body FROM nominations WHERE category_id = ?"
             " AND status = 'eligible'",
             [category_id],
         ):
-            if name_key(row["nominating_body"]) == name_key(body):
+            if row["id"] != except_id and name_key(row["nominating_body"]) == name_key(body):
                 raise InputRefused(
                     f"{row['nominating_body']} has already nominated {row['nominee']} for "
                     f"Shining Star; each body nominates one member of staff, so {nominee} "
                     "was not added."
                 )
 
-    def _entry_for(self, nominee: str, category_id: int | None, nomination: Nomination) -> int:
+    def _entry_for(
+        self,
+        nominee: str,
+        category_id: int | None,
+        nomination: Nomination,
+        *,
+        not_entry: int | None = None,
+    ) -> int:
         key = name_key(nominee)
         existing = self._store.db.execute(
             "SELECT id FROM entries WHERE category_id = ? AND match_key = ? AND status = 'active'"
-            " ORDER BY id LIMIT 1",
-            [category_id, key],
+            " AND id IS NOT ? ORDER BY id LIMIT 1",
+            [category_id, key, not_entry],
         ).fetchone()
         if existing:
             return int(existing[0])
+        return self._new_entry(nominee, category_id, nomination)
+
+    def _new_entry(self, nominee: str, category_id: int | None, nomination: Nomination) -> int:
         category = self._store.round.category(int(category_id or 0))
         row = {
             "category_id": category_id,
             "nominee": nominee,
-            "match_key": key,
+            "match_key": name_key(nominee),
             "kind": str(category.nominee_kind),
             "team_members": json.dumps(list(nomination.team_members), ensure_ascii=False),
             "service": nomination.service.strip(),
@@ -118,6 +272,316 @@ class NominationRepository:
         entry_id = self._store.insert("entries", row)
         self._store.audit("add", "entry", entry_id, after=row)
         return int(entry_id)
+
+    # ---- tidying entries -----------------------------------------------------------------
+
+    def merge(self, target_id: int, other_ids: Sequence[int], reason: str = "") -> Entry:
+        """Move every nomination of ``other_ids`` into ``target_id``; the others become merged.
+
+        Refused when the entries are in different categories, or when an entry to be merged
+        away already has scores, votes or a decision (they would be set aside silently).
+        Declared interests go with the nominations: a member who knows the nominee still
+        stands aside from the merged entry.
+        """
+        others = list(dict.fromkeys(other_ids))
+        if not others:
+            raise InputRefused("Choose at least one other entry to merge into this one.")
+        if target_id in others:
+            raise InputRefused("An entry cannot be merged into itself.")
+        with self._store.write() as db:
+            target = self.entry(target_id)
+            if target.status is EntryStatus.MERGED:
+                raise InputRefused(f"{target.nominee} was itself merged; merge into its entry.")
+            category = self._store.round.category(target.category_id)
+            before_target = _entry_row(target)
+            members = list(target.team_members)
+            service, body = target.service, target.nominating_body
+            for other_id in others:
+                other = self.entry(other_id)
+                if other.category_id != target.category_id:
+                    other_category = self._store.round.category(other.category_id)
+                    raise InputRefused(
+                        f"{other.nominee} is in {other_category.name} and {target.nominee} in "
+                        f"{category.name}: only entries in the same category can be merged. "
+                        "Move the nomination to the other category first."
+                    )
+                if other.status is EntryStatus.MERGED:
+                    raise InputRefused(f"{other.nominee} has already been merged.")
+                self._check_nothing_hangs_on(other, "merged into another entry")
+                db.execute(
+                    "UPDATE nominations SET entry_id = ? WHERE entry_id = ?", [target_id, other_id]
+                )
+                db.execute(
+                    "INSERT OR IGNORE INTO interests"
+                    " (member_id, entry_id, kind, note, declared_by, declared_at)"
+                    " SELECT member_id, ?, kind, note, declared_by, declared_at"
+                    " FROM interests WHERE entry_id = ?",
+                    [target_id, other_id],
+                )
+                known = {name_key(m) for m in members}
+                members += [m for m in other.team_members if name_key(m) not in known]
+                service = service or other.service
+                body = body or other.nominating_body
+                why = reason.strip() or f"merged into {target.nominee}"
+                db.execute(
+                    "UPDATE entries SET status = 'merged', merged_into = ?, status_reason = ?"
+                    " WHERE id = ?",
+                    [target_id, why, other_id],
+                )
+                self._store.audit(
+                    "merge",
+                    "entry",
+                    other_id,
+                    before=_entry_row(other),
+                    after={"status": "merged", "merged_into": target_id, "status_reason": why},
+                )
+            db.execute(
+                "UPDATE entries SET team_members = ?, service = ?, nominating_body = ?"
+                " WHERE id = ?",
+                [json.dumps(members, ensure_ascii=False), service, body, target_id],
+            )
+            self._refresh_entry_status(target_id, reason)
+            after = self.entry(target_id)
+            self._store.audit(
+                "merge into",
+                "entry",
+                target_id,
+                before=before_target,
+                after=_entry_row(after) | {"merged": others},
+            )
+        return after
+
+    def split(
+        self, entry_id: int, nomination_ids: Sequence[int], nominee: str | None = None
+    ) -> Entry:
+        """Move some nominations of an entry into a new entry of their own (two people with
+        one name, say); ``nominee`` names the new entry (default: as the nominations say)."""
+        chosen = list(dict.fromkeys(nomination_ids))
+        with self._store.write() as db:
+            entry = self.entry(entry_id)
+            if entry.status is EntryStatus.MERGED:
+                raise InputRefused(f"{entry.nominee} was merged; split its entry instead.")
+            nominations = self.nominations_for(entry_id)
+            ids = {n.id for n in nominations}
+            if not chosen:
+                raise InputRefused("Choose the nominations to move into a new entry.")
+            stray = [i for i in chosen if i not in ids]
+            if stray:
+                raise InputRefused(
+                    f"Nomination {stray[0]} is not one of the nominations of {entry.nominee}."
+                )
+            if len(chosen) == len(nominations):
+                raise InputRefused(
+                    f"Every nomination of {entry.nominee} would move, leaving it empty; edit "
+                    "the nominee's name instead."
+                )
+            moving = [n for n in nominations if n.id in chosen]
+            first = moving[0]
+            name = tidy_name(nominee) if nominee is not None else first.nominee
+            if not name_key(name):
+                raise InputRefused("The new entry needs the nominee's name.")
+            new_id = self._new_entry(name, entry.category_id, first)
+            db.execute(
+                f"UPDATE nominations SET entry_id = ? WHERE id IN ({','.join('?' * len(chosen))})",
+                [new_id, *chosen],
+            )
+            self._refresh_entry_status(entry_id, "")
+            self._refresh_entry_status(new_id, "")
+            self._store.audit(
+                "split",
+                "entry",
+                entry_id,
+                before={"nominations": sorted(i for i in ids if i is not None)},
+                after={"new_entry": new_id, "moved_nominations": chosen, "nominee": name},
+            )
+            return self.entry(new_id)
+
+    def move(
+        self, nomination_id: int, category_id: int, *, nominating_body: str | None = None
+    ) -> Nomination:
+        """Move a nomination to another category (into the entry for its nominee there)."""
+        nomination = self.nomination(nomination_id)
+        if nomination.category_id == category_id:
+            category = self._store.round.category(category_id)
+            raise InputRefused(f"This nomination is already in {category.name}.")
+        changed = replace(nomination, category_id=category_id)
+        if nominating_body is not None:
+            changed = replace(changed, nominating_body=nominating_body)
+        return self.update(changed, action="move")
+
+    def update(self, nomination: Nomination, *, action: str = "edit") -> Nomination:
+        """Store corrections to a nomination (its ``id`` says which one).
+
+        A changed category or nominee name moves it into the matching entry (created when
+        there is none); the entry it leaves is kept, as merged, when nothing is left in it.
+        """
+        if nomination.id is None:
+            raise InputRefused("Only a stored nomination can be edited.")
+        with self._store.write() as db:
+            before = self.nomination(nomination.id)
+            category = self._store.round.category(nomination.category_id)
+            nominee = tidy_name(nomination.nominee)
+            if not name_key(nominee):
+                raise InputRefused("A nomination needs the nominee's name.")
+            if category.method is Method.STAFF_VOTE and before.status is NominationStatus.ELIGIBLE:
+                self._check_body_free(
+                    category.id, nomination.nominating_body, nominee, except_id=nomination.id
+                )
+            old_entry = self.entry(int(before.entry_id or 0))
+            entry_id = int(old_entry.id or 0)
+            alone = len(self.nominations_for(entry_id)) == 1
+            key = name_key(nominee)
+            stays = category.id == before.category_id and (
+                key == name_key(before.nominee)
+                or (alone and not self._other_active_entry(category.id, key, entry_id))
+            )
+            if not stays:
+                if alone:
+                    self._check_nothing_hangs_on(old_entry, "left empty")
+                entry_id = self._entry_for(nominee, category.id, nomination, not_entry=entry_id)
+            row = _nomination_row(nomination, nominee) | {"entry_id": entry_id}
+            db.table("nominations").update(nomination.id, row)
+            if not stays:
+                self._leave_entry(old_entry, entry_id, category.name)
+                self._refresh_entry_status(entry_id, "")
+            elif alone:
+                # The entry is this nomination alone: it takes the corrected details.
+                db.table("entries").update(
+                    entry_id,
+                    {
+                        "nominee": nominee,
+                        "match_key": key,
+                        "team_members": row["team_members"],
+                        "service": row["service"],
+                        "nominating_body": row["nominating_body"],
+                    },
+                )
+            self._store.audit(
+                action,
+                "nomination",
+                nomination.id,
+                before=_changed(_nomination_row(before, before.nominee), row),
+                after=_changed(row, _nomination_row(before, before.nominee)),
+            )
+            return self.nomination(nomination.id)
+
+    def set_status(
+        self, nomination_id: int, status: NominationStatus | str, reason: str = ""
+    ) -> Nomination:
+        """Mark a nomination ineligible (a reason is required), withdrawn, or eligible again."""
+        status = NominationStatus(status)
+        reason = reason.strip()
+        if status is NominationStatus.INELIGIBLE and not reason:
+            raise InputRefused("Say why the nomination is ineligible; the reason is kept.")
+        with self._store.write() as db:
+            before = self.nomination(nomination_id)
+            if before.status is status:
+                raise InputRefused(f"This nomination is already {status}.")
+            category = self._store.round.category(before.category_id)
+            if status is NominationStatus.ELIGIBLE and category.method is Method.STAFF_VOTE:
+                self._check_body_free(
+                    category.id, before.nominating_body, before.nominee, except_id=nomination_id
+                )
+            db.execute(
+                "UPDATE nominations SET status = ?, status_reason = ? WHERE id = ?",
+                [str(status), reason, nomination_id],
+            )
+            self._store.audit(
+                {
+                    NominationStatus.ELIGIBLE: "reinstate",
+                    NominationStatus.INELIGIBLE: "mark ineligible",
+                    NominationStatus.WITHDRAWN: "withdraw",
+                }[status],
+                "nomination",
+                nomination_id,
+                before={"status": str(before.status), "status_reason": before.status_reason},
+                after={"status": str(status), "status_reason": reason},
+            )
+            self._refresh_entry_status(int(before.entry_id or 0), reason)
+            return self.nomination(nomination_id)
+
+    def _other_active_entry(self, category_id: int | None, key: str, not_entry: int) -> bool:
+        row = self._store.db.execute(
+            "SELECT 1 FROM entries WHERE category_id = ? AND match_key = ? AND status = 'active'"
+            " AND id <> ?",
+            [category_id, key, not_entry],
+        ).fetchone()
+        return row is not None
+
+    def _check_nothing_hangs_on(self, entry: Entry, what: str) -> None:
+        """Refuse to empty an entry that scores, votes or a decision point at."""
+        db = self._store.db
+        sheets = db.execute(
+            "SELECT count(*) FROM scoresheets WHERE entry_id = ?", [entry.id]
+        ).fetchone()[0]
+        if sheets:
+            raise InputRefused(
+                f"{sheets} panel member(s) have started scoring {entry.nominee}, so it cannot "
+                f"be {what}: their scores would be set aside. Withdraw it instead, or keep "
+                "this entry and move the other nominations into it."
+            )
+        ballots = db.execute("SELECT count(*) FROM ballots WHERE entry_id = ?", [entry.id])
+        papers = db.execute("SELECT count(*) FROM paper_votes WHERE entry_id = ?", [entry.id])
+        if ballots.fetchone()[0] or papers.fetchone()[0]:
+            raise InputRefused(f"Votes have been counted for {entry.nominee}; it cannot be {what}.")
+        decided = db.execute(
+            "SELECT count(*) FROM decision_entries WHERE entry_id = ?", [entry.id]
+        ).fetchone()[0]
+        if decided:
+            raise InputRefused(
+                f"A decision of the panel names {entry.nominee}; it cannot be {what}."
+            )
+
+    def _leave_entry(self, entry: Entry, new_entry_id: int, category_name: str) -> None:
+        """After a nomination left ``entry``: keep it as merged if it is now empty."""
+        left = self._store.db.execute(
+            "SELECT count(*) FROM nominations WHERE entry_id = ?", [entry.id]
+        ).fetchone()[0]
+        if left:
+            self._refresh_entry_status(int(entry.id or 0), "")
+            return
+        reason = f"its nomination moved to {self.entry(new_entry_id).nominee} ({category_name})"
+        self._store.db.execute(
+            "UPDATE entries SET status = 'merged', merged_into = ?, status_reason = ? WHERE id = ?",
+            [new_entry_id, reason, entry.id],
+        )
+        self._store.audit(
+            "empty",
+            "entry",
+            entry.id,
+            before=_entry_row(entry),
+            after={"status": "merged", "merged_into": new_entry_id, "status_reason": reason},
+        )
+
+    def _refresh_entry_status(self, entry_id: int, reason: str) -> None:
+        """An entry is active while one nomination is eligible; otherwise it follows them."""
+        db = self._store.db
+        entry = self.entry(entry_id)
+        if entry.status is EntryStatus.MERGED:
+            return
+        statuses = {
+            row[0]
+            for row in db.execute("SELECT status FROM nominations WHERE entry_id = ?", [entry_id])
+        }
+        if not statuses or "eligible" in statuses:
+            status, why = EntryStatus.ACTIVE, ""
+        elif statuses == {"withdrawn"}:
+            status, why = EntryStatus.WITHDRAWN, reason or "every nomination was withdrawn"
+        else:
+            status, why = EntryStatus.INELIGIBLE, reason or "no eligible nomination is left"
+        if status is entry.status and (status is EntryStatus.ACTIVE or why == entry.status_reason):
+            return
+        db.execute(
+            "UPDATE entries SET status = ?, status_reason = ? WHERE id = ?",
+            [str(status), why, entry_id],
+        )
+        self._store.audit(
+            "status",
+            "entry",
+            entry_id,
+            before={"status": str(entry.status), "status_reason": entry.status_reason},
+            after={"status": str(status), "status_reason": why},
+        )
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -171,11 +635,57 @@ class NominationRepository:
             )
         ]
 
+    def nominations_by_entry(self) -> dict[int, list[Nomination]]:
+        """Every nomination of the round, grouped by entry (one query, for the window)."""
+        grouped: dict[int, list[Nomination]] = {}
+        for row in self._store.db.query(
+            "SELECT * FROM nominations ORDER BY entry_id, received_at, id"
+        ):
+            grouped.setdefault(row["entry_id"], []).append(_nomination(row))
+        return grouped
+
     def nomination(self, nomination_id: int) -> Nomination:
         rows = list(self._store.db.query("SELECT * FROM nominations WHERE id = ?", [nomination_id]))
         if not rows:
             raise NotFound(f"There is no nomination with id {nomination_id}.")
         return _nomination(rows[0])
+
+
+def _nomination_row(nomination: Nomination, nominee: str) -> dict[str, Any]:
+    """The columns a person can set, tidied as they are stored."""
+    received = nomination.received_at
+    return {
+        "category_id": nomination.category_id,
+        "nominee": nominee,
+        "team_members": json.dumps(
+            [tidy_name(m) for m in nomination.team_members if tidy_name(m)], ensure_ascii=False
+        ),
+        "service": nomination.service.strip(),
+        "nominating_body": nomination.nominating_body.strip(),
+        "nominator_name": tidy_name(nomination.nominator_name),
+        "nominator_email": nomination.nominator_email.strip(),
+        "relationship": nomination.relationship.strip(),
+        "citation": nomination.citation.strip(),
+        "received_at": received.isoformat() if received else None,
+    }
+
+
+def _changed(row: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    """The values of ``row`` that differ from ``other`` (for a compact audit row)."""
+    return {k: v for k, v in row.items() if other.get(k) != v}
+
+
+def _entry_row(entry: Entry) -> dict[str, Any]:
+    return {
+        "nominee": entry.nominee,
+        "category_id": entry.category_id,
+        "team_members": list(entry.team_members),
+        "service": entry.service,
+        "nominating_body": entry.nominating_body,
+        "status": str(entry.status),
+        "status_reason": entry.status_reason,
+        "merged_into": entry.merged_into,
+    }
 
 
 def _entry(row: dict[str, Any]) -> Entry:
