@@ -1,9 +1,304 @@
-"""Certificates."""
+"""``certificates`` and ``settings``: printing the certificates, and the round settings they use.
+
+``csx-admin certificates FILE -o OUT.pdf`` writes every certificate the round needs into one
+PDF; ``csx-admin settings FILE`` shows the round settings, or changes the ones given (the
+ceremony date and signatories printed on certificates, the voting window, the scoring rules).
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import sys
+from pathlib import Path
+from typing import Any
+
+from csx_desktop.cli.common import add_file_argument, open_round
+from csx_desktop.domain.model import RoundSettings, Signatory
+from csx_desktop.store.errors import InputRefused
 
 
 def register(commands: argparse._SubParsersAction, imports: argparse._SubParsersAction) -> None:
-    """Add this area's subcommands (filled in as the area is built)."""
+    certificates = commands.add_parser(
+        "certificates",
+        help="write the certificates (winners, highly commended, nominees) into one PDF",
+        description=(
+            "Write the certificates of the panel's recorded decisions into one PDF, one "
+            "certificate a page, ready to print on A4 landscape."
+        ),
+    )
+    add_file_argument(certificates)
+    certificates.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="OUT.pdf", help="the PDF to write"
+    )
+    certificates.add_argument(
+        "--include",
+        default=None,
+        metavar="KINDS",
+        help=(
+            "which certificates, separated by commas: winners, highly-commended, nominees "
+            "(default: winners,highly-commended; with --nominee: all three)"
+        ),
+    )
+    certificates.add_argument(
+        "--per-member",
+        action="store_true",
+        help="also print one certificate for each member of a team",
+    )
+    certificates.add_argument(
+        "--nominee",
+        default="",
+        metavar="NAME",
+        help="only this nominee's (or team's) certificates, e.g. to reprint one",
+    )
+    certificates.set_defaults(run=run_certificates)
+
+    settings = commands.add_parser(
+        "settings",
+        help="show the round settings, or change those given",
+        description=(
+            "Show the round's settings, or change the ones given. Dates are YYYY-MM-DD, "
+            'times YYYY-MM-DDTHH:MM. A signatory is given as "Name|Title"; an empty '
+            'value ("") clears a setting.'
+        ),
+    )
+    add_file_argument(settings)
+    settings.add_argument("--name", help="the round's name")
+    settings.add_argument("--year", type=int, help="the awards year")
+    settings.add_argument(
+        "--ceremony-date",
+        type=_optional(_date),
+        metavar="YYYY-MM-DD",
+        help="the date printed on certificates",
+    )
+    for number in (1, 2):
+        settings.add_argument(
+            f"--signatory-{number}",
+            type=_signatory,
+            metavar='"NAME|TITLE"',
+            help=f"the {'first' if number == 1 else 'second'} signatory on certificates",
+        )
+        settings.add_argument(
+            f"--signature-{number}",
+            type=_optional(_image),
+            metavar="IMAGE",
+            help=f'an image of signatory {number}\'s signature (PNG or JPEG); "" removes it',
+        )
+    settings.add_argument(
+        "--voting-opens",
+        type=_optional(_time),
+        metavar="YYYY-MM-DDTHH:MM",
+        help="when the Shining Star vote opens",
+    )
+    settings.add_argument(
+        "--voting-closes",
+        type=_optional(_time),
+        metavar="YYYY-MM-DDTHH:MM",
+        help="when the Shining Star vote closes",
+    )
+    settings.add_argument(
+        "--min-judges", type=int, help="counted scoresheets an entry needs to be ranked"
+    )
+    settings.add_argument(
+        "--aggregate", choices=("mean", "median"), help="how judges' totals make an entry score"
+    )
+    settings.add_argument(
+        "--disagreement-threshold",
+        type=float,
+        help="a spread of judges' totals at or above this is flagged (0-100)",
+    )
+    settings.add_argument(
+        "--normalise-min-sheets",
+        type=int,
+        help="complete sheets a judge needs before their scores are normalised",
+    )
+    settings.add_argument(
+        "--ballot-rule", choices=("latest", "first"), help="which of a voter's ballots counts"
+    )
+    settings.set_defaults(run=run_settings)
+
+
+# ---- certificates -----------------------------------------------------------------------
+
+
+def run_certificates(args: argparse.Namespace) -> None:
+    from csx_desktop.certificates.batch import (
+        ALL_LEVELS,
+        DECIDED_LEVELS,
+        Choice,
+        certificates_for,
+        levels_from_words,
+        missing_details,
+        write_pdf_file,
+    )
+
+    if args.include is not None:
+        levels = levels_from_words(args.include.split(","))
+    else:
+        levels = ALL_LEVELS if args.nominee else DECIDED_LEVELS
+    output: Path = args.output
+    if output.suffix.lower() != ".pdf":
+        raise InputRefused(
+            f"The certificates are a PDF: give a file name ending in .pdf, not {output.name}."
+        )
+    if not output.parent.is_dir():
+        raise InputRefused(f"The folder {output.parent} does not exist.")
+    with open_round(args.file) as store:
+        choice = Choice(levels=levels, per_member=args.per_member, nominee=args.nominee)
+        certificates = certificates_for(store, choice)
+        settings = store.round.settings()
+    if not certificates:
+        raise InputRefused(
+            "There are no certificates to print yet: no decision is recorded for the levels "
+            "asked for. Record the panel's decisions first, or add --include nominees."
+        )
+    pages = write_pdf_file(certificates, settings, output)
+    for note in missing_details(settings):
+        print(f"Note: {note}", file=sys.stderr)
+    plural = "" if pages == 1 else "s"
+    print(f"Wrote {pages} certificate{plural} to {output}.")
+
+
+# ---- settings ---------------------------------------------------------------------------
+
+_SIMPLE = (
+    "name",
+    "year",
+    "ceremony_date",
+    "voting_opens",
+    "voting_closes",
+    "min_judges",
+    "aggregate",
+    "disagreement_threshold",
+    "normalise_min_sheets",
+    "ballot_rule",
+)
+
+
+def run_settings(args: argparse.Namespace) -> None:
+    with open_round(args.file) as store:
+        current = store.round.settings()
+        changes: dict[str, Any] = {
+            key: None if getattr(args, key) is _CLEARED else getattr(args, key)
+            for key in _SIMPLE
+            if getattr(args, key) is not None
+        }
+        signatories = list(current.signatories)
+        for index in (0, 1):
+            given: Signatory | None = getattr(args, f"signatory_{index + 1}")
+            image: str | None = getattr(args, f"signature_{index + 1}")
+            if image is _CLEARED:
+                image = ""
+            if given is None and image is None:
+                continue
+            base = given or signatories[index]
+            signatories[index] = Signatory(
+                name=base.name,
+                title=base.title,
+                signature_image=signatories[index].signature_image if image is None else image,
+            )
+        if tuple(signatories) != current.signatories:
+            changes["signatories"] = (signatories[0], signatories[1])
+        if changes:
+            check_settings_change(current, changes)
+            current = store.round.update_settings(**changes)
+            print(f"Changed {len(changes)} setting{'s' if len(changes) != 1 else ''}.")
+        _print_settings(current)
+
+
+def check_settings_change(current: RoundSettings, changes: dict[str, Any]) -> None:
+    """The rules ``update_settings`` does not check itself (yet), in people's words."""
+    year = changes.get("year", current.year)
+    if not 2000 <= year <= 2100:
+        raise InputRefused(f"{year} is not a plausible year for a round.")
+    opens = changes.get("voting_opens", current.voting_opens)
+    closes = changes.get("voting_closes", current.voting_closes)
+    if opens and closes and closes <= opens:
+        raise InputRefused("The vote must close after it opens.")
+    threshold = changes.get("disagreement_threshold", current.disagreement_threshold)
+    if not 0 <= threshold <= 100:
+        raise InputRefused("The disagreement threshold is a spread of 0 to 100 points.")
+    if changes.get("normalise_min_sheets", current.normalise_min_sheets) < 2:
+        raise InputRefused("Normalising needs at least 2 complete sheets from a judge.")
+
+
+def _print_settings(settings: RoundSettings) -> None:
+    def show(value: object) -> str:
+        if value is None or value == "":
+            return "(not set)"
+        if isinstance(value, datetime.datetime):
+            return value.strftime("%Y-%m-%d %H:%M")
+        return str(value)
+
+    rows: list[tuple[str, object]] = [
+        ("Name", settings.name),
+        ("Year", settings.year),
+        ("Ceremony date", settings.ceremony_date),
+    ]
+    for number, signatory in enumerate(settings.signatories, start=1):
+        who = " — ".join(p for p in (signatory.name, signatory.title) if p)
+        rows.append((f"Signatory {number}", who))
+        if signatory.signature_image:
+            rows.append((f"Signature {number}", signatory.signature_image))
+    rows += [
+        ("Voting opens", settings.voting_opens),
+        ("Voting closes", settings.voting_closes),
+        ("Minimum judges", settings.min_judges),
+        ("Entry score", settings.aggregate),
+        ("Disagreement at", settings.disagreement_threshold),
+        ("Normalise from", f"{settings.normalise_min_sheets} sheets"),
+        ("Ballot counted", settings.ballot_rule),
+    ]
+    for label, value in rows:
+        print(f"{label + ':':<18}{show(value)}")
+
+
+# ---- argument types (a wrong value is a usage error: exit 2 with the reason) --------------
+
+
+def _optional(parse: Any) -> Any:
+    """Accept "" as "clear this setting" (None is 'not given', so "" maps to a sentinel)."""
+
+    def parse_or_clear(text: str) -> Any:
+        return _CLEARED if not text.strip() else parse(text)
+
+    return parse_or_clear
+
+
+class _Cleared:
+    """Marks a setting the user asked to clear."""
+
+
+_CLEARED: Any = _Cleared()
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-10"
+        ) from None
+
+
+def _time(text: str) -> datetime.datetime:
+    try:
+        return datetime.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a time; write it as YYYY-MM-DDTHH:MM, e.g. 2026-11-02T09:00"
+        ) from None
+
+
+def _signatory(text: str) -> Signatory:
+    name, _, title = text.partition("|")
+    return Signatory(name=" ".join(name.split()), title=" ".join(title.split()))
+
+
+def _image(text: str) -> str:
+    path = Path(text).expanduser()
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"there is no image file at {text}")
+    if path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        raise argparse.ArgumentTypeError("a signature image must be a PNG or JPEG file")
+    return str(path.resolve())

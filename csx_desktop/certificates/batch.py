@@ -1,0 +1,214 @@
+"""Which certificates a round needs, and writing them all into one multi-page PDF.
+
+The list comes from the panel's standing decisions (``store.decisions.all_current()``):
+winners and highly commended, and optionally a certificate of nomination for every other
+active entry, one for each member of a team, or only the certificates of one nominee (for a
+reprint). Every certificate goes into ONE PDF: fonts, the emblem and the border are stored
+once however many pages there are (and one file is far faster to write than many).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from csx_desktop.certificates.certificate import (
+    Certificate,
+    PageDetails,
+    define_frame,
+    draw_certificate,
+    new_canvas,
+)
+from csx_desktop.domain.model import AwardLevel, Entry, NomineeKind, RoundSettings
+from csx_desktop.domain.names import name_key
+from csx_desktop.store.errors import InputRefused, NotFound
+
+if TYPE_CHECKING:
+    from csx_desktop.store import Store
+
+DECIDED_LEVELS = frozenset({AwardLevel.WINNER, AwardLevel.HIGHLY_COMMENDED})
+ALL_LEVELS = frozenset(AwardLevel)
+
+# How levels are named on the command line and in the window.
+LEVEL_WORDS: dict[str, AwardLevel] = {
+    "winners": AwardLevel.WINNER,
+    "highly-commended": AwardLevel.HIGHLY_COMMENDED,
+    "nominees": AwardLevel.NOMINATED,
+}
+_LEVEL_ORDER = {AwardLevel.WINNER: 0, AwardLevel.HIGHLY_COMMENDED: 1, AwardLevel.NOMINATED: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """Which certificates to produce (the filters of the window and the command line)."""
+
+    levels: frozenset[AwardLevel] = DECIDED_LEVELS
+    per_member: bool = False
+    nominee: str = ""  # only this nominee's certificates (matched like import matches names)
+
+
+def certificates_for(store: Store, choice: Choice = Choice()) -> list[Certificate]:
+    """The certificates the round needs, by category, then level, then name.
+
+    A team's own certificate comes first, followed (with ``per_member``) by one for each
+    member. Raises ``NotFound`` when ``choice.nominee`` matches no certificate.
+    """
+    entries = {e.id: e for e in store.nominations.entries()}
+    levels: dict[int, AwardLevel] = {}
+    for decision in store.decisions.all_current():
+        for entry_id in decision.winners:
+            levels[entry_id] = AwardLevel.WINNER
+        for entry_id in decision.highly_commended:
+            levels[entry_id] = AwardLevel.HIGHLY_COMMENDED
+    chosen: list[tuple[Entry, AwardLevel]] = []
+    for entry_id, level in levels.items():
+        entry = entries.get(entry_id) or store.nominations.entry(entry_id)
+        chosen.append((entry, level))
+    if AwardLevel.NOMINATED in choice.levels:
+        chosen += [(e, AwardLevel.NOMINATED) for e in entries.values() if e.id not in levels]
+    positions = {c.id: c.position for c in store.round.categories()}
+    chosen.sort(
+        key=lambda pair: (
+            positions.get(pair[0].category_id, 0),
+            _LEVEL_ORDER[pair[1]],
+            name_key(pair[0].nominee),
+        )
+    )
+    certificates: list[Certificate] = []
+    for entry, level in chosen:
+        if level not in choice.levels:
+            continue
+        certificates += _certificates_for_entry(store, entry, level, per_member=choice.per_member)
+    if choice.nominee:
+        certificates = _only_nominee(certificates, choice.nominee)
+    return certificates
+
+
+def _certificates_for_entry(
+    store: Store, entry: Entry, level: AwardLevel, *, per_member: bool
+) -> list[Certificate]:
+    category = store.round.category(entry.category_id)
+    team = entry.kind is NomineeKind.TEAM
+    main = Certificate(
+        award=category.name,
+        level=level,
+        recipient=entry.nominee,
+        recognition=category.recognition,
+        team_members=entry.team_members if team else (),
+        service=entry.service,
+        category_id=entry.category_id,
+        entry_id=entry.id,
+    )
+    result = [main]
+    if team and per_member:
+        result += [
+            Certificate(
+                award=category.name,
+                level=level,
+                recipient=member,
+                recognition=category.recognition,
+                team=entry.nominee,
+                category_id=entry.category_id,
+                entry_id=entry.id,
+            )
+            for member in entry.team_members
+        ]
+    return result
+
+
+def _only_nominee(certificates: list[Certificate], nominee: str) -> list[Certificate]:
+    key = name_key(nominee)
+    found = [c for c in certificates if key in (name_key(c.recipient), name_key(c.team))]
+    if not found:
+        raise NotFound(
+            f"There is no certificate for {nominee!r} among those chosen. Check the spelling "
+            "as it appears in the round, or include nominees for a certificate of nomination."
+        )
+    # A team named for a reprint gets its own certificate, not all its members' too.
+    exact = [c for c in found if name_key(c.recipient) == key]
+    return exact or found
+
+
+def page_details(settings: RoundSettings) -> PageDetails:
+    return PageDetails(
+        year=settings.year,
+        ceremony_date=settings.ceremony_date,
+        signatories=settings.signatories,
+    )
+
+
+def missing_details(settings: RoundSettings) -> list[str]:
+    """What the certificates would lack, said so the administrator can put it right."""
+    notes = []
+    if settings.ceremony_date is None:
+        notes.append("No ceremony date is set, so the certificates show no date.")
+    for number, signatory in enumerate(settings.signatories, start=1):
+        if not signatory.name.strip():
+            notes.append(f"Signatory {number} has no name, so their signature line is blank.")
+    return notes
+
+
+def check_signature_images(settings: RoundSettings) -> None:
+    """Refuse before drawing anything when a signature image cannot be read."""
+    for signatory in settings.signatories:
+        image = signatory.signature_image.strip()
+        if image and not Path(image).is_file():
+            raise InputRefused(
+                f"The signature image for {signatory.name or 'a signatory'} ({image}) cannot "
+                "be found. Choose the image again in the round settings, or remove it."
+            )
+
+
+def write_pdf(
+    certificates: Sequence[Certificate],
+    settings: RoundSettings,
+    stream: IO[bytes],
+    *,
+    invariant: bool = False,
+) -> int:
+    """Write every certificate, one a page, into one PDF on ``stream``; return the pages."""
+    if not certificates:
+        raise InputRefused("There are no certificates to print.")
+    check_signature_images(settings)
+    details = page_details(settings)
+    canvas = new_canvas(stream, title=f"Certificates — {settings.name}", invariant=invariant)
+    define_frame(canvas, details.year)
+    for certificate in certificates:
+        draw_certificate(canvas, certificate, details)
+        canvas.showPage()
+    canvas.save()
+    return len(certificates)
+
+
+def write_pdf_file(certificates: Sequence[Certificate], settings: RoundSettings, path: Path) -> int:
+    """Write the PDF beside ``path`` and move it into place, so a failure leaves no half file."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with partial.open("wb") as handle:
+            pages = write_pdf(certificates, settings, handle)
+        partial.replace(path)
+    except OSError as error:
+        raise InputRefused(f"The PDF could not be written to {path}: {error.strerror}.") from error
+    finally:
+        partial.unlink(missing_ok=True)
+    return pages
+
+
+def levels_from_words(words: Iterable[str]) -> frozenset[AwardLevel]:
+    """Parse "winners,highly-commended,nominees" as typed on the command line."""
+    levels = set()
+    for word in words:
+        word = word.strip().lower()
+        if not word:
+            continue
+        if word not in LEVEL_WORDS:
+            known = ", ".join(LEVEL_WORDS)
+            raise InputRefused(f"{word!r} is not a kind of certificate; use {known}.")
+        levels.add(LEVEL_WORDS[word])
+    if not levels:
+        raise InputRefused(
+            "Say which certificates to include: winners, highly-commended, nominees."
+        )
+    return frozenset(levels)

@@ -1,0 +1,483 @@
+"""The certificate itself: one A4 landscape page drawn on a ReportLab canvas.
+
+The page is in two parts. What every certificate in a batch shares — the border, the emblem
+and "Customer Service Awards YEAR" — is drawn once per PDF as a Form XObject (``beginForm``)
+and placed on each page with ``doForm``, so a thousand pages store it once. What differs — the
+award, the level, the recipient, team members, the line of recognition, the date and the
+signatories — is laid out per page, and every line of text is shrunk (and, for long names,
+wrapped onto two lines) until it fits inside the border. Nothing ever overflows: a font size
+is always derived from the measured width of the text, never assumed.
+
+ReportLab is imported inside functions (printing is rare; start-up is not), and the canvas is
+created with ``initialFontName`` set to an embedded font so no unembedded Helvetica appears.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import IO, TYPE_CHECKING, Any
+
+from csx_desktop.certificates.fonts import (
+    SANS,
+    SANS_BOLD,
+    SERIF,
+    SERIF_BOLD,
+    SERIF_ITALIC,
+    register_fonts,
+)
+from csx_desktop.domain.model import AwardLevel, Signatory
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
+# A4 landscape in points (1/72 inch): ReportLab's landscape(A4), written out so that laying
+# out a page does not need ReportLab imported.
+PAGE_WIDTH = 841.8897637795275
+PAGE_HEIGHT = 595.2755905511812
+
+# Colours as RGB fractions: a deep navy for words, a muted gold that prints well on office
+# laser printers (a metallic gold would print as brown), a warm grey for secondary text.
+NAVY = (0.106, 0.165, 0.290)
+GOLD = (0.690, 0.553, 0.235)
+GOLD_LIGHT = (0.878, 0.800, 0.600)
+GREY = (0.290, 0.333, 0.408)
+
+# The border sits 10 mm in from the paper's edge, outside what most printers cannot reach.
+OUTER_INSET = 28.0
+INNER_INSET = 37.0
+# Text is kept this far inside the inner border.
+TEXT_LEFT = 90.0
+TEXT_WIDTH = PAGE_WIDTH - 2 * TEXT_LEFT
+
+FRAME_FORM = "csxCertificateFrame"
+
+
+@dataclass(frozen=True, slots=True)
+class Certificate:
+    """One certificate to print: who receives what.
+
+    ``team`` is set on a team member's own certificate (the recipient is then the member);
+    ``team_members`` is set on the team's certificate.
+    """
+
+    award: str  # the category's name, e.g. "Extra Mile"
+    level: AwardLevel
+    recipient: str
+    recognition: str  # the category's line of recognition ("for helping others …")
+    team_members: tuple[str, ...] = ()
+    team: str = ""
+    service: str = ""
+    category_id: int | None = None
+    entry_id: int | None = None
+
+    @property
+    def recognition_line(self) -> str:
+        """The recognition as printed: a nominee is recognised for being nominated."""
+        if self.level is not AwardLevel.NOMINATED:
+            return self.recognition
+        if self.recognition.startswith("for "):
+            return f"nominated {self.recognition}"
+        return f"nominated for the {self.award} award"
+
+
+@dataclass(frozen=True, slots=True)
+class PageDetails:
+    """What every certificate in one batch shares, from the round settings."""
+
+    year: int
+    ceremony_date: date | None = None
+    signatories: tuple[Signatory, ...] = ()
+
+
+# ---- measuring and fitting text ---------------------------------------------------------
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return float(stringWidth(text, font, size))
+
+
+def fit_size(text: str, font: str, max_size: float, width: float) -> float:
+    """The largest size up to ``max_size`` at which ``text`` fits in ``width``."""
+    natural = text_width(text, font, 1.0)
+    if natural <= 0:
+        return max_size
+    # A hair under the exact fit, so rounding in a PDF viewer never pushes a glyph over.
+    return min(max_size, width / natural * 0.999)
+
+
+def fit_name(
+    text: str,
+    font: str,
+    *,
+    max_size: float,
+    min_size: float,
+    width: float,
+) -> tuple[list[str], float]:
+    """A name on one line, or two balanced lines when one line would be smaller than
+    ``min_size``. A single word longer than the line is shrunk further rather than cut."""
+    size = fit_size(text, font, max_size, width)
+    words = text.split()
+    if size >= min_size or len(words) < 2:
+        return [text], size
+    best: tuple[float, list[str]] | None = None
+    for split in range(1, len(words)):
+        lines = [" ".join(words[:split]), " ".join(words[split:])]
+        widest = max(text_width(line, font, 1.0) for line in lines)
+        if best is None or widest < best[0]:
+            best = (widest, lines)
+    assert best is not None
+    widest, lines = best
+    # Two lines of the same size; never larger than a single line could have been.
+    return lines, min(max_size * 0.8, width / widest * 0.999)
+
+
+def wrap_items(
+    items: Sequence[str], font: str, size: float, width: float, separator: str = "  ·  "
+) -> list[str]:
+    """Join items onto lines no wider than ``width``, never breaking an item."""
+    lines: list[str] = []
+    current = ""
+    for item in items:
+        candidate = f"{current}{separator}{item}" if current else item
+        if current and text_width(candidate, font, size) > width:
+            lines.append(current)
+            current = item
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines
+
+
+def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
+    """Wrap running text at spaces onto lines no wider than ``width``."""
+    return wrap_items(text.split(), font, size, width, separator=" ")
+
+
+def fit_members(
+    members: Sequence[str],
+    font: str,
+    *,
+    max_size: float,
+    min_size: float,
+    width: float,
+    max_lines: int,
+) -> tuple[list[str], float]:
+    """Team members wrapped onto at most ``max_lines`` lines, shrinking the size if needed."""
+    size = max_size
+    while True:
+        widest_item = max(text_width(m, font, size) for m in members)
+        if widest_item > width:  # one enormous name: shrink until it fits on its own
+            size = fit_size(max(members, key=len), font, size, width)
+        lines = wrap_items(members, font, size, width)
+        if len(lines) <= max_lines or size <= min_size:
+            return lines, size
+        size = max(min_size, size - 0.5)
+
+
+# ---- the page ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One centred line of the page's middle: text, font, size, colour, space above."""
+
+    text: str
+    font: str
+    size: float
+    colour: tuple[float, float, float]
+    space_before: float = 0.0
+
+    @property
+    def height(self) -> float:
+        return self.space_before + self.size * 1.22
+
+
+# The middle block (presented to … recognition) is centred between these heights.
+MIDDLE_TOP = 356.0
+MIDDLE_BOTTOM = 158.0
+
+
+def display(text: str) -> str:
+    """Text as printed: composed accents (so each is one glyph) and curly apostrophes."""
+    return unicodedata.normalize("NFC", " ".join(text.split())).replace("'", "\u2019")
+
+
+def middle_lines(cert: Certificate) -> list[_Line]:
+    """The centred lines between the level and the signatures, already fitted."""
+    lines = [_Line("This certificate is presented to", SERIF_ITALIC, 13.5, GREY)]
+    names, name_size = fit_name(
+        display(cert.recipient), SERIF_BOLD, max_size=40.0, min_size=24.0, width=TEXT_WIDTH
+    )
+    for i, name in enumerate(names):
+        lines.append(_Line(name, SERIF_BOLD, name_size, NAVY, space_before=12.0 if i == 0 else 0))
+    subtitle = f"as a member of {display(cert.team)}" if cert.team else display(cert.service)
+    if subtitle:
+        lines.append(_Line(subtitle, SANS, fit_size(subtitle, SANS, 12.0, TEXT_WIDTH), GREY, 5.0))
+    if cert.team_members:
+        members = [display(m) for m in cert.team_members]
+        member_lines, size = fit_members(
+            members, SANS, max_size=12.0, min_size=8.0, width=TEXT_WIDTH, max_lines=3
+        )
+        for i, text in enumerate(member_lines):
+            lines.append(_Line(text, SANS, size, NAVY, space_before=8.0 if i == 0 else 0))
+    recognition = display(cert.recognition_line)
+    if recognition:
+        width = TEXT_WIDTH - 40
+        for i, text in enumerate(wrap_words(recognition, SERIF_ITALIC, 15.5, width)):
+            size = fit_size(text, SERIF_ITALIC, 15.5, width)
+            lines.append(_Line(text, SERIF_ITALIC, size, NAVY, space_before=16.0 if i == 0 else 0))
+    total = sum(line.height for line in lines)
+    room = MIDDLE_TOP - MIDDLE_BOTTOM
+    if total > room:  # only for extreme input: scale the whole block down to fit
+        factor = room / total
+        lines = [
+            _Line(line.text, line.font, line.size * factor, line.colour, line.space_before * factor)
+            for line in lines
+        ]
+    return lines
+
+
+def draw_certificate(canvas: Canvas, cert: Certificate, details: PageDetails) -> None:
+    """Draw one certificate as the current page (the frame form must already exist)."""
+    canvas.doForm(FRAME_FORM)
+    centre = PAGE_WIDTH / 2
+
+    award = display(cert.award)
+    canvas.setFillColorRGB(*NAVY)
+    size = fit_size(award, SERIF_BOLD, 30.0, TEXT_WIDTH)
+    canvas.setFont(SERIF_BOLD, size)
+    canvas.drawCentredString(centre, 400.0, award)
+
+    _draw_level(canvas, cert.level, centre, 372.0)
+
+    lines = middle_lines(cert)
+    total = sum(line.height for line in lines)
+    y = MIDDLE_BOTTOM + (MIDDLE_TOP - MIDDLE_BOTTOM + total) / 2
+    for line in lines:
+        y -= line.space_before + line.size
+        canvas.setFillColorRGB(*line.colour)
+        canvas.setFont(line.font, line.size)
+        canvas.drawCentredString(centre, y, line.text)
+        y -= line.size * 0.22
+
+    _draw_date(canvas, details.ceremony_date, centre)
+    for index, signatory in enumerate(details.signatories[:2]):
+        _draw_signatory(canvas, signatory, SIGNATORY_CENTRES[index])
+
+
+def _draw_level(canvas: Canvas, level: AwardLevel, centre: float, y: float) -> None:
+    """The level in spaced capitals between two short gold rules."""
+    text = level.label.upper()
+    size, spacing = 12.5, 2.6
+    canvas.setFont(SANS_BOLD, size)
+    canvas.setFillColorRGB(*GOLD)
+    width = text_width(text, SANS_BOLD, size) + spacing * (len(text) - 1)
+    canvas.drawCentredString(centre, y, text, charSpace=spacing)
+    canvas.setStrokeColorRGB(*GOLD)
+    canvas.setLineWidth(0.8)
+    gap, rule = 14.0, 56.0
+    mid = y + size * 0.33
+    canvas.line(centre - width / 2 - gap - rule, mid, centre - width / 2 - gap, mid)
+    canvas.line(centre + width / 2 + gap, mid, centre + width / 2 + gap + rule, mid)
+
+
+SIGNATORY_CENTRES = (PAGE_WIDTH / 2 - 250.0, PAGE_WIDTH / 2 + 250.0)
+SIGNATORY_WIDTH = 220.0
+SIGNATURE_LINE_Y = 110.0
+
+
+def _draw_signatory(canvas: Canvas, signatory: Signatory, x: float) -> None:
+    """A signature line with the name and title beneath; the image, if any, above it."""
+    half = SIGNATORY_WIDTH / 2
+    canvas.setStrokeColorRGB(*GREY)
+    canvas.setLineWidth(0.6)
+    canvas.line(x - half, SIGNATURE_LINE_Y, x + half, SIGNATURE_LINE_Y)
+    if signatory.signature_image:
+        # preserveAspectRatio keeps a scanned signature undistorted inside its box;
+        # ReportLab stores an image used on many pages once.
+        canvas.drawImage(
+            signatory.signature_image,
+            x - half + 10,
+            SIGNATURE_LINE_Y + 3,
+            width=SIGNATORY_WIDTH - 20,
+            height=44,
+            preserveAspectRatio=True,
+            anchor="s",
+            mask="auto",
+        )
+    name = display(signatory.name)
+    if name:
+        canvas.setFillColorRGB(*NAVY)
+        canvas.setFont(SANS_BOLD, fit_size(name, SANS_BOLD, 11.0, SIGNATORY_WIDTH))
+        canvas.drawCentredString(x, SIGNATURE_LINE_Y - 15, name)
+    title = display(signatory.title)
+    if title:
+        size = 9.5
+        lines = wrap_words(title, SANS, size, SIGNATORY_WIDTH)
+        if len(lines) > 2:  # a very long title: two lines, smaller
+            size = 8.0
+            lines = wrap_words(title, SANS, size, SIGNATORY_WIDTH)[:3]
+        canvas.setFillColorRGB(*GREY)
+        y = SIGNATURE_LINE_Y - 29
+        for line in lines:
+            canvas.setFont(SANS, fit_size(line, SANS, size, SIGNATORY_WIDTH))
+            canvas.drawCentredString(x, y, line)
+            y -= size * 1.3
+
+
+def _draw_date(canvas: Canvas, ceremony: date | None, centre: float) -> None:
+    if ceremony is None:
+        return  # left blank rather than guessed; the area warns the administrator
+    canvas.setFillColorRGB(*GREY)
+    canvas.setFont(SANS, 9.5)
+    canvas.drawCentredString(centre, SIGNATURE_LINE_Y - 15, "Presented on")
+    canvas.setFillColorRGB(*NAVY)
+    canvas.setFont(SERIF, 12.0)
+    canvas.drawCentredString(centre, SIGNATURE_LINE_Y - 31, format_date(ceremony))
+
+
+def format_date(day: date) -> str:
+    """'10 December 2026', the way the council writes dates."""
+    return f"{day.day} {day:%B %Y}"
+
+
+# ---- what every page shares -------------------------------------------------------------
+
+
+def define_frame(canvas: Canvas, year: int) -> None:
+    """Draw the border, emblem and heading once, as a form every page reuses."""
+    canvas.beginForm(FRAME_FORM)
+    _draw_border(canvas)
+    draw_emblem(canvas, PAGE_WIDTH / 2, 500.0, 0.92)
+    heading = f"CUSTOMER SERVICE AWARDS {year}"
+    canvas.setFillColorRGB(*NAVY)
+    canvas.setFont(SANS_BOLD, 12.0)
+    canvas.drawCentredString(PAGE_WIDTH / 2, 436.0, heading, charSpace=3.2)
+    canvas.endForm()
+
+
+def _draw_border(canvas: Canvas) -> None:
+    """A navy outer rule and a fine gold inner rule with notched corners."""
+    w, h = PAGE_WIDTH, PAGE_HEIGHT
+    canvas.setStrokeColorRGB(*NAVY)
+    canvas.setLineWidth(2.4)
+    canvas.rect(OUTER_INSET, OUTER_INSET, w - 2 * OUTER_INSET, h - 2 * OUTER_INSET)
+    canvas.setStrokeColorRGB(*GOLD)
+    canvas.setLineWidth(0.9)
+    i, r = INNER_INSET, 14.0
+    path = canvas.beginPath()
+    # Concave quarter-circle notches at each corner: arcs centred on the corners.
+    path.moveTo(i + r, i)
+    path.lineTo(w - i - r, i)
+    path.arcTo(w - i - r, i - r, w - i + r, i + r, startAng=180, extent=-90)
+    path.lineTo(w - i, h - i - r)
+    path.arcTo(w - i - r, h - i - r, w - i + r, h - i + r, startAng=270, extent=-90)
+    path.lineTo(i + r, h - i)
+    path.arcTo(i - r, h - i - r, i + r, h - i + r, startAng=0, extent=-90)
+    path.lineTo(i, i + r)
+    path.arcTo(i - r, i - r, i + r, i + r, startAng=90, extent=-90)
+    canvas.drawPath(path, stroke=1, fill=0)
+    # A small gold diamond in each notch.
+    canvas.setFillColorRGB(*GOLD)
+    for cx, cy in ((i, i), (w - i, i), (w - i, h - i), (i, h - i)):
+        d = 3.6
+        diamond = canvas.beginPath()
+        diamond.moveTo(cx, cy - d)
+        diamond.lineTo(cx + d, cy)
+        diamond.lineTo(cx, cy + d)
+        diamond.lineTo(cx - d, cy)
+        diamond.close()
+        canvas.drawPath(diamond, stroke=0, fill=1)
+
+
+def draw_emblem(canvas: Canvas, cx: float, cy: float, scale: float) -> None:
+    """The project's own emblem: a gold star in a navy roundel within a laurel wreath.
+
+    Drawn in vectors (no image file), so it is sharp at any size and tiny in the PDF.
+    """
+    canvas.saveState()
+    canvas.translate(cx, cy)
+    canvas.scale(scale, scale)
+    # The laurel: two mirrored branches, each a curved stem with pointed leaves in pairs.
+    canvas.setFillColorRGB(*GOLD)
+    canvas.setStrokeColorRGB(*GOLD)
+    canvas.setLineWidth(1.1)
+    for mirror in (1, -1):
+        canvas.saveState()
+        canvas.scale(mirror, 1)
+        _draw_laurel_branch(canvas, radius=39.0)
+        canvas.restoreState()
+    # The roundel.
+    canvas.setFillColorRGB(*NAVY)
+    canvas.setStrokeColorRGB(*GOLD)
+    canvas.setLineWidth(1.6)
+    canvas.circle(0, 0, 30.5, stroke=1, fill=1)
+    canvas.setStrokeColorRGB(*GOLD_LIGHT)
+    canvas.setLineWidth(0.5)
+    canvas.circle(0, 0, 26.5, stroke=1, fill=0)
+    # The star: five points, upright.
+    star = canvas.beginPath()
+    for k in range(10):
+        r = 18.5 if k % 2 == 0 else 7.6
+        a = math.radians(90 + k * 36)
+        x, y = r * math.cos(a), r * math.sin(a)
+        if k == 0:
+            star.moveTo(x, y)
+        else:
+            star.lineTo(x, y)
+    star.close()
+    canvas.setFillColorRGB(*GOLD)
+    canvas.drawPath(star, stroke=0, fill=1)
+    canvas.restoreState()
+
+
+def _draw_laurel_branch(canvas: Canvas, radius: float) -> None:
+    """The right-hand branch of the wreath, growing anticlockwise from the bottom."""
+    start, end = -78.0, 42.0
+    canvas.arc(-radius, -radius, radius, radius, startAng=start, extent=end - start)
+    leaf = canvas.beginPath()
+    length, width = 11.0, 3.4
+    leaf.moveTo(0, 0)
+    leaf.curveTo(length * 0.3, width, length * 0.7, width, length, 0)
+    leaf.curveTo(length * 0.7, -width, length * 0.3, -width, 0, 0)
+    leaf.close()
+    steps = 6
+    for k in range(steps + 1):
+        angle = start + 8 + k * (end - start - 8) / steps
+        x = radius * math.cos(math.radians(angle))
+        y = radius * math.sin(math.radians(angle))
+        growth = angle + 90  # the stem's direction here
+        pairs = (0.0,) if k == steps else (38.0, -38.0)  # a single leaf at the tip
+        for spread in pairs:
+            canvas.saveState()
+            canvas.translate(x, y)
+            canvas.rotate(growth + spread)
+            canvas.drawPath(leaf, stroke=0, fill=1)
+            canvas.restoreState()
+
+
+def new_canvas(stream: IO[bytes], *, title: str, invariant: bool = False) -> Canvas:
+    """A canvas for certificates: A4 landscape, fonts registered, no Helvetica referenced."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    register_fonts()
+    kwargs: dict[str, Any] = {"initialFontName": SERIF, "initialFontSize": 12}
+    canvas = Canvas(
+        stream,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        invariant=1 if invariant else 0,
+        pageCompression=1,
+        **kwargs,
+    )
+    canvas.setTitle(title)
+    canvas.setAuthor("CSX Desktop")
+    canvas.setSubject("Customer Service Awards certificates")
+    canvas.setCreator("CSX Desktop")
+    return canvas
