@@ -7,6 +7,8 @@ decision per category, and keeps reopened ones for the record.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from csx_desktop.domain.model import Decision
@@ -15,6 +17,20 @@ from csx_desktop.store.errors import InputRefused
 
 if TYPE_CHECKING:
     from csx_desktop.store.database import Store
+
+
+@dataclass(frozen=True, slots=True)
+class ReopenedDecision:
+    """A decision that was recorded and later reopened, kept for the record of the judging."""
+
+    category_id: int
+    winners: tuple[int, ...]
+    reason: str
+    recorded_by: str
+    recorded_at: datetime | None
+    reopened_by: str
+    reopened_at: datetime | None
+    reopen_reason: str
 
 
 class DecisionRepository:
@@ -99,6 +115,24 @@ class DecisionRepository:
             for row in self._store.db.query(
                 "SELECT d.* FROM decisions d JOIN categories c ON c.id = d.category_id"
                 " WHERE d.reopened_at IS NULL ORDER BY c.position"
+            )
+        ]
+
+    def reopened(self) -> list[ReopenedDecision]:
+        """Decisions that were reopened, oldest first."""
+        return [
+            ReopenedDecision(
+                category_id=row["category_id"],
+                winners=self._decision(row).winners,
+                reason=row["reason"],
+                recorded_by=row["recorded_by"],
+                recorded_at=parse_time(row["recorded_at"]),
+                reopened_by=row["reopened_by"] or "",
+                reopened_at=parse_time(row["reopened_at"]),
+                reopen_reason=row["reopen_reason"] or "",
+            )
+            for row in self._store.db.query(
+                "SELECT * FROM decisions WHERE reopened_at IS NOT NULL ORDER BY reopened_at, id"
             )
         ]
 

@@ -1,0 +1,320 @@
+"""The arithmetic of the panel's results (DESIGN.md, "Scoring rules"), pure and order-free.
+
+The store feeds this module one ``SheetTotal`` per scoresheet (the weighted sum is taken in
+SQL, so 625,000 score rows never cross into Python) and gets back, per category, the entries
+in rank order with their score, advisory normalised score, counted sheets, spread, per-group
+means and flags. Every threshold is a field of ``RoundSettings``.
+
+Sums go through ``math.fsum`` and spreads through ``fsum`` of squared deviations, so the
+result does not depend on the order judges or sheets arrive in (a property the tests check).
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from csx_desktop.domain.model import Category, Criterion, Decision, PanelGroup, RoundSettings
+
+# Scores are compared, shown and exported to this many decimals; equal to 2 decimals is a tie.
+SCORE_DECIMALS = 2
+
+
+class Flag(enum.StrEnum):
+    """Something the chair should look at, named in words (the value is what exports say)."""
+
+    TIE = "tie"
+    DISAGREEMENT = "disagreement"
+    TOO_FEW_SHEETS = "too few sheets"
+    INCOMPLETE_SHEETS = "incomplete sheets"
+    DECLARED_INTEREST = "declared interest"
+
+    @property
+    def label(self) -> str:
+        return FLAG_LABELS[self]
+
+
+FLAG_LABELS: dict[Flag, str] = {
+    Flag.TIE: "Tied",
+    Flag.DISAGREEMENT: "Judges disagree",
+    Flag.TOO_FEW_SHEETS: "Too few sheets to rank",
+    Flag.INCOMPLETE_SHEETS: "Incomplete sheets",
+    Flag.DECLARED_INTEREST: "Declared interest",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RubricScale:
+    """What a category's complete sheet can reach: how many criteria, and Σ(weight × max)."""
+
+    criteria: int
+    weighted_max: float
+
+    @classmethod
+    def of(cls, criteria: Sequence[Criterion]) -> RubricScale:
+        return cls(len(criteria), math.fsum(c.weight * c.max_score for c in criteria))
+
+    @property
+    def factor(self) -> float:
+        """What Σ(weight × score) is multiplied by to give the total on 0–100."""
+        return 100.0 / self.weighted_max if self.weighted_max > 0 else 0.0
+
+    def total(self, weighted_sum: float, scored: int) -> float | None:
+        """The judge total on 0–100, or None for an incomplete sheet (it never counts)."""
+        if self.criteria == 0 or scored < self.criteria or self.weighted_max <= 0:
+            return None
+        return weighted_sum * self.factor
+
+
+def judge_total(scores: Mapping[int, int], criteria: Sequence[Criterion]) -> float | None:
+    """A single sheet's total on 0–100 (criterion id -> score), None unless complete."""
+    scored = [c for c in criteria if c.id in scores]
+    weighted = math.fsum(c.weight * scores[c.id] for c in scored if c.id is not None)
+    return RubricScale.of(criteria).total(weighted, len(scored))
+
+
+class SheetTotal(NamedTuple):
+    """One scoresheet reduced to its judge total: what the aggregation reads per sheet.
+
+    A NamedTuple, so the store may pass plain ``(member_id, entry_id, total)`` tuples straight
+    from a query: a round can hold 125,000 sheets.
+    """
+
+    member_id: int
+    entry_id: int
+    total: float | None  # 0–100; None when the sheet is incomplete
+
+
+class EntryRef(NamedTuple):
+    """An entry in front of the panel: what results are computed for."""
+
+    entry_id: int
+    category_id: int
+    nominee: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntryResult:
+    """One entry's standing in its category."""
+
+    entry_id: int
+    category_id: int
+    nominee: str
+    rank: int | None  # None below the minimum number of counted sheets
+    score: float | None  # mean (or median) of counted totals, full precision
+    normalised: float | None  # advisory; None when unranked or no judge can be normalised
+    judges: int  # counted sheets
+    spread: float | None  # max − min of counted totals
+    counted_totals: tuple[float, ...] = ()
+    group_means: Mapping[PanelGroup, float] = field(default_factory=dict)
+    incomplete_sheets: int = 0
+    interests: int = 0  # sheets set aside, or members standing aside, for a declared interest
+    tied: bool = False
+    disagreement: bool = False
+    panel_scored: bool = True  # False for a staff-vote entry: sheets do not apply
+
+    @property
+    def flags(self) -> tuple[Flag, ...]:
+        """The flags in a fixed order (most decisive first)."""
+        found = []
+        if self.tied:
+            found.append(Flag.TIE)
+        if self.disagreement:
+            found.append(Flag.DISAGREEMENT)
+        if self.rank is None and self.panel_scored:
+            found.append(Flag.TOO_FEW_SHEETS)
+        if self.incomplete_sheets:
+            found.append(Flag.INCOMPLETE_SHEETS)
+        if self.interests:
+            found.append(Flag.DECLARED_INTEREST)
+        return tuple(found)
+
+    @property
+    def shown_score(self) -> float | None:
+        return rounded(self.score)
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryResult:
+    """A category's entries in rank order (unranked last, by name) and its standing decision."""
+
+    category: Category
+    entries: tuple[EntryResult, ...]
+    decision: Decision | None = None
+
+    @property
+    def leaders(self) -> tuple[EntryResult, ...]:
+        return tuple(e for e in self.entries if e.rank == 1)
+
+    def entry(self, entry_id: int) -> EntryResult | None:
+        for result in self.entries:
+            if result.entry_id == entry_id:
+                return result
+        return None
+
+
+def rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, SCORE_DECIMALS)
+
+
+def needs_reason(leaders: Iterable[int], winners: Iterable[int]) -> bool:
+    """A decision needs a reason unless its winner is exactly the sole rank 1 entry."""
+    leader_ids = set(leaders)
+    return not (len(leader_ids) == 1 and set(winners) == leader_ids)
+
+
+def competition_ranks(scores: Mapping[int, float]) -> dict[int, tuple[int, bool]]:
+    """Rank ids by score, highest first, as (rank, tied): equal to 2 decimals share (1, 1, 3)."""
+    keyed = sorted(scores.items(), key=lambda item: -round(item[1], SCORE_DECIMALS))
+    counts: dict[float, int] = {}
+    for _, score in keyed:
+        key = round(score, SCORE_DECIMALS)
+        counts[key] = counts.get(key, 0) + 1
+    ranks: dict[int, tuple[int, bool]] = {}
+    previous: float | None = None
+    rank = 0
+    for position, (item_id, score) in enumerate(keyed, start=1):
+        key = round(score, SCORE_DECIMALS)
+        if key != previous:
+            rank, previous = position, key
+        ranks[item_id] = (rank, counts[key] > 1)
+    return ranks
+
+
+def _pstdev(values: Sequence[float], mean: float) -> float:
+    """Population SD; fsum keeps it independent of the order of ``values``."""
+    return math.sqrt(math.fsum((v - mean) ** 2 for v in values) / len(values))
+
+
+def _judge_scales(
+    totals_by_judge: Mapping[int, list[float]], min_sheets: int
+) -> dict[int, tuple[float, float]]:
+    """(mean, SD) of each judge's counted totals, for the judges who can be normalised."""
+    scales = {}
+    for member_id, totals in totals_by_judge.items():
+        if len(totals) < max(1, min_sheets):
+            continue
+        mean = math.fsum(totals) / len(totals)
+        sd = _pstdev(totals, mean)
+        if sd > 0:
+            scales[member_id] = (mean, sd)
+    return scales
+
+
+def score_round(
+    entries: Iterable[EntryRef],
+    sheets: Iterable[tuple[int, int, float | None]],
+    settings: RoundSettings,
+    *,
+    groups: Mapping[int, PanelGroup],
+    interests: Iterable[tuple[int, int]] = (),
+) -> dict[int, tuple[EntryResult, ...]]:
+    """Results for every category of the round: category id -> entries in rank order.
+
+    ``sheets`` are ``SheetTotal``-shaped ``(member_id, entry_id, total)``; ``groups`` gives the
+    panel group of every member on the panel (sheets of anyone else are ignored);
+    ``interests`` are declared ``(member_id, entry_id)`` pairs: such a sheet is set aside and
+    the entry is flagged even when the member never opened it. Normalisation is round-wide,
+    because a judge's habits show across all their sheets.
+    """
+    entry_list = list(entries)
+    # entry id -> members who stood aside from it
+    aside: dict[int, set[int]] = {}
+    for member_id, entry_id in interests:
+        aside.setdefault(entry_id, set()).add(member_id)
+    # entry id -> [(member, total)] of counted sheets; judge -> their counted totals
+    counted: dict[int, list[tuple[int, float]]] = {e.entry_id: [] for e in entry_list}
+    by_judge: dict[int, list[float]] = {}
+    incomplete: dict[int, int] = {}
+    # The hot loop of the results (one pass per sheet): kept to dict look-ups and appends.
+    for member_id, entry_id, total in sheets:
+        mine = counted.get(entry_id)
+        if mine is None or member_id not in groups:
+            continue  # a withdrawn or merged entry, or someone no longer on the panel
+        if entry_id in aside and member_id in aside[entry_id]:
+            continue
+        if total is None:
+            incomplete[entry_id] = incomplete.get(entry_id, 0) + 1
+            continue
+        mine.append((member_id, total))
+        judge = by_judge.get(member_id)
+        if judge is None:
+            by_judge[member_id] = [total]
+        else:
+            judge.append(total)
+
+    # Advisory normalisation: each judge's totals as z-scores, back on the round's scale.
+    scales = _judge_scales(by_judge, settings.normalise_min_sheets)
+    all_totals = [t for totals in by_judge.values() for t in totals]
+    round_mean = math.fsum(all_totals) / len(all_totals) if all_totals else 0.0
+    round_sd = _pstdev(all_totals, round_mean) if all_totals else 0.0
+
+    min_judges = max(1, settings.min_judges)
+    aggregate = statistics.median if settings.aggregate == "median" else _mean
+    sorted_totals: dict[int, list[float]] = {}
+    scores: dict[int, float] = {}
+    rankable: dict[int, float] = {}
+    for ref in entry_list:
+        totals = sorted_totals[ref.entry_id] = sorted(t for _, t in counted[ref.entry_id])
+        if totals:
+            scores[ref.entry_id] = float(aggregate(totals))
+            if len(totals) >= min_judges:
+                rankable[ref.entry_id] = scores[ref.entry_id]
+    ranks = competition_ranks(rankable)
+
+    by_category: dict[int, list[EntryResult]] = {}
+    for ref in entry_list:
+        totals = sorted_totals[ref.entry_id]
+        by_group: dict[PanelGroup, list[float]] = {}
+        zs = []
+        for member_id, total in counted[ref.entry_id]:
+            by_group.setdefault(groups[member_id], []).append(total)
+            scale = scales.get(member_id)
+            if scale is not None:
+                zs.append((total - scale[0]) / scale[1])
+        rank, tied = ranks.get(ref.entry_id, (None, False))
+        spread = totals[-1] - totals[0] if totals else None
+        normalised = None
+        if rank is not None and zs:
+            normalised = min(100.0, max(0.0, round_mean + round_sd * _mean(zs)))
+        by_category.setdefault(ref.category_id, []).append(
+            EntryResult(
+                entry_id=ref.entry_id,
+                category_id=ref.category_id,
+                nominee=ref.nominee,
+                rank=rank,
+                score=scores.get(ref.entry_id),
+                normalised=normalised,
+                judges=len(totals),
+                spread=spread,
+                counted_totals=tuple(totals),
+                group_means={g: _mean(by_group[g]) for g in PanelGroup if g in by_group},
+                incomplete_sheets=incomplete.get(ref.entry_id, 0),
+                interests=len(aside.get(ref.entry_id, ())),
+                tied=tied,
+                disagreement=(
+                    rank is not None
+                    and spread is not None
+                    and round(spread, SCORE_DECIMALS) >= settings.disagreement_threshold
+                ),
+            )
+        )
+    return {category_id: in_rank_order(found) for category_id, found in by_category.items()}
+
+
+def in_rank_order(entries: Iterable[EntryResult]) -> tuple[EntryResult, ...]:
+    """Ranked entries by rank (then name); unranked ones after them, by name."""
+    return tuple(
+        sorted(
+            entries,
+            key=lambda e: (e.rank is None, e.rank or 0, e.nominee.casefold(), e.entry_id),
+        )
+    )
+
+
+def _mean(values: Sequence[float]) -> float:
+    return math.fsum(values) / len(values)

@@ -1,0 +1,436 @@
+"""Results read from the round file, and the chair's decisions recorded against them.
+
+``load_results`` asks SQLite for one weighted sum per scoresheet (``SUM(weight * score)``
+grouped by the scores table's own primary key), so a round of 5,000 entries × 25 judges × 5
+criteria sends 125,000 small rows to Python rather than 625,000 scores; the arithmetic is
+``domain.scoring``. ``record_decision`` is the one way a decision is stored: it enforces
+"a reason is required when the winner is not the sole rank 1" against the ranking read in the
+same transaction. The report, the exports and the window all read through here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from csx_desktop.domain.model import (
+    Category,
+    Decision,
+    InterestKind,
+    Method,
+    PanelGroup,
+    PanelMember,
+    RoundSettings,
+)
+from csx_desktop.domain.scoring import (
+    CategoryResult,
+    EntryRef,
+    EntryResult,
+    RubricScale,
+    competition_ranks,
+    needs_reason,
+    rounded,
+    score_round,
+)
+from csx_desktop.store.decisions import ReopenedDecision
+from csx_desktop.store.errors import InputRefused
+
+if TYPE_CHECKING:
+    from csx_desktop.store.database import Store
+
+
+class SheetStatus:
+    """How a sheet stands in the results, in the words the chair sees."""
+
+    COUNTED = "counted"
+    INCOMPLETE = "incomplete"
+    INTEREST = "declared interest"
+    NOT_STARTED = "not scored"
+
+
+@dataclass(frozen=True, slots=True)
+class SheetDetail:
+    """One panel member's sheet for one entry, as the chair and the exports see it."""
+
+    category: str
+    entry_id: int
+    nominee: str
+    member_id: int
+    member: str
+    group: PanelGroup
+    scores: tuple[tuple[str, int | None], ...]  # (criterion name, score) in rubric order
+    total: float | None
+    status: str  # a SheetStatus value
+    comment: str = ""
+    submitted: bool = False
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InterestLine:
+    """A declared interest, for the record: who stood aside from which entry, and why."""
+
+    member: str
+    group: PanelGroup
+    category: str
+    nominee: str
+    kind: InterestKind
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsReport:
+    """Everything the results report prints, read in one go."""
+
+    settings: RoundSettings
+    panel: tuple[PanelMember, ...]
+    categories: tuple[CategoryResult, ...]
+    interests: tuple[InterestLine, ...]
+    reopened: tuple[ReopenedDecision, ...]
+    tally: Any  # the Shining Star Tally (store.ballots.tally()), or None before it exists
+
+
+# ---- reading results -------------------------------------------------------------------------
+
+# One row per scoresheet: (member, entry, judge total on 0–100, or NULL while incomplete).
+# The scores table's primary key starts with (member_id, entry_id), so SQLite groups in one
+# pass without sorting; entries and the per-category scale (from ``RubricScale``, passed in
+# as VALUES) are joined once per sheet after grouping, not once per score. Rows go straight
+# from the cursor into the aggregation: no Python runs per sheet here.
+_SHEET_TOTALS = """
+WITH scale(category_id, need, factor) AS (VALUES {values})
+SELECT t.member_id, t.entry_id,
+       CASE WHEN t.scored >= scale.need THEN t.summed * scale.factor END
+FROM (SELECT {sum_of} AS summed, COUNT(*) AS scored, s.member_id, s.entry_id
+      FROM scores s {join} GROUP BY s.member_id, s.entry_id) t
+JOIN entries e ON e.id = t.entry_id AND e.status = 'active'
+JOIN scale ON scale.category_id = e.category_id
+"""
+
+
+def sheet_totals(store: Store) -> Iterator[tuple[int, int, float | None]]:
+    """Every scoresheet of the round as (member_id, entry_id, judge total or None)."""
+    categories = [c for c in store.round.categories() if c.is_panel_scored and c.criteria]
+    # When every criterion of a category has the same weight w, Σ(w × score) = w × Σ score:
+    # the usual case (all weights 1) then needs no join with criteria for 625,000 scores.
+    uniform = all(len({k.weight for k in c.criteria}) == 1 for c in categories)
+    params: list[Any] = []
+    for category in categories:
+        rubric = RubricScale.of(category.criteria)
+        weight = category.criteria[0].weight if uniform else 1.0
+        params += [category.id, rubric.criteria, weight * rubric.factor]
+    if not categories:
+        return iter(())
+    sql = _SHEET_TOTALS.format(
+        values=", ".join(["(?, ?, ?)"] * len(categories)),
+        sum_of="SUM(s.score)" if uniform else "SUM(c.weight * s.score)",
+        join="" if uniform else "JOIN criteria c ON c.id = s.criterion_id",
+    )
+    return iter(store.db.execute(sql, params))
+
+
+def load_results(store: Store, category_id: int | None = None) -> list[CategoryResult]:
+    """Every category's results (or one category's), in the round's category order."""
+    all_categories = store.round.categories()
+    categories = [c for c in all_categories if category_id is None or c.id == category_id]
+    db = store.db
+    refs = [
+        EntryRef(*row)
+        for row in db.execute(
+            "SELECT id, category_id, nominee FROM entries WHERE status = 'active'"
+        ).fetchall()
+    ]
+    groups = {
+        member_id: PanelGroup(group)
+        for member_id, group in db.execute(
+            "SELECT id, panel_group FROM panel_members WHERE active"
+        ).fetchall()
+    }
+    interests = db.execute("SELECT member_id, entry_id FROM interests").fetchall()
+    panel_ids = {c.id for c in all_categories if c.is_panel_scored}
+    # Normalisation is round-wide, so every category's sheets are read even for one category.
+    scored = score_round(
+        [r for r in refs if r.category_id in panel_ids],
+        sheet_totals(store),
+        store.round.settings(),
+        groups=groups,
+        interests=interests,
+    )
+    decisions = {d.category_id: d for d in store.decisions.all_current()}
+    results = []
+    for category in categories:
+        assert category.id is not None
+        if category.method is Method.STAFF_VOTE:
+            entries = _vote_results(store, [r for r in refs if r.category_id == category.id])
+        else:
+            entries = scored.get(category.id, ())
+        results.append(CategoryResult(category, entries, decisions.get(category.id)))
+    return results
+
+
+def category_results(store: Store, category_id: int) -> CategoryResult:
+    """One category's results (raises NotFound for an unknown category)."""
+    store.round.category(category_id)
+    return load_results(store, category_id)[0]
+
+
+def _vote_results(store: Store, refs: Sequence[EntryRef]) -> tuple[EntryResult, ...]:
+    """Staff-vote entries ranked by their count, when the count exists.
+
+    The score of a staff-vote entry is its number of votes (online and paper); ``judges``
+    is 0. Before any vote is counted the entries are unranked, in name order.
+    """
+    tally_fn = getattr(store.ballots, "tally", None)
+    votes: dict[int, int] = {}
+    if callable(tally_fn):
+        tally = tally_fn()
+        votes = {c.entry_id: int(c.votes) for c in getattr(tally, "candidates", [])}
+    counted = any(votes.values())
+    ranks = competition_ranks({r.entry_id: float(votes.get(r.entry_id, 0)) for r in refs})
+    results = []
+    for ref in refs:
+        rank, tied = ranks[ref.entry_id] if counted else (None, False)
+        results.append(
+            EntryResult(
+                entry_id=ref.entry_id,
+                category_id=ref.category_id,
+                nominee=ref.nominee,
+                rank=rank,
+                score=float(votes.get(ref.entry_id, 0)) if counted else None,
+                normalised=None,
+                judges=0,
+                spread=None,
+                tied=tied,
+                panel_scored=False,
+            )
+        )
+    results.sort(key=lambda e: (e.rank is None, e.rank or 0, e.nominee.casefold(), e.entry_id))
+    return tuple(results)
+
+
+# ---- the sheets behind a result ----------------------------------------------------------------
+
+
+def sheet_details(
+    store: Store, *, entry_id: int | None = None, category_id: int | None = None
+) -> list[SheetDetail]:
+    """Scoresheets with their member, scores, total and status; for one entry also the
+    members who stood aside for a declared interest but never opened its sheet."""
+    db = store.db
+    categories = {c.id: c for c in store.round.categories() if c.is_panel_scored}
+    where = ["e.status = 'active'"]
+    params: list[Any] = []
+    if entry_id is not None:
+        where.append("e.id = ?")
+        params.append(entry_id)
+    if category_id is not None:
+        where.append("e.category_id = ?")
+        params.append(category_id)
+    condition = " AND ".join(where)
+    members = {m.id: m for m in store.panel.members()}
+    interests = {
+        (m, e) for m, e in db.execute("SELECT member_id, entry_id FROM interests").fetchall()
+    }
+    scores: dict[tuple[int, int], dict[int, int]] = {}
+    for member, entry, criterion, score in db.execute(
+        "SELECT s.member_id, s.entry_id, s.criterion_id, s.score FROM scores s"
+        f" JOIN entries e ON e.id = s.entry_id WHERE {condition}",
+        params,
+    ).fetchall():
+        scores.setdefault((member, entry), {})[criterion] = score
+    submitted = {
+        (m, c)
+        for m, c in db.execute(
+            "SELECT member_id, category_id FROM member_categories WHERE submitted_at IS NOT NULL"
+        ).fetchall()
+    }
+    details = []
+    seen: set[tuple[int, int]] = set()
+    for row in db.query(
+        "SELECT s.member_id, s.entry_id, s.comment, s.updated_at, e.nominee, e.category_id"
+        f" FROM scoresheets s JOIN entries e ON e.id = s.entry_id WHERE {condition}"
+        " ORDER BY e.category_id, e.nominee COLLATE NOCASE, s.entry_id",
+        params,
+    ):
+        member = members.get(row["member_id"])
+        category = categories.get(row["category_id"])
+        if member is None or category is None:
+            continue
+        key = (row["member_id"], row["entry_id"])
+        seen.add(key)
+        details.append(
+            _detail(
+                category,
+                member,
+                row["entry_id"],
+                row["nominee"],
+                scores.get(key, {}),
+                interest=key in interests,
+                comment=row["comment"],
+                submitted=(row["member_id"], row["category_id"]) in submitted,
+                updated_at=datetime.fromisoformat(row["updated_at"]),
+            )
+        )
+    if entry_id is not None:
+        entry = store.nominations.entry(entry_id)
+        category = categories.get(entry.category_id)
+        for member_id, interest_entry in sorted(interests):
+            member = members.get(member_id)
+            if interest_entry != entry_id or member is None or category is None:
+                continue
+            if (member_id, entry_id) not in seen:
+                details.append(
+                    _detail(category, member, entry_id, entry.nominee, {}, interest=True)
+                )
+    details.sort(key=lambda d: (d.category, d.nominee.casefold(), d.entry_id, _order(d)))
+    return details
+
+
+def _order(detail: SheetDetail) -> tuple[int, float, str]:
+    """Within an entry: counted sheets highest first, then incomplete, then interests."""
+    rank = {SheetStatus.COUNTED: 0, SheetStatus.INCOMPLETE: 1, SheetStatus.INTEREST: 2}
+    return (rank.get(detail.status, 3), -(detail.total or 0.0), detail.member.casefold())
+
+
+def _detail(
+    category: Category,
+    member: PanelMember,
+    entry_id: int,
+    nominee: str,
+    scores: dict[int, int],
+    *,
+    interest: bool,
+    comment: str = "",
+    submitted: bool = False,
+    updated_at: datetime | None = None,
+) -> SheetDetail:
+    from csx_desktop.domain.scoring import judge_total
+
+    total = judge_total(scores, category.criteria)
+    if interest:
+        status = SheetStatus.INTEREST
+    elif total is not None:
+        status = SheetStatus.COUNTED
+    elif scores:
+        status = SheetStatus.INCOMPLETE
+    else:
+        status = SheetStatus.NOT_STARTED
+    assert member.id is not None
+    return SheetDetail(
+        category=category.name,
+        entry_id=entry_id,
+        nominee=nominee,
+        member_id=member.id,
+        member=member.name,
+        group=member.group,
+        scores=tuple(
+            (c.name, scores.get(c.id) if c.id is not None else None) for c in category.criteria
+        ),
+        total=total,
+        status=status,
+        comment=comment,
+        submitted=submitted,
+        updated_at=updated_at,
+    )
+
+
+# ---- decisions --------------------------------------------------------------------------------
+
+
+def record_decision(
+    store: Store,
+    *,
+    category_id: int,
+    winners: Sequence[int],
+    highly_commended: Sequence[int] = (),
+    reason: str = "",
+) -> Decision:
+    """Record the panel's decision for a category, checked against its current ranking.
+
+    A reason is required unless the winner is exactly the sole rank 1 entry (a tie at the
+    top, joint winners, an unranked winner or another entry all need one). Recording it
+    closes scoring in the category.
+    """
+    winners = list(dict.fromkeys(winners))
+    highly_commended = list(dict.fromkeys(highly_commended))
+    with store.write():
+        # Read the ranking inside the transaction, so the check and the record agree.
+        result = category_results(store, category_id)
+        for entry_id in [*winners, *highly_commended]:
+            if result.entry(entry_id) is None:
+                raise InputRefused(
+                    f"Entry {entry_id} is not in front of the panel in {result.category.name}."
+                )
+        leaders = [e.entry_id for e in result.leaders]
+        if winners and needs_reason(leaders, winners) and not reason.strip():
+            raise InputRefused(_why_reason_needed(result, winners))
+        return store.decisions.record(
+            category_id, winners=winners, highly_commended=highly_commended, reason=reason
+        )
+
+
+def reopen_decision(store: Store, *, category_id: int, reason: str) -> None:
+    """Reopen a recorded decision (with a reason); scoring in the category opens again."""
+    store.round.category(category_id)
+    store.decisions.reopen(category_id, reason)
+
+
+def _why_reason_needed(result: CategoryResult, winners: Sequence[int]) -> str:
+    leaders = result.leaders
+    names = " and ".join(e.nominee for e in leaders)
+    if not leaders:
+        situation = "no entry is ranked yet"
+    elif len(leaders) > 1:
+        situation = f"{names} are tied at rank 1"
+    elif len(winners) > 1:
+        situation = f"joint winners depart from the ranking ({names} is rank 1 alone)"
+    else:
+        score = rounded(leaders[0].score)
+        shown = f" with {score:.2f}" if score is not None else ""
+        situation = f"{names} is rank 1{shown}"
+    return (
+        f"A reason is needed for this decision in {result.category.name}: {situation}. "
+        "Say why the panel chose this winner."
+    )
+
+
+# ---- the record of the judging ------------------------------------------------------------------
+
+
+def interest_lines(store: Store) -> list[InterestLine]:
+    members = {m.id: m for m in store.panel.members()}
+    categories = {c.id: c.name for c in store.round.categories()}
+    lines = []
+    for interest in store.panel.interests():
+        member = members.get(interest.member_id)
+        if member is None:
+            continue
+        entry = store.nominations.entry(interest.entry_id)
+        lines.append(
+            InterestLine(
+                member=member.name,
+                group=member.group,
+                category=categories.get(entry.category_id, ""),
+                nominee=entry.nominee,
+                kind=interest.kind,
+                note=interest.note,
+            )
+        )
+    order = {c.name: c.position for c in store.round.categories()}
+    lines.sort(key=lambda i: (order.get(i.category, 0), i.nominee.casefold(), i.member.casefold()))
+    return lines
+
+
+def load_report(store: Store) -> ResultsReport:
+    """What the results report prints: the round, panel, results, interests and the count."""
+    tally_fn = getattr(store.ballots, "tally", None)
+    return ResultsReport(
+        settings=store.round.settings(),
+        panel=tuple(store.panel.members()),
+        categories=tuple(load_results(store)),
+        interests=tuple(interest_lines(store)),
+        reopened=tuple(store.decisions.reopened()),
+        tally=tally_fn() if callable(tally_fn) else None,
+    )
