@@ -7,6 +7,7 @@ import sys
 
 from csx_desktop.cli.common import add_file_argument, open_round
 from csx_desktop.cli.output import print_json, print_rows, print_table
+from csx_desktop.domain.votes import votes_text
 from csx_desktop.io.vote_import import FIELDS, VoteRowsRefused, import_votes, parse_mapping
 
 
@@ -150,7 +151,10 @@ def run_votes(args: argparse.Namespace) -> None:
         print(f"  invalid, {reason}: {number}")
     if count.tied and not count.decided:
         names = " and ".join(c.nominee for c in count.top)
-        print(f"TIE: {names} have {count.top_votes} votes each; record a decision with a reason.")
+        print(
+            f"TIE: {names} have {votes_text(count.top_votes)} each; record a decision with a "
+            "reason."
+        )
     elif count.leaders:
         label = "Winner (decision recorded)" if count.decided else "Leading"
         print(f"{label}: {', '.join(count.leaders)}.")

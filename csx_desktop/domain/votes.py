@@ -63,6 +63,11 @@ _OPTION_TAIL = re.compile(r"\s*(?:\(|\[|\s[-–—]\s|,|:|\|).*$", re.DOTALL)
 LATEST, FIRST = "latest", "first"
 
 
+def votes_text(count: int) -> str:
+    """ "1 vote", "2 votes": a count as a person reads it."""
+    return f"{count} vote" if count == 1 else f"{count} votes"
+
+
 def voter_key(text: str) -> str:
     """The voter key as stored: trimmed and lower-cased (inner spaces removed too)."""
     return "".join(text.split()).lower()

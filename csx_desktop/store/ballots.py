@@ -23,7 +23,14 @@ from typing import TYPE_CHECKING, Any
 
 from csx_desktop.domain.model import Ballot, BallotStatus, Category, Method, PaperCount
 from csx_desktop.domain.names import name_key
-from csx_desktop.domain.votes import Candidate, ImportedBallot, Tally, judge_ballots, tally
+from csx_desktop.domain.votes import (
+    Candidate,
+    ImportedBallot,
+    Tally,
+    judge_ballots,
+    tally,
+    votes_text,
+)
 from csx_desktop.store.database import parse_time, utc_now
 from csx_desktop.store.errors import InputRefused, NotFound
 
@@ -237,7 +244,7 @@ class BallotRepository:
             if count.tied and winner_id in top_ids:
                 names = " and ".join(c.nominee for c in count.top)
                 raise InputRefused(
-                    f"{names} are tied with {count.top_votes} votes each. Say how the tie "
+                    f"{names} are tied with {votes_text(count.top_votes)} each. Say how the tie "
                     "was resolved in the reason, so the record explains the decision."
                 )
             if top_ids != [winner_id]:
