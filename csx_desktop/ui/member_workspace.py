@@ -1,9 +1,17 @@
-"""A panel member's window body: their categories to score (built out with the scoring issue)."""
+"""A panel member's window body: one scoring tab per category they judge.
+
+The chair also gets the Scoring progress view and the Results (built by the results area;
+imported only when the chair opens that tab, so this works whatever state that area is in).
+Ctrl+Page Down / Ctrl+Page Up (or Ctrl+Tab) move between the tabs.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import importlib
 
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from csx_desktop.ui.scoring_workspace import ScoringWorkspace
 from csx_desktop.ui.session import Session
 from csx_desktop.ui.widgets.empty_state import EmptyState
 
@@ -15,11 +23,72 @@ class MemberWorkspace(QWidget):
         store = session.store
         member = session.person.member
         assert member is not None
-        names = [store.round.category(c).name for c in sorted(member.category_ids)]
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Your work")
+        self.tabs.setDocumentMode(True)
+        self.workspaces: dict[int, ScoringWorkspace] = {}
+        categories = [
+            c for c in store.round.categories() if c.id in member.category_ids and c.id is not None
+        ]
+        for category in categories:
+            assert category.id is not None
+            workspace = ScoringWorkspace(session, category.id)
+            self.workspaces[category.id] = workspace
+            index = self.tabs.addTab(workspace, f"Score: {category.name}")
+            self.tabs.setTabToolTip(index, "Ctrl+Page Down / Ctrl+Page Up move between tabs")
+        self._lazy: dict[int, tuple[str, str]] = {}
+        if member.is_chair:
+            for title, module, class_name in (
+                ("Scoring progress", "csx_desktop.ui.areas.progress", "ProgressArea"),
+                ("Results", "csx_desktop.ui.areas.results", "ResultsArea"),
+            ):
+                index = self.tabs.addTab(QWidget(), title)
+                self._lazy[index] = (module, class_name)
+        self.tabs.currentChanged.connect(self._build_lazy)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            EmptyState(
-                f"Welcome, {member.name}",
-                "You judge: " + (", ".join(names) if names else "no categories yet") + ".",
+        layout.setContentsMargins(0, 0, 0, 0)
+        if self.tabs.count():
+            layout.addWidget(self.tabs)
+        else:
+            layout.addWidget(
+                EmptyState(
+                    f"Welcome, {member.name}",
+                    "You have not been given a category to judge yet. The administrator "
+                    "assigns categories in the Panel area; sign in again once they have.",
+                )
             )
-        )
+
+    def workspace(self, category_name: str) -> ScoringWorkspace:
+        """The scoring tab of a category, by name (for tests and cross-links)."""
+        for category_id, workspace in self.workspaces.items():
+            if self.session.store.round.category(category_id).name == category_name:
+                self.tabs.setCurrentWidget(workspace)
+                return workspace
+        raise KeyError(category_name)
+
+    def _build_lazy(self, index: int) -> None:
+        spec = self._lazy.pop(index, None)
+        if spec is None:
+            return
+        module_name, class_name = spec
+        title = self.tabs.tabText(index)
+        try:
+            widget: QWidget = getattr(importlib.import_module(module_name), class_name)(
+                self.session
+            )
+        except Exception as error:  # another area failing must not take scoring down with it
+            widget = EmptyState(
+                f"{title} cannot be shown",
+                f"This view could not be opened ({error}). Scoring is not affected; tell "
+                "the administrator.",
+            )
+        placeholder = self.tabs.widget(index)
+        self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, title)
+            self.tabs.setCurrentIndex(index)
+        finally:
+            self.tabs.blockSignals(False)
+        if placeholder is not None:
+            placeholder.deleteLater()

@@ -1,0 +1,847 @@
+"""The scoring workspace: one panel member scoring the entries of one category.
+
+The screen the panel lives in on the judging day (DESIGN.md, "Screens"): the entries with
+their state on the left, every nomination's citation on the right, the criteria below with
+their descriptors. It is driven from the keyboard:
+
+- digits set the focused criterion's score (and show its descriptor), Delete clears it,
+  Left/Right nudge it; Up/Down (or Tab) move between criteria;
+- Ctrl+Enter goes to the next entry, Ctrl+Shift+Enter to the previous one;
+- Ctrl+Z undoes the last change, Ctrl+Shift+Z redoes it.
+
+Each change is committed to the round file at once (``store.scores.set_score``, with its
+audit row) and the "Saved ✓ 14:02:31" line says so; there is no Save button. The comment is
+saved when typing pauses and when it loses focus. Only the signed-in member's own sheets are
+ever read here, so nobody sees another member's scores.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from csx_desktop.domain.model import Criterion, Entry, Interest, NominationStatus, Scoresheet
+from csx_desktop.store.errors import CsxError
+from csx_desktop.store.scores import SavedChange, SheetState, sheet_state
+from csx_desktop.ui.errors import show_refusal
+from csx_desktop.ui.interest_dialog import InterestDeclaration
+from csx_desktop.ui.scoring_models import ENTRY_ID_ROLE, EntryListModel, EntryRow, state_text
+from csx_desktop.ui.session import Session
+from csx_desktop.ui.widgets.empty_state import EmptyState
+
+COMMENT_PAUSE_MS = 1200  # save the comment once typing pauses this long
+TYPING_WINDOW_MS = 900  # two digits typed within this make one score on a 0-10+ scale
+
+CRITERION_STYLE = """
+QFrame#criterionRow { border: 1px solid #c9ced6; border-radius: 4px; }
+QFrame#criterionRow:focus { border: 3px solid #1d4ed8; background: #eef4ff; }
+QFrame#criterionRow:disabled { background: palette(window); }
+QPushButton#scoreButton:checked { background: #1d4ed8; color: white; font-weight: bold; }
+QLabel#scoringBanner { background: #fff4d6; color: #1f2328; border: 1px solid #d4a72c;
+                       border-radius: 4px; padding: 8px; }
+QLabel#interestNotice { background: #ececec; color: #1f2328; border-radius: 4px; padding: 8px; }
+"""
+
+
+def local_time(saved_at: str) -> str:
+    """The time of a saved change as the person reads a clock: 14:02:31, local time."""
+    return datetime.fromisoformat(saved_at).astimezone().strftime("%H:%M:%S")
+
+
+# ---- one criterion -------------------------------------------------------------------------
+
+
+class CriterionRow(QFrame):
+    """One criterion: its words, buttons 0..max and the chosen score's descriptor.
+
+    The row itself takes keyboard focus (its buttons do not, so Tab moves criterion by
+    criterion). Signals:
+        chosen(object): the person chose a score (int) or cleared it (None).
+        step(int): move to the previous (-1) or next (+1) criterion.
+    """
+
+    chosen = Signal(object)
+    step = Signal(int)
+
+    def __init__(self, criterion: Criterion, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.criterion = criterion
+        self.setObjectName("criterionRow")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleDescription(
+            f"Type a number from 0 to {criterion.max_score} to score, Delete to clear. "
+            "Up and Down move between criteria."
+        )
+        self._value: int | None = None
+        self._read_only = False
+        self._typed = ""
+        self._typed_timer = QTimer(self)
+        self._typed_timer.setSingleShot(True)
+        self._typed_timer.setInterval(TYPING_WINDOW_MS)
+        self._typed_timer.timeout.connect(self._clear_typed)
+
+        self.name = QLabel()
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        bold = self.name.font()
+        bold.setBold(True)
+        self.name.setFont(bold)
+        self.description = QLabel(criterion.description)
+        self.description.setWordWrap(True)
+        text_box = QVBoxLayout()
+        text_box.setSpacing(2)
+        text_box.addWidget(self.name)
+        text_box.addWidget(self.description)
+
+        self.buttons: list[QPushButton] = []
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        width = self.fontMetrics().horizontalAdvance("000") + 12
+        for score in range(criterion.max_score + 1):
+            button = QPushButton(str(score))
+            button.setObjectName("scoreButton")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumWidth(width)
+            button.setMaximumWidth(width + 12)
+            descriptor = criterion.descriptor_for(score)
+            button.setToolTip(f"{score}: {descriptor}" if descriptor else str(score))
+            button.setAccessibleName(f"{score} {descriptor}".strip())
+            button.clicked.connect(lambda _checked=False, s=score: self._clicked(s))
+            self.buttons.append(button)
+            buttons.addWidget(button)
+
+        self.descriptor = QLabel()
+        longest = max((len(d) for d in criterion.descriptors), default=12)
+        self.descriptor.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 4) + 8 * longest)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addLayout(text_box, 3)
+        layout.addLayout(buttons)
+        layout.addWidget(self.descriptor, 1)
+        self._show()
+
+    @property
+    def value(self) -> int | None:
+        return self._value
+
+    def set_value(self, value: int | None) -> None:
+        self._value = value
+        self._show()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        for button in self.buttons:
+            button.setEnabled(not read_only)
+
+    def _show(self) -> None:
+        marker = "▶ " if self.hasFocus() else ""  # focus shown by a symbol too, not colour alone
+        self.name.setText(f"{marker}{self.criterion.name}")
+        for score, button in enumerate(self.buttons):
+            button.setChecked(score == self._value)
+        if self._value is None:
+            self.descriptor.setText("not scored yet")
+            spoken = "not scored yet"
+        else:
+            words = self.criterion.descriptor_for(self._value)
+            self.descriptor.setText(f"<b>{self._value}</b> {html.escape(words)}")
+            spoken = f"{self._value} out of {self.criterion.max_score}, {words}"
+        self.setAccessibleName(f"{self.criterion.name}: {spoken}")
+
+    def _clicked(self, score: int) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.buttons[score].setChecked(score == self._value)  # the store decides, not the click
+        self.chosen.emit(score)
+
+    def _clear_typed(self) -> None:
+        self._typed = ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        text = event.text()
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        top = self.criterion.max_score
+        if plain and len(text) == 1 and text.isdigit():
+            typed = self._typed + text if top >= 10 else text
+            if int(typed) > top:
+                typed = text
+            self._typed = typed
+            self._typed_timer.start()
+            if int(typed) <= top:
+                self.chosen.emit(int(typed))
+            else:
+                QApplication.beep()
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.chosen.emit(None)
+        elif key == Qt.Key.Key_Up and plain:
+            self.step.emit(-1)
+        elif key == Qt.Key.Key_Down and plain:
+            self.step.emit(1)
+        elif key == Qt.Key.Key_Left and plain and self._value is not None and self._value > 0:
+            self.chosen.emit(self._value - 1)
+        elif key == Qt.Key.Key_Right and plain:
+            self.chosen.emit(0 if self._value is None else min(top, self._value + 1))
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._show()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._clear_typed()
+        self._show()
+
+
+# ---- undo ----------------------------------------------------------------------------------
+
+
+class ChangeCommand(QUndoCommand):
+    """A change already stored; undo puts the old value back (through the store, audited)."""
+
+    def __init__(self, workspace: ScoringWorkspace, change: SavedChange, text: str) -> None:
+        super().__init__(text)
+        self._workspace = workspace
+        self._change = change
+        self._stored = True  # push() calls redo() at once; the change is already stored
+
+    def redo(self) -> None:
+        if self._stored:
+            self._stored = False
+            return
+        self._workspace.apply_change(self._change, self._change.after, "Redone")
+
+    def undo(self) -> None:
+        self._workspace.apply_change(self._change, self._change.before, "Undone")
+
+
+# ---- submitting ----------------------------------------------------------------------------
+
+
+class SubmitDialog(QDialog):
+    """Asks before a category is submitted, listing any incomplete scoresheets first."""
+
+    def __init__(self, category: str, rows: list[EntryRow], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Submit {category}?")
+        layout = QVBoxLayout(self)
+        incomplete = [
+            r for r in rows if r.state in (SheetState.NOT_STARTED, SheetState.IN_PROGRESS)
+        ]
+        to_score = [r for r in rows if r.state is not SheetState.INTEREST]
+        self.incomplete = QListWidget()
+        self.incomplete.setAccessibleName("Incomplete scoresheets")
+        if incomplete:
+            count = len(incomplete)
+            sheets = "scoresheet is" if count == 1 else "scoresheets are"
+            heading = QLabel(
+                f"<b>{count} of your {len(to_score)} {sheets} not complete.</b> "
+                "Incomplete scoresheets do not count towards the results."
+            )
+            for row in incomplete:
+                self.incomplete.addItem(f"{state_text(row.state)} — {row.entry.nominee}")
+            layout.addWidget(heading)
+            layout.addWidget(self.incomplete)
+        else:
+            heading = QLabel(f"<b>You have completed all {len(to_score)} scoresheets.</b>")
+            layout.addWidget(heading)
+            self.incomplete.hide()
+        heading.setWordWrap(True)
+        after = QLabel(
+            f"After you submit, your scores for {category} are read-only. If a score must "
+            "change, the chair can reopen the category for you."
+        )
+        after.setWordWrap(True)
+        layout.addWidget(after)
+        buttons = QDialogButtonBox()
+        self.submit_button = buttons.addButton(
+            f"&Submit {category}", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.back_button = buttons.addButton("Go &back", QDialogButtonBox.ButtonRole.RejectRole)
+        (self.back_button if incomplete else self.submit_button).setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+# ---- the workspace -------------------------------------------------------------------------
+
+
+class ScoringWorkspace(QWidget):
+    """One member's scoring of one category, or the interest declaration before it.
+
+    Signals:
+        saved(SavedChange): a change reached the round file and the screen shows it saved.
+    """
+
+    saved = Signal(object)
+
+    def __init__(self, session: Session, category_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        member = session.person.member
+        assert member is not None and member.id is not None
+        self.session = session
+        self.store = session.store
+        self.member = member
+        self.member_id = member.id
+        self.category = self.store.round.category(category_id)
+        self.category_id = category_id
+        self.criteria = self.category.criteria
+        self.undo_stack = QUndoStack(self)
+        self._entry_id: int | None = None
+        self._sheets: dict[int, Scoresheet] = {}
+        self._interests: dict[int, Interest] = {}
+        self._read_only = False
+        self._notifying = False
+        self._loading = False
+        self.setAccessibleName(f"Scoring {self.category.name}")
+        self.setStyleSheet(CRITERION_STYLE)
+
+        self.stack = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.declaration: InterestDeclaration | None = None
+        self.empty = EmptyState(
+            f"No entries in {self.category.name} yet",
+            "The entries you will score appear here once the administrator has imported "
+            "the nominations. Nothing for you to do yet.",
+        )
+        self.stack.addWidget(self.empty)
+        self._build_scoring_page()
+        self.refresh()
+        entries = self.model.rows()
+        if not entries:
+            self.stack.setCurrentWidget(self.empty)
+        elif not self.store.panel.interests_confirmed(self.member_id, category_id):
+            self._show_declaration([r.entry for r in entries])
+        else:
+            self.stack.setCurrentWidget(self.page)
+        session.changed.connect(self._round_changed)
+
+    # ---- building ----------------------------------------------------------------------
+
+    def _build_scoring_page(self) -> None:
+        self.page = QWidget()
+        self.title = QLabel(
+            f"{self.category.name} — {self.member.name} ({self.member.group.label})"
+        )
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.progress_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumWidth(self.fontMetrics().horizontalAdvance("M" * 14))
+        self.progress_bar.setAccessibleName("Your progress in this category")
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.progress_label)
+        header.addWidget(self.progress_bar)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("scoringBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Category status")
+        self.banner.hide()
+
+        self.model = EntryListModel()
+        self.entry_list = QListView()
+        self.entry_list.setModel(self.model)
+        self.entry_list.setAccessibleName("Entries")
+        self.entry_list.setAccessibleDescription(
+            "Choose an entry with Up and Down; Enter goes to its criteria"
+        )
+        self.entry_list.setUniformItemSizes(True)
+        self.entry_list.selectionModel().currentChanged.connect(self._current_changed)
+        self.entry_list.activated.connect(lambda _index: self.focus_criterion(0))
+        entries_label = QLabel("&Entries")
+        entries_label.setBuddy(self.entry_list)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(entries_label)
+        left_layout.addWidget(self.entry_list)
+
+        self.citation = QTextBrowser()
+        self.citation.setAccessibleName("Citations")
+        self.citation.setOpenLinks(False)
+
+        self.rows: list[CriterionRow] = []
+        criteria_host = QWidget()
+        criteria_layout = QVBoxLayout(criteria_host)
+        criteria_layout.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel(
+            f"Type 0–{max((c.max_score for c in self.criteria), default=5)} on the highlighted "
+            "criterion; Up and Down move between criteria. Each score is saved at once."
+        )
+        hint.setWordWrap(True)
+        criteria_layout.addWidget(hint)
+        for index, criterion in enumerate(self.criteria):
+            row = CriterionRow(criterion)
+            row.chosen.connect(lambda value, c=criterion: self.set_score(c, value))
+            row.step.connect(lambda delta, i=index: self.focus_criterion(i + delta))
+            self.rows.append(row)
+            criteria_layout.addWidget(row)
+        self.interest_notice = QLabel()
+        self.interest_notice.setObjectName("interestNotice")
+        self.interest_notice.setWordWrap(True)
+        self.interest_notice.hide()
+        criteria_layout.addWidget(self.interest_notice)
+        comment_label = QLabel("&Comment (optional)")
+        self.comment = QPlainTextEdit()
+        self.comment.setAccessibleName("Comment")
+        self.comment.setTabChangesFocus(True)
+        self.comment.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.comment.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.comment.textChanged.connect(self._comment_edited)
+        self.comment.installEventFilter(self)
+        comment_label.setBuddy(self.comment)
+        criteria_layout.addWidget(comment_label)
+        criteria_layout.addWidget(self.comment)
+        criteria_layout.addStretch(1)
+        self.criteria_scroll = QScrollArea()
+        self.criteria_scroll.setWidgetResizable(True)
+        self.criteria_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.criteria_scroll.setWidget(criteria_host)
+        self._comment_timer = QTimer(self)
+        self._comment_timer.setSingleShot(True)
+        self._comment_timer.setInterval(COMMENT_PAUSE_MS)
+        self._comment_timer.timeout.connect(self.save_comment)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.citation)
+        right.addWidget(self.criteria_scroll)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
+        right.setChildrenCollapsible(False)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
+        # Wide enough for "● Maya Lindqvist / in progress (2 of 3 scored)" at any font size.
+        list_width = self.fontMetrics().horizontalAdvance("in progress (2 of 3 scored)") + 60
+        split.setSizes([list_width, list_width * 3])
+
+        self.saved_label = QLabel("Each score is saved the moment you enter it.")
+        self.saved_label.setAccessibleName("Saved status")
+        self.undo_button = QPushButton("&Undo (Ctrl+Z)")
+        self.undo_button.setToolTip("Undo your last change (Ctrl+Z); Ctrl+Shift+Z redoes it")
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.next_button = QPushButton("&Next entry (Ctrl+Enter)")
+        self.next_button.setToolTip("Next entry (Ctrl+Enter); previous entry (Ctrl+Shift+Enter)")
+        self.next_button.clicked.connect(lambda: self.next_entry(1))
+        self.submit_button = QPushButton("&Submit category…")
+        self.submit_button.setToolTip(f"Finish {self.category.name}: your scores become read-only")
+        self.submit_button.clicked.connect(self.submit)
+        footer = QHBoxLayout()
+        footer.addWidget(self.saved_label, 1)
+        footer.addWidget(self.undo_button)
+        footer.addWidget(self.next_button)
+        footer.addWidget(self.submit_button)
+
+        page_layout = QVBoxLayout(self.page)
+        page_layout.addLayout(header)
+        page_layout.addWidget(self.banner)
+        page_layout.addWidget(split, 1)
+        page_layout.addLayout(footer)
+        self.stack.addWidget(self.page)
+
+        chain: list[QWidget] = [self.entry_list, self.citation, *self.rows, self.comment]
+        chain += [self.undo_button, self.next_button, self.submit_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in (
+            ("Ctrl+Return", lambda: self.next_entry(1)),
+            ("Ctrl+Enter", lambda: self.next_entry(1)),
+            ("Ctrl+Shift+Return", lambda: self.next_entry(-1)),
+            ("Ctrl+Shift+Enter", lambda: self.next_entry(-1)),
+            (QKeySequence.StandardKey.Undo, self.undo_stack.undo),
+            (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
+            ("Ctrl+Shift+Z", self.undo_stack.redo),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.page)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+
+    def _show_declaration(self, entries: list[Entry]) -> None:
+        existing = self.store.panel.interests(
+            member_id=self.member_id, category_id=self.category_id
+        )
+        self.declaration = InterestDeclaration(self.category, entries, existing)
+        self.declaration.answered.connect(self._declared)
+        self.stack.addWidget(self.declaration)
+        self.stack.setCurrentWidget(self.declaration)
+        QTimer.singleShot(0, self._focus_declaration)
+
+    def _focus_declaration(self) -> None:
+        if self.declaration is not None:
+            self.declaration.first_field().setFocus()
+
+    def _declared(self, declarations: list) -> None:
+        try:
+            self.store.panel.declare_and_confirm(self.member_id, self.category_id, declarations)
+        except CsxError as error:
+            show_refusal(self, error, "Interests not recorded")
+            return
+        self._notify("panel")
+        self._entry_id = None  # start again at the first entry still to score
+        self.refresh()
+        self.stack.setCurrentWidget(self.page)
+        if self.declaration is not None:
+            self.stack.removeWidget(self.declaration)
+            self.declaration.deleteLater()
+            self.declaration = None
+        self.entry_list.setFocus()
+
+    # ---- reading the round -------------------------------------------------------------
+
+    @property
+    def showing_declaration(self) -> bool:
+        return self.declaration is not None and self.stack.currentWidget() is self.declaration
+
+    def refresh(self) -> None:
+        """Re-read this member's own sheets and interests (never anyone else's)."""
+        store = self.store
+        entries = store.nominations.entries(self.category_id)
+        self._sheets = {
+            s.entry_id: s
+            for s in store.scores.sheets(member_id=self.member_id, category_id=self.category_id)
+        }
+        self._interests = {
+            i.entry_id: i
+            for i in store.panel.interests(member_id=self.member_id, category_id=self.category_id)
+        }
+        submitted_at = store.scores.submitted_at(self.member_id, self.category_id)
+        closed = store.scores.scoring_closed(self.category_id)
+        self._read_only = submitted_at is not None or closed
+        if closed:
+            self.banner.setText(
+                f"The panel's decision for {self.category.name} is recorded, so scoring is "
+                "closed. Your scores are shown read-only."
+            )
+        elif submitted_at is not None:
+            when = submitted_at.astimezone().strftime("%d %B at %H:%M")
+            self.banner.setText(
+                f"✓ You submitted {self.category.name} on {when}. Your scores are read-only "
+                "now; if one must change, ask the chair to reopen the category for you."
+            )
+        self.banner.setVisible(self._read_only)
+        self.submit_button.setEnabled(not self._read_only)
+        if self._read_only:
+            self.undo_stack.clear()
+        keep = self._entry_id
+        rows = [self._row_for(e) for e in entries]
+        self.model.set_rows(rows)
+        row = self.model.row_of(keep) if keep is not None else -1
+        if row < 0:  # start at the first entry still to score
+            row = next(
+                (
+                    i
+                    for i, r in enumerate(rows)
+                    if r.state in (SheetState.NOT_STARTED, SheetState.IN_PROGRESS)
+                ),
+                0,
+            )
+        self._loading = True
+        try:
+            self.entry_list.setCurrentIndex(self.model.index(max(row, 0)))
+        finally:
+            self._loading = False
+        self._show_entry(self._current_entry_id())
+        self._update_progress()
+
+    def _row_for(self, entry: Entry) -> EntryRow:
+        sheet = self._sheets.get(entry.id or 0)
+        state = sheet_state(sheet, self.criteria, interest=(entry.id or 0) in self._interests)
+        return EntryRow(entry, state, len(sheet.scores) if sheet else 0, len(self.criteria))
+
+    def _current_entry_id(self) -> int | None:
+        index = self.entry_list.currentIndex()
+        value = self.model.data(index, ENTRY_ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def _update_progress(self) -> None:
+        rows = self.model.rows()
+        to_score = [r for r in rows if r.state is not SheetState.INTEREST]
+        done = sum(1 for r in to_score if r.state is SheetState.COMPLETE)
+        self.progress_bar.setRange(0, max(len(to_score), 1))
+        self.progress_bar.setValue(done)
+        text = f"{done} of {len(to_score)} complete"
+        self.progress_label.setText(text)
+        self.progress_bar.setAccessibleDescription(text)
+
+    def _current_changed(
+        self, current: QModelIndex | QPersistentModelIndex, _previous: object
+    ) -> None:
+        if self._loading:
+            return
+        self.save_comment()
+        value = self.model.data(current, ENTRY_ID_ROLE) if current.isValid() else None
+        self._show_entry(int(value) if value is not None else None)
+
+    def _show_entry(self, entry_id: int | None) -> None:
+        self._comment_timer.stop()
+        self._entry_id = entry_id
+        if entry_id is None:
+            self.citation.clear()
+            return
+        row = self.model.rows()[self.model.row_of(entry_id)]
+        self.citation.setHtml(self._citation_html(row.entry))
+        sheet = self._sheets.get(entry_id)
+        interest = self._interests.get(entry_id)
+        for criterion_row in self.rows:
+            value = sheet.scores.get(criterion_row.criterion.id or 0) if sheet else None
+            criterion_row.set_value(value)
+            criterion_row.set_read_only(self._read_only)
+            criterion_row.setVisible(interest is None)
+        if interest is not None:
+            note = f" ({interest.note})" if interest.note else ""
+            self.interest_notice.setText(
+                f"⚑ Declared interest — {interest.kind.label}{note}. You do not score "
+                f"{row.entry.nominee}, and this entry does not count towards your progress."
+            )
+        self.interest_notice.setVisible(interest is not None)
+        self._set_comment_text(sheet.comment if sheet else "")
+        self.comment.setReadOnly(self._read_only or interest is not None)
+
+    def _set_comment_text(self, text: str) -> None:
+        self.comment.blockSignals(True)
+        try:
+            self.comment.setPlainText(text)
+        finally:
+            self.comment.blockSignals(False)
+
+    def _citation_html(self, entry: Entry) -> str:
+        nominations = [
+            n
+            for n in self.store.nominations.nominations_for(entry.id or 0)
+            if n.status is NominationStatus.ELIGIBLE
+        ]
+        count = len(nominations)
+        facts = [entry.service] if entry.service else []
+        facts.append(f"{count} nomination" + ("" if count == 1 else "s"))
+        parts = [
+            f"<h2>{html.escape(entry.nominee)}</h2>",
+            f"<p>{html.escape(' · '.join(facts))}</p>",
+        ]
+        if entry.team_members:
+            parts.append(
+                "<p><b>Team members:</b> " + html.escape(", ".join(entry.team_members)) + "</p>"
+            )
+        for nomination in nominations:
+            paragraphs = [p.strip() for p in nomination.citation.split("\n") if p.strip()]
+            body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs) or "<p>(no text)</p>"
+            who = [nomination.nominator_name or "A nominator"]
+            if nomination.relationship:
+                who.append(nomination.relationship)
+            if nomination.received_at:
+                who.append(nomination.received_at.strftime("%d %B %Y").lstrip("0"))
+            parts.append("<hr>" + body)
+            parts.append(f"<p align='right'><i>— {html.escape(', '.join(who))}</i></p>")
+        return "".join(parts)
+
+    # ---- changing scores ---------------------------------------------------------------
+
+    def focus_criterion(self, index: int) -> None:
+        if not self.rows or self._entry_id in self._interests:
+            self.comment.setFocus()
+            return
+        row = self.rows[min(max(index, 0), len(self.rows) - 1)]
+        row.setFocus(Qt.FocusReason.TabFocusReason)
+        self.criteria_scroll.ensureWidgetVisible(row)
+
+    def set_score(self, criterion: Criterion, value: int | None) -> None:
+        """The person chose a score: store it now, then show it saved."""
+        entry_id = self._entry_id
+        if entry_id is None or criterion.id is None:
+            return
+        if self._read_only:
+            self._say_read_only()
+            return
+        if self._current_value(entry_id, criterion.id) == value:
+            return
+        try:
+            change = self.store.scores.set_score(self.member_id, entry_id, criterion.id, value)
+        except CsxError as error:
+            show_refusal(self, error, "Score not saved")
+            self.refresh()
+            return
+        self.undo_stack.push(ChangeCommand(self, change, self._describe(change)))
+        self._stored(change, "Saved")
+
+    def _current_value(self, entry_id: int, criterion_id: int) -> int | None:
+        sheet = self._sheets.get(entry_id)
+        return sheet.scores.get(criterion_id) if sheet else None
+
+    def _comment_edited(self) -> None:
+        if not self._read_only:
+            self._comment_timer.start()
+
+    def save_comment(self) -> None:
+        """Store the comment if it changed (called when typing pauses or focus leaves)."""
+        self._comment_timer.stop()
+        entry_id = self._entry_id
+        if entry_id is None or self._read_only or entry_id in self._interests:
+            return
+        text = self.comment.toPlainText().strip()
+        sheet = self._sheets.get(entry_id)
+        if text == (sheet.comment if sheet else ""):
+            return
+        try:
+            change = self.store.scores.set_comment(self.member_id, entry_id, text)
+        except CsxError as error:
+            show_refusal(self, error, "Comment not saved")
+            return
+        self.undo_stack.push(ChangeCommand(self, change, self._describe(change)))
+        self._stored(change, "Saved")
+
+    def apply_change(self, change: SavedChange, value: int | str | None, verb: str) -> None:
+        """Put one value back (undo/redo), showing the entry it belongs to."""
+        if self._read_only:
+            self._say_read_only()
+            return
+        if self._entry_id != change.entry_id:
+            self.entry_list.setCurrentIndex(self.model.index(self.model.row_of(change.entry_id)))
+        try:
+            if change.criterion_id is None:
+                stored = self.store.scores.set_comment(
+                    change.member_id, change.entry_id, str(value or "")
+                )
+            else:
+                score = value if isinstance(value, int) else None
+                stored = self.store.scores.set_score(
+                    change.member_id, change.entry_id, change.criterion_id, score
+                )
+        except CsxError as error:
+            show_refusal(self, error, "Not undone")
+            return
+        self._stored(stored, verb)
+        if change.criterion_id is None:
+            self._set_comment_text(str(value or ""))
+        else:
+            for index, row in enumerate(self.rows):
+                if row.criterion.id == change.criterion_id:
+                    self.focus_criterion(index)
+
+    def _stored(self, change: SavedChange, verb: str) -> None:
+        """A change is in the file: update the sheet, its entry's state, progress and cue."""
+        self._sheets[change.entry_id] = self.store.scores.sheet(self.member_id, change.entry_id)
+        entry_row = self.model.rows()[self.model.row_of(change.entry_id)]
+        self.model.update_row(self._row_for(entry_row.entry))
+        if change.entry_id == self._entry_id and change.criterion_id is not None:
+            for row in self.rows:
+                if row.criterion.id == change.criterion_id:
+                    row.set_value(change.after if isinstance(change.after, int) else None)
+        self._update_progress()
+        self.saved_label.setText(
+            f"{verb} ✓ {local_time(change.saved_at)} · {self._describe(change)}"
+        )
+        self.saved.emit(change)
+        self._notify("scores")
+
+    def _describe(self, change: SavedChange) -> str:
+        row = self.model.row_of(change.entry_id)
+        nominee = self.model.rows()[row].entry.nominee if row >= 0 else "entry"
+        if change.criterion_id is None:
+            return f"{nominee}, comment"
+        name = next((c.name for c in self.criteria if c.id == change.criterion_id), "score")
+        value = "cleared" if change.after is None else str(change.after)
+        return f"{nominee}, {name}: {value}"
+
+    def _say_read_only(self) -> None:
+        self.saved_label.setText(
+            "Read-only: this category is submitted. Ask the chair to reopen it to change a score."
+        )
+        QApplication.beep()
+
+    def next_entry(self, step: int = 1) -> None:
+        """Move to the next (or previous) entry that this member scores."""
+        self.save_comment()
+        rows = self.model.rows()
+        current = self.entry_list.currentIndex().row()
+        index = current + step
+        while 0 <= index < len(rows) and rows[index].state is SheetState.INTEREST:
+            index += step
+        if not 0 <= index < len(rows):
+            self.saved_label.setText(
+                "That was the last entry." if step > 0 else "That was the first entry."
+            )
+            return
+        self.entry_list.setCurrentIndex(self.model.index(index))
+        self.focus_criterion(0)
+
+    def submit(self) -> bool:
+        """Ask, then submit the category; True when it was submitted."""
+        self.save_comment()
+        if self._read_only:
+            return False
+        dialog = SubmitDialog(self.category.name, self.model.rows(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        try:
+            self.store.scores.submit_category(self.member_id, self.category_id)
+        except CsxError as error:
+            show_refusal(self, error, "Not submitted")
+            return False
+        self.undo_stack.clear()
+        self._notify("scores")
+        self.refresh()
+        self.entry_list.setFocus()
+        return True
+
+    # ---- others' changes ---------------------------------------------------------------
+
+    def _notify(self, what: str) -> None:
+        self._notifying = True
+        try:
+            self.session.notify(what)
+        finally:
+            self._notifying = False
+
+    def _round_changed(self, _what: str) -> None:
+        """Another view or program changed the round (e.g. the chair reopened a category)."""
+        if self._notifying or self.showing_declaration:
+            return
+        if self.comment.hasFocus() or self._comment_timer.isActive():
+            self.save_comment()
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.comment and event.type() == QEvent.Type.FocusOut:
+            self.save_comment()
+        return super().eventFilter(watched, event)
