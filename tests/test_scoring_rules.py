@@ -168,6 +168,18 @@ def test_sheets_of_unknown_entries_and_members_are_ignored() -> None:
     assert results[CAT][0].counted_totals == (60.0, 80.0)
 
 
+def test_each_category_is_ranked_on_its_own() -> None:
+    refs = [EntryRef(1, 1, "A"), EntryRef(2, 1, "B"), EntryRef(3, 2, "C"), EntryRef(4, 2, "D")]
+    sheets = [
+        SheetTotal(m, e, t) for m in (1, 2) for e, t in ((1, 90.0), (2, 80.0), (3, 50.0), (4, 40.0))
+    ]
+    results = score_round(refs, sheets, RULES, groups=GROUPS)
+    assert [(e.nominee, e.rank) for e in results[1]] == [("A", 1), ("B", 2)]
+    assert [(e.nominee, e.rank) for e in results[2]] == [("C", 1), ("D", 2)]
+    # Normalisation is round-wide: judges' habits show across every category they score.
+    assert results[2][0].normalised is not None
+
+
 # ---- ranking -----------------------------------------------------------------------------------
 
 

@@ -1,9 +1,167 @@
-"""Results, decisions and the results report."""
+"""``results``, ``decide``, ``reopen-decision``, ``report`` and ``export``: the end of the judging.
+
+``csx-admin results FILE`` prints the ranking of each category (JSON, CSV or an aligned
+table); ``decide`` records the panel's decision (a reason is needed when the winner is not the
+sole rank 1); ``reopen-decision`` reopens one; ``report`` writes the results report PDF, the
+record of the judging; ``export`` writes the results or every scoresheet to CSV or XLSX.
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from csx_desktop.cli.common import add_file_argument, open_round
+from csx_desktop.cli.output import FORMATS, print_rows
+from csx_desktop.cli.panel_commands import _shared_subcommands
+from csx_desktop.domain.scoring import CategoryResult
+from csx_desktop.store import Store
+from csx_desktop.store.errors import InputRefused
 
 
 def register(commands: argparse._SubParsersAction, imports: argparse._SubParsersAction) -> None:
-    """Add this area's subcommands (filled in as the area is built)."""
+    results = commands.add_parser(
+        "results",
+        help="the ranking of each category: score, normalised, sheets, spread, flags",
+        description=(
+            "Print each category's entries in rank order (unranked last) with their score, "
+            "the advisory normalised score, the counted sheets, the spread and the flags "
+            "(tie, disagreement, too few sheets, incomplete sheets, declared interest), and "
+            "the recorded decision. For Shining Star the score is the number of votes."
+        ),
+    )
+    add_file_argument(results)
+    results.add_argument("--format", choices=FORMATS, default="table", help="default: table")
+    results.add_argument("--category", metavar="NAME", help="only this category")
+    results.set_defaults(run=run_results)
+
+    decide = commands.add_parser(
+        "decide",
+        help="record the panel's decision for a category",
+        description=(
+            "Record the winner (or joint winners, with --winner more than once) and any "
+            "highly commended entries of a category. A --reason is required unless the "
+            "winner is the sole rank 1 entry. Recording a decision closes scoring in the "
+            "category."
+        ),
+    )
+    add_file_argument(decide)
+    decide.add_argument("--category", required=True, metavar="NAME")
+    decide.add_argument(
+        "--winner", required=True, action="append", metavar="NOMINEE", help="repeat for joint"
+    )
+    decide.add_argument(
+        "--highly-commended", action="append", default=[], metavar="NOMINEE", help="repeatable"
+    )
+    decide.add_argument("--reason", default="", metavar="TEXT")
+    decide.set_defaults(run=run_decide)
+
+    reopen = commands.add_parser(
+        "reopen-decision",
+        help="reopen a recorded decision (scoring in the category opens again)",
+    )
+    add_file_argument(reopen)
+    reopen.add_argument("--category", required=True, metavar="NAME")
+    reopen.add_argument("--reason", required=True, metavar="TEXT", help="why it is reopened")
+    reopen.set_defaults(run=run_reopen)
+
+    report = commands.add_parser(
+        "report",
+        help="write the results report (PDF): the record of the judging",
+        description=(
+            "Write the results report: the round, the panel and its groups, each category's "
+            "ranking and decision with its reason, the declared interests and the Shining "
+            "Star count."
+        ),
+    )
+    add_file_argument(report)
+    report.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf")
+    report.set_defaults(run=run_report)
+
+    # `export` is shared with the other areas (`export scores` ...); see panel_commands.
+    exports = _shared_subcommands(commands, "export", "export scores, results or votes to a file")
+    for what, help_text in (
+        ("results", "write each category's ranking and decision to a CSV or XLSX file"),
+        ("scoresheets", "write every scoresheet (scores, total, status, comment) to CSV or XLSX"),
+    ):
+        parser = exports.add_parser(what, help=help_text)
+        add_file_argument(parser)
+        parser.add_argument("output", metavar="OUT", type=Path, help="OUT.csv or OUT.xlsx")
+        parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+        parser.set_defaults(run=run_export, export=what)
+
+
+def _results(store: Store, category: str | None) -> list[CategoryResult]:
+    from csx_desktop.store.results import load_results
+
+    category_id = store.round.category_named(category).id if category else None
+    return load_results(store, category_id)
+
+
+def run_results(args: argparse.Namespace) -> None:
+    from csx_desktop.io.exports import results_document, results_table
+
+    with open_round(args.file) as store:
+        results = _results(store, args.category)
+        document = results_document(store.round.settings(), results)
+    headers, rows = results_table(results)
+    print_rows(args.format, headers, rows, document)
+
+
+def _entry_id(store: Store, category_id: int, nominee: str) -> int:
+    entry = store.nominations.entry_named(category_id, nominee)
+    assert entry.id is not None
+    return entry.id
+
+
+def run_decide(args: argparse.Namespace) -> None:
+    from csx_desktop.store.results import record_decision
+
+    with open_round(args.file) as store:
+        category = store.round.category_named(args.category)
+        assert category.id is not None
+        winners = [_entry_id(store, category.id, n) for n in args.winner]
+        commended = [_entry_id(store, category.id, n) for n in args.highly_commended]
+        record_decision(
+            store,
+            category_id=category.id,
+            winners=winners,
+            highly_commended=commended,
+            reason=args.reason,
+        )
+    joint = "Joint winners" if len(winners) > 1 else "Winner"
+    print(f"Recorded the decision for {category.name}. {joint}: {', '.join(args.winner)}.")
+    if args.highly_commended:
+        print(f"Highly commended: {', '.join(args.highly_commended)}.")
+
+
+def run_reopen(args: argparse.Namespace) -> None:
+    from csx_desktop.store.results import reopen_decision
+
+    with open_round(args.file) as store:
+        category = store.round.category_named(args.category)
+        assert category.id is not None
+        reopen_decision(store, category_id=category.id, reason=args.reason)
+    print(f"Reopened the decision for {category.name}; scoring in it is open again.")
+
+
+def run_report(args: argparse.Namespace) -> None:
+    from csx_desktop.certificates.report import write_report
+
+    if args.output.suffix.lower() != ".pdf":
+        raise InputRefused("The report is a PDF: give a file name ending in .pdf.")
+    with open_round(args.file) as store:
+        pages = write_report(store, args.output)
+    print(f"Wrote the results report to {args.output} ({pages} pages).")
+
+
+def run_export(args: argparse.Namespace) -> None:
+    from csx_desktop.io.exports import check_export_path, export
+
+    check_export_path(args.output)  # refuse a wrong name before reading anything
+    if args.output.exists() and not args.force:
+        raise InputRefused(f"{args.output} already exists; choose another name or add --force.")
+    with open_round(args.file) as store:
+        count = export(store, args.export, args.output)
+    things = "entries" if args.export == "results" else "scoresheets"
+    print(f"Wrote {count} {things} to {args.output}.")

@@ -156,6 +156,20 @@ class CategoryResult:
                 return result
         return None
 
+    def nominee(self, entry_id: int) -> str:
+        found = self.entry(entry_id)
+        return found.nominee if found is not None else f"entry {entry_id}"
+
+    def award(self, entry_id: int) -> str:
+        """What the standing decision gives an entry, in words ("" when undecided or none)."""
+        if self.decision is None:
+            return ""
+        if entry_id in self.decision.winners:
+            return "Joint winner" if len(self.decision.winners) > 1 else "Winner"
+        if entry_id in self.decision.highly_commended:
+            return "Highly commended"
+        return ""
+
 
 def rounded(value: float | None) -> float | None:
     return None if value is None else round(value, SCORE_DECIMALS)
@@ -257,14 +271,16 @@ def score_round(
     aggregate = statistics.median if settings.aggregate == "median" else _mean
     sorted_totals: dict[int, list[float]] = {}
     scores: dict[int, float] = {}
-    rankable: dict[int, float] = {}
+    rankable: dict[int, dict[int, float]] = {}  # per category: entry id -> score
     for ref in entry_list:
         totals = sorted_totals[ref.entry_id] = sorted(t for _, t in counted[ref.entry_id])
         if totals:
             scores[ref.entry_id] = float(aggregate(totals))
             if len(totals) >= min_judges:
-                rankable[ref.entry_id] = scores[ref.entry_id]
-    ranks = competition_ranks(rankable)
+                rankable.setdefault(ref.category_id, {})[ref.entry_id] = scores[ref.entry_id]
+    ranks: dict[int, tuple[int, bool]] = {}
+    for category_scores in rankable.values():
+        ranks.update(competition_ranks(category_scores))
 
     by_category: dict[int, list[EntryResult]] = {}
     for ref in entry_list:

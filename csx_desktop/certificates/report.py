@@ -1,0 +1,516 @@
+"""The results report: the record of the judging, as a flowing PDF built with ReportLab Platypus.
+
+What it holds, in order: the round and what each category decided; the panel and its groups;
+per category the ranked table (score, normalised, sheets, spread, group means, flags) and the
+decision with its reason; the Shining Star count; the declared interests (who stood aside
+from what); decisions that were reopened. Every page carries the round, the date the report
+was produced and "Page n of N". Fonts are the shipped Noto Sans, embedded; the document is
+created with ``initialFontName`` so no unembedded Helvetica is referenced.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from csx_desktop.certificates.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
+from csx_desktop.domain.model import Method, PanelGroup
+from csx_desktop.domain.scoring import CategoryResult, rounded
+
+if TYPE_CHECKING:
+    from csx_desktop.store.database import Store
+    from csx_desktop.store.results import ResultsReport
+
+# Quiet, print-friendly colours: the council's navy for headings, grey rules, a pale band.
+NAVY = "#1f3a5f"
+RULE = "#9aa5b1"
+BAND = "#eef2f6"
+WINNER_BAND = "#fff4d6"
+
+
+def write_report(store: Store, path: str | Path, *, produced: datetime | None = None) -> int:
+    """Write the round's results report to ``path``; returns the number of pages.
+
+    Rendered in memory first and written in one go, so a failure leaves no half a PDF.
+    """
+    from csx_desktop.store.results import load_report
+
+    buffer = io.BytesIO()
+    pages = render_report(load_report(store), buffer, produced=produced)
+    Path(path).write_bytes(buffer.getvalue())
+    return pages
+
+
+def render_report(
+    report: ResultsReport,
+    stream: IO[bytes],
+    *,
+    produced: datetime | None = None,
+    invariant: bool = False,
+) -> int:
+    """Render the report to a binary stream; returns the number of pages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import cm
+    from reportlab.platypus import SimpleDocTemplate
+
+    register_fonts()
+    produced = produced or datetime.now().astimezone()
+    settings = report.settings
+    styles = _styles()
+    footer = f"{settings.name} — results report · produced {_when(produced)}"
+    doc = SimpleDocTemplate(
+        stream,
+        pagesize=A4,
+        leftMargin=1.6 * cm,
+        rightMargin=1.6 * cm,
+        topMargin=1.6 * cm,
+        bottomMargin=1.8 * cm,
+        title=f"{settings.name} — results report",
+        author="CSX Desktop",
+        subject="The record of the judging",
+        initialFontName=SANS,
+        initialFontSize=9,
+        invariant=1 if invariant else 0,
+    )
+    story = _story(report, styles, produced, doc.width)
+    pages: list[int] = []
+    doc.build(story, canvasmaker=_numbered_canvas(footer, pages))
+    return pages[0] if pages else 0
+
+
+# ---- page furniture ----------------------------------------------------------------------------
+
+
+def _numbered_canvas(footer: str, pages: list[int]) -> Any:
+    """A canvas class that holds pages back until the end, so each can say "Page n of N"."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._saved.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved)
+            pages.append(total)
+            for state in self._saved:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            width, _ = self._pagesize
+            self.saveState()
+            self.setStrokeColor(HexColor(RULE))
+            self.setLineWidth(0.5)
+            self.line(45, 40, width - 45, 40)
+            self.setFont(SANS, 8)
+            self.setFillColor(HexColor("#444444"))
+            self.drawString(45, 28, footer)
+            self.drawRightString(width - 45, 28, f"Page {self._pageNumber} of {total}")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _styles() -> dict[str, Any]:
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle("body", fontName=SANS, fontSize=9.5, leading=13, spaceAfter=4)
+    navy = HexColor(NAVY)
+    return {
+        "body": base,
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=SANS_BOLD, fontSize=20, leading=25, textColor=navy
+        ),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=11, leading=15),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=SANS_BOLD,
+            fontSize=14,
+            leading=18,
+            spaceBefore=14,
+            spaceAfter=6,
+            textColor=navy,
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontName=SANS_BOLD, fontSize=11, leading=14, spaceBefore=8
+        ),
+        "note": ParagraphStyle(
+            "note", parent=base, fontName=SANS_ITALIC, fontSize=8.5, leading=11.5
+        ),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10, spaceAfter=0),
+        "cell_bold": ParagraphStyle(
+            "cell_bold", parent=base, fontName=SANS_BOLD, fontSize=8, leading=10, spaceAfter=0
+        ),
+        "head": ParagraphStyle(
+            "head",
+            parent=base,
+            fontName=SANS_BOLD,
+            fontSize=7.5,
+            leading=9.5,
+            spaceAfter=0,
+            textColor=HexColor("#ffffff"),
+        ),
+    }
+
+
+# ---- the story ---------------------------------------------------------------------------------
+
+
+def _story(
+    report: ResultsReport, styles: dict[str, Any], produced: datetime, width: float
+) -> list[Any]:
+    from reportlab.platypus import Paragraph, Spacer
+
+    settings = report.settings
+    story: list[Any] = [
+        Paragraph(_esc(settings.name), styles["title"]),
+        Paragraph(
+            f"Results report: the record of the judging, {settings.year}", styles["subtitle"]
+        ),
+    ]
+    facts = [f"Produced {_when(produced)}"]
+    if settings.ceremony_date:
+        facts.append(f"ceremony {settings.ceremony_date:%-d %B %Y}")
+    story.append(Paragraph(" · ".join(facts), styles["body"]))
+    story.append(
+        Paragraph(
+            f"Rules used: the entry score is the {settings.aggregate} of the counted judge totals "
+            f"(0–100); an entry needs at least {settings.min_judges} counted sheets to be "
+            f"ranked; a spread of {settings.disagreement_threshold:g} or more is flagged as a "
+            "disagreement; scores equal to 2 decimals share a rank. A sheet counts when every "
+            "criterion is scored and its judge has not declared an interest in the entry. The "
+            "normalised score is advisory: each judge's totals as z-scores (judges with at "
+            f"least {settings.normalise_min_sheets} sheets and some spread), put back on the "
+            "round's 0–100 scale.",
+            styles["note"],
+        )
+    )
+    story.append(Spacer(1, 6))
+    story += _decisions_summary(report, styles, width)
+    story += _panel(report, styles, width)
+    for result in report.categories:
+        if result.category.method is Method.PANEL:
+            story += _panel_category(result, styles, width)
+        else:
+            story += _vote_category(result, report.tally, styles, width)
+    story += _interests(report, styles, width)
+    story += _reopened(report, styles, width)
+    return story
+
+
+def _decisions_summary(report: ResultsReport, styles: dict[str, Any], width: float) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    rows = [["Category", "Winner", "Highly commended", "Recorded"]]
+    for result in report.categories:
+        decision = result.decision
+        if decision is None:
+            rows.append([result.category.name, "Not decided yet", "", ""])
+            continue
+        rows.append(
+            [
+                result.category.name,
+                _names(result, decision.winners, joint=True),
+                _names(result, decision.highly_commended) or "—",
+                f"{decision.recorded_by}, {_when(decision.recorded_at)}",
+            ]
+        )
+    return [
+        Paragraph("The decisions", styles["h1"]),
+        _table(rows, [0.2, 0.3, 0.3, 0.2], width, styles),
+    ]
+
+
+def _panel(report: ResultsReport, styles: dict[str, Any], width: float) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    names = {r.category.id: r.category.name for r in report.categories}
+    counts = {group: 0 for group in PanelGroup}
+    rows = [["Member", "Group", "Role", "Judged"]]
+    ordered = sorted(report.panel, key=lambda m: (list(PanelGroup).index(m.group), m.name))
+    for member in ordered:
+        counts[member.group] += 1
+        judged = ", ".join(names[c] for c in sorted(member.category_ids) if c in names)
+        rows.append([member.name, member.group.label, "Chair" if member.is_chair else "", judged])
+    summary = "; ".join(f"{group.label}: {count}" for group, count in counts.items())
+    return [
+        Paragraph("The panel", styles["h1"]),
+        Paragraph(f"{len(report.panel)} members. {summary}.", styles["body"]),
+        _table(rows, [0.25, 0.33, 0.1, 0.32], width, styles),
+    ]
+
+
+def _panel_category(result: CategoryResult, styles: dict[str, Any], width: float) -> list[Any]:
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    category = result.category
+    head: list[Any] = [
+        Paragraph(_esc(category.name), styles["h1"]),
+        Paragraph(_esc(category.description), styles["note"]),
+    ]
+    head += _decision_paragraphs(result, styles)
+    if not result.entries:
+        return [*head, Paragraph("There were no entries in this category.", styles["body"])]
+    rows: list[list[Any]] = [
+        [
+            "Rank",
+            "Entry",
+            "Score",
+            "Norm.",
+            "Sheets",
+            "Spread",
+            "Catalyst",
+            "CSE",
+            "Officers",
+            "Flags",
+        ]
+    ]
+    highlight = []
+    for index, entry in enumerate(result.entries, start=1):
+        award = result.award(entry.entry_id)
+        name = _esc(entry.nominee) + (f"<br/><b>{award}</b>" if award else "")
+        if award:
+            highlight.append(index)
+        rows.append(
+            [
+                "—" if entry.rank is None else f"{entry.rank}{'=' if entry.tied else ''}",
+                Paragraph(name, styles["cell"]),
+                _num(entry.score),
+                _num(entry.normalised),
+                str(entry.judges),
+                _num(entry.spread),
+                *(_num(entry.group_means.get(group)) for group in PanelGroup),
+                Paragraph(_esc(", ".join(f.label for f in entry.flags)), styles["cell"]),
+            ]
+        )
+    widths = [0.06, 0.25, 0.07, 0.07, 0.07, 0.07, 0.08, 0.07, 0.08, 0.18]
+    table = _table(rows, widths, width, styles, numeric_from=2, numeric_to=8, bands=highlight)
+    legend = Paragraph(
+        "Rank “=” marks a tie. Norm.: the advisory normalised score. Catalyst, CSE and "
+        "Officers: the mean total given by each panel group.",
+        styles["note"],
+    )
+    return [KeepTogether([*head, table]), legend]
+
+
+def _vote_category(
+    result: CategoryResult, tally: Any, styles: dict[str, Any], width: float
+) -> list[Any]:
+    from reportlab.platypus import Paragraph, Spacer
+
+    story: list[Any] = [
+        Paragraph(_esc(result.category.name), styles["h1"]),
+        Paragraph(_esc(result.category.description), styles["note"]),
+    ]
+    story += _decision_paragraphs(result, styles)
+    if tally is None or not getattr(tally, "candidates", None):
+        names = ", ".join(e.nominee for e in result.entries) or "no nominees yet"
+        story.append(
+            Paragraph(f"Shortlist: {_esc(names)}. No votes have been counted.", styles["body"])
+        )
+        return story
+    rows: list[list[Any]] = [["Candidate", "Nominated by", "Votes", "of which paper"]]
+    highlight = []
+    candidates = sorted(tally.candidates, key=lambda c: (-c.votes, c.nominee.casefold()))
+    for index, candidate in enumerate(candidates, start=1):
+        entry = result.entry(candidate.entry_id)
+        award = result.award(entry.entry_id) if entry is not None else ""
+        if award:
+            highlight.append(index)
+        name = _esc(candidate.nominee) + (f"<br/><b>{award}</b>" if award else "")
+        rows.append(
+            [
+                Paragraph(name, styles["cell"]),
+                candidate.nominating_body,
+                str(candidate.votes),
+                str(candidate.paper_votes),
+            ]
+        )
+    story.append(
+        _table(rows, [0.35, 0.41, 0.12, 0.12], width, styles, numeric_from=2, bands=highlight)
+    )
+    ballots = (
+        f"Online ballots: {tally.valid} counted, {tally.superseded} superseded by the same "
+        f"voter's counted ballot, {tally.invalid} invalid."
+    )
+    reasons = getattr(tally, "invalid_by_reason", {}) or {}
+    if reasons:
+        ballots += " Invalid: " + "; ".join(f"{r} ({n})" for r, n in sorted(reasons.items())) + "."
+    story.append(Spacer(1, 4))
+    story.append(Paragraph(_esc(ballots), styles["body"]))
+    if getattr(tally, "tied", False):
+        story.append(
+            Paragraph(
+                "<b>The count is tied at the top</b>; the decision above resolves it.",
+                styles["body"],
+            )
+        )
+    return story
+
+
+def _decision_paragraphs(result: CategoryResult, styles: dict[str, Any]) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    decision = result.decision
+    if decision is None:
+        return [Paragraph("<b>Decision:</b> not recorded yet.", styles["body"])]
+    text = f"<b>Decision:</b> {_esc(_names(result, decision.winners, joint=True))}"
+    if decision.highly_commended:
+        text += f"; highly commended: {_esc(_names(result, decision.highly_commended))}"
+    text += f". Recorded by {_esc(decision.recorded_by)}, {_when(decision.recorded_at)}."
+    paragraphs = [Paragraph(text, styles["body"])]
+    if decision.reason:
+        paragraphs.append(Paragraph(f"<b>Reason:</b> {_esc(decision.reason)}", styles["body"]))
+    return paragraphs
+
+
+def _interests(report: ResultsReport, styles: dict[str, Any], width: float) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    story: list[Any] = [Paragraph("Declared interests", styles["h1"])]
+    if not report.interests:
+        story.append(Paragraph("No panel member declared an interest.", styles["body"]))
+        return story
+    story.append(
+        Paragraph(
+            "Each member below stood aside from the entry named: they did not score it, and "
+            "any sheet of theirs for it was not counted.",
+            styles["body"],
+        )
+    )
+    rows: list[list[Any]] = [["Member", "Category", "Stood aside from", "Interest", "Note"]]
+    for line in report.interests:
+        rows.append(
+            [
+                f"{line.member} ({line.group.label})",
+                line.category,
+                line.nominee,
+                line.kind.value.capitalize(),
+                Paragraph(_esc(line.note), styles["cell"]),
+            ]
+        )
+    story.append(_table(rows, [0.24, 0.16, 0.22, 0.12, 0.26], width, styles))
+    return story
+
+
+def _reopened(report: ResultsReport, styles: dict[str, Any], width: float) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    if not report.reopened:
+        return []
+    names = {r.category.id: r.category.name for r in report.categories}
+    rows: list[list[Any]] = [["Category", "Recorded", "Reopened", "Why"]]
+    for item in report.reopened:
+        rows.append(
+            [
+                names.get(item.category_id, ""),
+                f"{item.recorded_by}, {_when(item.recorded_at)}",
+                f"{item.reopened_by}, {_when(item.reopened_at)}",
+                Paragraph(_esc(item.reopen_reason), styles["cell"]),
+            ]
+        )
+    return [
+        Paragraph("Decisions reopened", styles["h1"]),
+        Paragraph(
+            "These decisions were recorded and later reopened; the ones above stand.",
+            styles["body"],
+        ),
+        _table(rows, [0.18, 0.26, 0.26, 0.3], width, styles),
+    ]
+
+
+# ---- small pieces ------------------------------------------------------------------------------
+
+
+def _table(
+    rows: list[list[Any]],
+    fractions: Sequence[float],
+    width: float,
+    styles: dict[str, Any],
+    *,
+    numeric_from: int | None = None,
+    numeric_to: int | None = None,
+    bands: Sequence[int] = (),
+) -> Any:
+    """A ruled table with a navy header row that repeats on each page it runs onto."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    first = numeric_from if numeric_from is not None else len(rows[0])
+    last = numeric_to if numeric_to is not None else len(rows[0]) - 1
+    right = _right(styles["cell"])  # numbers line up on the right
+
+    def cell(value: Any, column: int) -> Any:
+        if not isinstance(value, str):
+            return value
+        return Paragraph(_esc(value), right if first <= column <= last else styles["cell"])
+
+    head_right = _right(styles["head"])
+    cells = [
+        [
+            Paragraph(_esc(str(c)), head_right if first <= i <= last else styles["head"])
+            for i, c in enumerate(rows[0])
+        ],
+        *[[cell(value, column) for column, value in enumerate(row)] for row in rows[1:]],
+    ]
+    table = Table(cells, colWidths=[f * width for f in fractions], repeatRows=1)
+    commands: list[tuple[Any, ...]] = [
+        # A Table sets its cells' font even when they hold paragraphs; without this it
+        # would reference ReportLab's unembedded Helvetica.
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(NAVY)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, HexColor(RULE)),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    for index in range(2, len(cells), 2):
+        commands.append(("BACKGROUND", (0, index), (-1, index), HexColor(BAND)))
+    for index in bands:
+        commands.append(("BACKGROUND", (0, index), (-1, index), HexColor(WINNER_BAND)))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _right(style: Any) -> Any:
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(f"{style.name}_right", parent=style, alignment=TA_RIGHT)
+
+
+def _names(result: CategoryResult, entry_ids: Sequence[int], *, joint: bool = False) -> str:
+    names = [result.nominee(i) for i in entry_ids]
+    text = " and ".join(names)
+    return f"{text} (joint winners)" if joint and len(names) > 1 else text
+
+
+def _num(value: float | None) -> str:
+    shown = rounded(value)
+    return "—" if shown is None else f"{shown:.2f}"
+
+
+def _when(moment: datetime | None) -> str:
+    if moment is None:
+        return "—"
+    return moment.astimezone().strftime("%-d %B %Y, %H:%M")
+
+
+def _esc(text: str) -> str:
+    """Text as Platypus paragraph markup: names such as O'Neill or "A & B Team" kept whole."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,237 @@
+"""The results and every scoresheet as tables, JSON and files (CSV or XLSX).
+
+One shape per thing: ``results_table`` is what ``csx-admin results --format csv|table``
+prints and what ``export results`` writes; ``results_document`` is the JSON of ``results
+--format json``; ``scoresheets_table`` is the record of every sheet. ``write_table`` writes any
+of them to ``.csv`` (UTF-8 with a BOM, so Excel shows names such as Zoë correctly) or
+``.xlsx`` (openpyxl, imported only here, only when writing).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from csx_desktop.domain.model import Method, PanelGroup, RoundSettings
+from csx_desktop.domain.scoring import CategoryResult, EntryResult, rounded
+from csx_desktop.store.errors import InputRefused, NotFound
+
+if TYPE_CHECKING:
+    from csx_desktop.store.database import Store
+    from csx_desktop.store.results import SheetDetail
+
+EXPORT_SUFFIXES = (".csv", ".xlsx")
+
+RESULT_HEADERS: tuple[str, ...] = (
+    "Category",
+    "Method",
+    "Rank",
+    "Entry",
+    "Score",
+    "Normalised",
+    "Sheets counted",
+    "Spread",
+    *(f"{group.label} mean" for group in PanelGroup),
+    "Flags",
+    "Decision",
+)
+
+
+def _votes_or_score(result: CategoryResult, entry: EntryResult) -> float | int | None:
+    """Staff-vote entries carry their number of votes as the score (see ``results_document``)."""
+    if entry.score is None:
+        return None
+    if result.category.method is Method.STAFF_VOTE:
+        return int(entry.score)
+    return rounded(entry.score)
+
+
+def results_table(results: Sequence[CategoryResult]) -> tuple[list[str], list[list[Any]]]:
+    """One row per entry, every category, in rank order (unranked last)."""
+    rows: list[list[Any]] = []
+    for result in results:
+        for entry in result.entries:
+            rows.append(
+                [
+                    result.category.name,
+                    str(result.category.method),
+                    entry.rank,
+                    entry.nominee,
+                    _votes_or_score(result, entry),
+                    rounded(entry.normalised),
+                    entry.judges,
+                    rounded(entry.spread),
+                    *(rounded(entry.group_means.get(group)) for group in PanelGroup),
+                    "; ".join(flag.value for flag in entry.flags),
+                    result.award(entry.entry_id),
+                ]
+            )
+    return list(RESULT_HEADERS), rows
+
+
+def results_document(settings: RoundSettings, results: Sequence[CategoryResult]) -> dict[str, Any]:
+    """The JSON of ``csx-admin results --format json``.
+
+    Panel categories: ``score`` is the mean (or median) of counted judge totals to 2
+    decimals, ``judges`` the counted sheets. Staff-vote categories (method "staff vote"):
+    ``score`` is the entry's number of votes (online and paper) once the vote is counted,
+    ``rank`` follows the votes, and ``judges``/``normalised_score``/``spread`` do not apply
+    (0, null, null); before the count, rank and score are null.
+    """
+    categories = []
+    for result in results:
+        decision = result.decision
+        categories.append(
+            {
+                "category": result.category.name,
+                "method": str(result.category.method),
+                "entries": [
+                    {
+                        "entry_id": entry.entry_id,
+                        "nominee": entry.nominee,
+                        "rank": entry.rank,
+                        "score": _votes_or_score(result, entry),
+                        "normalised_score": rounded(entry.normalised),
+                        "judges": entry.judges,
+                        "spread": rounded(entry.spread),
+                        "tied": entry.tied,
+                        "flags": [flag.value for flag in entry.flags],
+                    }
+                    for entry in result.entries
+                ],
+                "decision": None
+                if decision is None
+                else {
+                    "winners": [result.nominee(i) for i in decision.winners],
+                    "highly_commended": [result.nominee(i) for i in decision.highly_commended],
+                    "reason": decision.reason,
+                },
+            }
+        )
+    return {"round": {"name": settings.name, "year": settings.year}, "categories": categories}
+
+
+def scoresheets_table(sheets: Sequence[SheetDetail]) -> tuple[list[str], list[list[Any]]]:
+    """Every scoresheet, one row each.
+
+    Criteria become columns by name, in the order they first appear (category by category);
+    a sheet leaves the columns of other categories' criteria empty.
+    """
+    criteria: list[str] = []
+    for sheet in sheets:
+        for name, _ in sheet.scores:
+            if name not in criteria:
+                criteria.append(name)
+    headers = [
+        "Category",
+        "Entry",
+        "Panel member",
+        "Group",
+        *criteria,
+        "Total",
+        "Status",
+        "Submitted",
+        "Comment",
+        "Last changed",
+    ]
+    rows = []
+    for sheet in sheets:
+        scores = dict(sheet.scores)
+        rows.append(
+            [
+                sheet.category,
+                sheet.nominee,
+                sheet.member,
+                sheet.group.label,
+                *(scores.get(name) for name in criteria),
+                rounded(sheet.total),
+                sheet.status,
+                "yes" if sheet.submitted else "no",
+                sheet.comment,
+                sheet.updated_at.isoformat(timespec="seconds") if sheet.updated_at else "",
+            ]
+        )
+    return headers, rows
+
+
+def check_export_path(path: str | Path) -> Path:
+    """Refuse a file name that is neither .csv nor .xlsx, or a folder that does not exist."""
+    path = Path(path)
+    if path.suffix.lower() not in EXPORT_SUFFIXES:
+        raise InputRefused(
+            f"Save the export as a .csv or .xlsx file (not {path.suffix or 'no extension'})."
+        )
+    if not path.parent.is_dir():
+        raise InputRefused(f"The folder {path.parent} does not exist.")
+    return path
+
+
+def write_table(
+    path: str | Path, headers: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str
+) -> Path:
+    """Write a table to ``path`` as CSV or XLSX, chosen by the file name's ending.
+
+    Written to a temporary name and renamed, so a failure never leaves half a file behind
+    under the name the user chose.
+    """
+    path = check_export_path(path)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        if path.suffix.lower() == ".csv":
+            with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(headers)
+                writer.writerows([["" if v is None else v for v in row] for row in rows])
+        else:
+            _write_xlsx(partial, headers, rows, title)
+        partial.replace(path)
+    except PermissionError as error:
+        partial.unlink(missing_ok=True)
+        raise InputRefused(
+            f"{path.name} could not be written ({error.strerror}); if it is open in Excel, "
+            "close it and try again."
+        ) from error
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _write_xlsx(
+    path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str
+) -> None:
+    from openpyxl import Workbook  # heavy: only when exporting
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]  # Excel's limit on sheet names
+    sheet.append(list(headers))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(list(row))
+    sheet.freeze_panes = "A2"
+    for index, header in enumerate(headers, start=1):
+        longest = max([len(str(header)), *(len(str(row[index - 1] or "")) for row in rows[:500])])
+        sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)
+    workbook.save(path)
+
+
+def export(store: Store, what: str, path: str | Path) -> int:
+    """Write the round's results or every scoresheet to ``path``; returns the rows written."""
+    from csx_desktop.store.results import load_results, sheet_details
+
+    if what == "results":
+        headers, rows = results_table(load_results(store))
+        title = "Results"
+    elif what == "scoresheets":
+        headers, rows = scoresheets_table(sheet_details(store))
+        title = "Scoresheets"
+    else:
+        raise NotFound(f"There is nothing called {what!r} to export: results or scoresheets.")
+    write_table(path, headers, rows, title=title)
+    return len(rows)
