@@ -177,13 +177,14 @@ def test_a_reopened_decision_takes_its_certificates_away(decided: Round) -> None
     assert LONG_TEAM not in [c.recipient for c in certificates_for(decided.store)]
 
 
-def _fonts(reader: PdfReader) -> list[DictionaryObject]:
-    """Every font the pages use, including those inside form XObjects (the frame)."""
-    fonts: dict[int, DictionaryObject] = {}
+def _resources(reader: PdfReader, kind: str) -> dict[int, DictionaryObject]:
+    """Every /Font or /XObject the pages use, including those inside form XObjects (the
+    frame every page shares), by object number."""
+    found: dict[int, DictionaryObject] = {}
 
     def walk(resources: DictionaryObject) -> None:
-        for ref in resources.get("/Font", DictionaryObject()).values():
-            fonts[ref.idnum] = ref.get_object()
+        for ref in resources.get(kind, DictionaryObject()).values():
+            found[ref.idnum] = ref.get_object()
         for ref in resources.get("/XObject", DictionaryObject()).values():
             xobject = ref.get_object()
             if xobject.get("/Subtype") == "/Form" and "/Resources" in xobject:
@@ -191,14 +192,14 @@ def _fonts(reader: PdfReader) -> list[DictionaryObject]:
 
     for page in reader.pages:
         walk(page["/Resources"].get_object())
-    return list(fonts.values())
+    return found
 
 
 def test_every_font_is_embedded_and_no_standard_font_is_referenced(decided: Round) -> None:
     reader = _pdf(
         certificates_for(decided.store, Choice(levels=ALL_LEVELS)), decided.store.round.settings()
     )
-    fonts = _fonts(reader)
+    fonts = list(_resources(reader, "/Font").values())
     assert fonts, "no fonts found in the PDF"
     for font in fonts:
         base = str(font["/BaseFont"])
@@ -320,12 +321,8 @@ def test_a_signature_image_is_drawn_and_stored_once(decided: Round, tmp_path: Pa
         signatories=(Signatory("A", "B", str(image)), Signatory("C", "D"))
     )
     reader = _pdf(certificates_for(decided.store, Choice(levels=ALL_LEVELS)), settings_)
-    images = {
-        ref.idnum
-        for page in reader.pages
-        for ref in page["/Resources"].get("/XObject", {}).values()
-        if ref.get_object().get("/Subtype") == "/Image"
-    }
+    xobjects = _resources(reader, "/XObject").values()
+    images = [x for x in xobjects if x.get("/Subtype") == "/Image"]
     assert len(images) == 1
 
 

@@ -174,9 +174,9 @@ def write_pdf(
     check_signature_images(settings)
     details = page_details(settings)
     canvas = new_canvas(stream, title=f"Certificates — {settings.name}", invariant=invariant)
-    define_frame(canvas, details.year)
+    define_frame(canvas, details, (c.award for c in certificates))
     for certificate in certificates:
-        draw_certificate(canvas, certificate, details)
+        draw_certificate(canvas, certificate)
         canvas.showPage()
     canvas.save()
     return len(certificates)

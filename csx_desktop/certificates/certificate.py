@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import IO, TYPE_CHECKING, Any
 
 from csx_desktop.certificates.fonts import (
@@ -30,6 +31,7 @@ from csx_desktop.certificates.fonts import (
     register_fonts,
 )
 from csx_desktop.domain.model import AwardLevel, Signatory
+from csx_desktop.domain.names import name_key
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -96,10 +98,25 @@ class PageDetails:
 # ---- measuring and fitting text ---------------------------------------------------------
 
 
-def text_width(text: str, font: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+@cache
+def _advance_widths(font: str) -> tuple[dict[int, float], float]:
+    """A font's advance widths by code point (in 1/1000 em) and its default width."""
+    from reportlab.pdfbase.pdfmetrics import getFont
 
-    return float(stringWidth(text, font, size))
+    register_fonts()
+    face = getFont(font).face
+    return face.charWidths, float(face.defaultWidth)
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """The width of ``text`` in points, exactly as ReportLab measures a TrueType font.
+
+    Done here from the font's width table because fitting measures thousands of strings
+    per batch and ReportLab's own route (without its C accelerator) is several times slower.
+    """
+    widths, default = _advance_widths(font)
+    get = widths.get
+    return sum([get(ord(ch), default) for ch in text]) * size * 0.001
 
 
 def fit_size(text: str, font: str, max_size: float, width: float) -> float:
@@ -125,12 +142,15 @@ def fit_name(
     words = text.split()
     if size >= min_size or len(words) < 2:
         return [text], size
+    widths = [text_width(word, font, 1.0) for word in words]
+    space = text_width(" ", font, 1.0)
     best: tuple[float, list[str]] | None = None
     for split in range(1, len(words)):
-        lines = [" ".join(words[:split]), " ".join(words[split:])]
-        widest = max(text_width(line, font, 1.0) for line in lines)
+        first = sum(widths[:split]) + space * (split - 1)
+        second = sum(widths[split:]) + space * (len(words) - split - 1)
+        widest = max(first, second)
         if best is None or widest < best[0]:
-            best = (widest, lines)
+            best = (widest, [" ".join(words[:split]), " ".join(words[split:])])
     assert best is not None
     widest, lines = best
     # Two lines of the same size; never larger than a single line could have been.
@@ -140,18 +160,23 @@ def fit_name(
 def wrap_items(
     items: Sequence[str], font: str, size: float, width: float, separator: str = "  ·  "
 ) -> list[str]:
-    """Join items onto lines no wider than ``width``, never breaking an item."""
+    """Join items onto lines no wider than ``width``, never breaking an item.
+
+    Widths add up (ReportLab does not kern), so each item is measured once.
+    """
+    gap = text_width(separator, font, size)
     lines: list[str] = []
-    current = ""
+    current: list[str] = []
+    used = 0.0
     for item in items:
-        candidate = f"{current}{separator}{item}" if current else item
-        if current and text_width(candidate, font, size) > width:
-            lines.append(current)
-            current = item
-        else:
-            current = candidate
+        item_width = text_width(item, font, size)
+        if current and used + gap + item_width > width:
+            lines.append(separator.join(current))
+            current, used = [], 0.0
+        used += (gap if current else 0.0) + item_width
+        current.append(item)
     if current:
-        lines.append(current)
+        lines.append(separator.join(current))
     return lines
 
 
@@ -227,12 +252,7 @@ def middle_lines(cert: Certificate) -> list[_Line]:
         )
         for i, text in enumerate(member_lines):
             lines.append(_Line(text, SANS, size, NAVY, space_before=8.0 if i == 0 else 0))
-    recognition = display(cert.recognition_line)
-    if recognition:
-        width = TEXT_WIDTH - 40
-        for i, text in enumerate(wrap_words(recognition, SERIF_ITALIC, 15.5, width)):
-            size = fit_size(text, SERIF_ITALIC, 15.5, width)
-            lines.append(_Line(text, SERIF_ITALIC, size, NAVY, space_before=16.0 if i == 0 else 0))
+    lines += _recognition_lines(cert.recognition_line)
     total = sum(line.height for line in lines)
     room = MIDDLE_TOP - MIDDLE_BOTTOM
     if total > room:  # only for extreme input: scale the whole block down to fit
@@ -244,38 +264,71 @@ def middle_lines(cert: Certificate) -> list[_Line]:
     return lines
 
 
-def draw_certificate(canvas: Canvas, cert: Certificate, details: PageDetails) -> None:
-    """Draw one certificate as the current page (the frame form must already exist)."""
+@cache
+def _recognition_lines(recognition: str) -> tuple[_Line, ...]:
+    """The line of recognition, wrapped; cached, as a batch repeats it on many pages."""
+    width = TEXT_WIDTH - 40
+    return tuple(
+        _Line(
+            text,
+            SERIF_ITALIC,
+            fit_size(text, SERIF_ITALIC, 15.5, width),
+            NAVY,
+            16.0 if i == 0 else 0,
+        )
+        for i, text in enumerate(wrap_words(display(recognition), SERIF_ITALIC, 15.5, width))
+    )
+
+
+def _award_form(award: str) -> str:
+    return f"csxAward{name_key(award)}"
+
+
+def _level_form(level: AwardLevel) -> str:
+    return f"csxLevel{level.name.title().replace('_', '')}"
+
+
+def draw_certificate(canvas: Canvas, cert: Certificate) -> None:
+    """Draw one certificate as the current page (``define_frame`` must have been called)."""
     canvas.doForm(FRAME_FORM)
+    canvas.doForm(_award_form(cert.award))
+    canvas.doForm(_level_form(cert.level))
     centre = PAGE_WIDTH / 2
 
-    award = display(cert.award)
-    canvas.setFillColorRGB(*NAVY)
-    size = fit_size(award, SERIF_BOLD, 30.0, TEXT_WIDTH)
-    canvas.setFont(SERIF_BOLD, size)
-    canvas.drawCentredString(centre, 400.0, award)
+    for line, baseline in layout_middle(cert):
+        canvas.setFillColorRGB(*line.colour)
+        canvas.setFont(line.font, line.size)
+        # Centred by hand: the width is already known, so ReportLab need not measure again.
+        canvas.drawString(
+            centre - text_width(line.text, line.font, line.size) / 2, baseline, line.text
+        )
 
-    _draw_level(canvas, cert.level, centre, 372.0)
 
+def layout_middle(cert: Certificate) -> list[tuple[_Line, float]]:
+    """The middle lines with their baselines, the block centred between the level and the
+    signatures."""
     lines = middle_lines(cert)
     total = sum(line.height for line in lines)
     y = MIDDLE_BOTTOM + (MIDDLE_TOP - MIDDLE_BOTTOM + total) / 2
+    placed = []
     for line in lines:
         y -= line.space_before + line.size
-        canvas.setFillColorRGB(*line.colour)
-        canvas.setFont(line.font, line.size)
-        canvas.drawCentredString(centre, y, line.text)
+        placed.append((line, y))
         y -= line.size * 0.22
+    return placed
 
-    _draw_date(canvas, details.ceremony_date, centre)
-    for index, signatory in enumerate(details.signatories[:2]):
-        _draw_signatory(canvas, signatory, SIGNATORY_CENTRES[index])
+
+def _draw_award(canvas: Canvas, award: str, centre: float, y: float) -> None:
+    award = display(award)
+    canvas.setFillColorRGB(*NAVY)
+    canvas.setFont(SERIF_BOLD, fit_size(award, SERIF_BOLD, 30.0, TEXT_WIDTH))
+    canvas.drawCentredString(centre, y, award)
 
 
 def _draw_level(canvas: Canvas, level: AwardLevel, centre: float, y: float) -> None:
     """The level in spaced capitals between two short gold rules."""
     text = level.label.upper()
-    size, spacing = 12.5, 2.6
+    size, spacing = 13.5, 2.8
     canvas.setFont(SANS_BOLD, size)
     canvas.setFillColorRGB(*GOLD)
     width = text_width(text, SANS_BOLD, size) + spacing * (len(text) - 1)
@@ -351,16 +404,33 @@ def format_date(day: date) -> str:
 # ---- what every page shares -------------------------------------------------------------
 
 
-def define_frame(canvas: Canvas, year: int) -> None:
-    """Draw the border, emblem and heading once, as a form every page reuses."""
+def define_frame(canvas: Canvas, details: PageDetails, awards: Iterable[str]) -> None:
+    """Draw what every page of a batch shares once, as a form each page places.
+
+    That is the border, the emblem, the heading with the year, the ceremony date and the
+    signatories (with their signature images): a thousand pages store them once. ``awards``
+    names every award the batch will print.
+    """
     canvas.beginForm(FRAME_FORM)
     _draw_border(canvas)
     draw_emblem(canvas, PAGE_WIDTH / 2, 500.0, 0.92)
-    heading = f"CUSTOMER SERVICE AWARDS {year}"
+    heading = f"CUSTOMER SERVICE AWARDS {details.year}"
     canvas.setFillColorRGB(*NAVY)
     canvas.setFont(SANS_BOLD, 12.0)
     canvas.drawCentredString(PAGE_WIDTH / 2, 436.0, heading, charSpace=3.2)
+    _draw_date(canvas, details.ceremony_date, PAGE_WIDTH / 2)
+    for index, signatory in enumerate(details.signatories[:2]):
+        _draw_signatory(canvas, signatory, SIGNATORY_CENTRES[index])
     canvas.endForm()
+    # Each award's name and each level are forms too: a batch repeats a few of them often.
+    for award in sorted(set(awards)):
+        canvas.beginForm(_award_form(award))
+        _draw_award(canvas, award, PAGE_WIDTH / 2, 400.0)
+        canvas.endForm()
+    for level in AwardLevel:
+        canvas.beginForm(_level_form(level))
+        _draw_level(canvas, level, PAGE_WIDTH / 2, 371.0)
+        canvas.endForm()
 
 
 def _draw_border(canvas: Canvas) -> None:
