@@ -1,12 +1,34 @@
-"""The Scoring progress area (built out with its issue)."""
+"""The Scoring progress area: every member against every entry of a category.
+
+Cells say where a member is (✓ complete, ● 2 of 3 scored, ○ not started, ⚑ declared
+interest), never what they scored. The administrator may open a sheet; the chair may once they
+have submitted the category themselves. Either may reopen a member's submitted category,
+with a reason that goes in the audit log.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from csx_desktop.store.errors import CsxError
 from csx_desktop.ui.areas.base import Area
+from csx_desktop.ui.errors import show_refusal
+from csx_desktop.ui.panel_dialogs import SheetDialog, ask_reason
+from csx_desktop.ui.scoring_models import ProgressModel
 from csx_desktop.ui.session import Session
 from csx_desktop.ui.widgets.empty_state import EmptyState
+
+LEGEND = "✓ complete · ● in progress (criteria scored) · ○ not started · ⚑ declared interest"
 
 
 class ProgressArea(Area):
@@ -14,13 +36,150 @@ class ProgressArea(Area):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            EmptyState(
-                "Scoring progress",
-                (
-                    "Once the panel starts scoring, a table here shows every member against"
-                    " every entry: not started, in progress, complete or declared interest."
-                ),
-            )
+        self.category = QComboBox()
+        self.category.setAccessibleName("Category")
+        for category in self.store.round.categories():
+            if category.is_panel_scored:
+                self.category.addItem(category.name, category.id)
+        self.category.currentIndexChanged.connect(lambda _index: self.refresh())
+        category_label = QLabel("&Category")
+        category_label.setBuddy(self.category)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        self.model = ProgressModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Scoring progress: entries down, panel members across")
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda _index: self.open_sheet())
+        self.table.activated.connect(lambda _index: self.open_sheet())
+        legend = QLabel(LEGEND)
+        legend.setWordWrap(True)
+
+        self.open_button = QPushButton("&Open sheet…")
+        self.open_button.setToolTip("See the selected member's scores for the selected entry")
+        self.open_button.clicked.connect(self.open_sheet)
+        self.reopen_button = QPushButton("&Reopen for member…")
+        self.reopen_button.setToolTip(
+            "Let the selected member change their scores in a category they submitted"
         )
+        self.reopen_button.clicked.connect(self.reopen)
+
+        top = QHBoxLayout()
+        top.addWidget(category_label)
+        top.addWidget(self.category)
+        top.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(legend, 1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.reopen_button)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(top)
+        content_layout.addWidget(self.summary)
+        content_layout.addWidget(self.table, 1)
+        content_layout.addLayout(buttons)
+
+        self.empty = EmptyState(
+            "Scoring progress",
+            "Once the panel starts scoring, a table here shows every member against every "
+            "entry: not started, in progress, complete or declared interest. It needs panel "
+            "members (Panel area) and entries (Nominations area) first.",
+        )
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(content)
+        self.content = content
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+        self.refresh()
+
+    def _category_id(self) -> int | None:
+        value = self.category.currentData()
+        return int(value) if value is not None else None
+
+    def refresh(self) -> None:
+        category_id = self._category_id()
+        if category_id is None:
+            self.stack.setCurrentWidget(self.empty)
+            return
+        progress = self.store.scores.progress(category_id)
+        category = self.store.round.category(category_id)
+        self.model.set_progress(progress, len(category.criteria))
+        has_anything = any(
+            self.store.nominations.entries(c.id) and self.store.panel.members_judging(c.id or 0)
+            for c in self.store.round.categories()
+            if c.is_panel_scored and c.id is not None
+        )
+        self.stack.setCurrentWidget(self.content if has_anything else self.empty)
+        submitted = sum(1 for m in progress.members if progress.submitted_at.get(m.id or 0))
+        self.summary.setText(
+            f"{category.name}: {len(progress.entries)} entries, {len(progress.members)} "
+            f"members judging, {submitted} submitted."
+        )
+        self.open_button.setEnabled(self._may_open_sheets(category_id))
+
+    def _may_open_sheets(self, category_id: int) -> bool:
+        person = self.session.person
+        if person.is_administrator:
+            return True
+        # The chair sees others' sheets only once their own judgement is in.
+        member = person.member
+        return bool(
+            member
+            and member.is_chair
+            and self.store.scores.is_submitted(member.id or 0, category_id)
+        )
+
+    def _selection(self) -> tuple[int, int] | None:
+        index = self.table.currentIndex()
+        return (index.row(), index.column()) if index.isValid() else None
+
+    def open_sheet(self) -> None:
+        category_id = self._category_id()
+        selection = self._selection()
+        if category_id is None or selection is None:
+            return
+        if not self._may_open_sheets(category_id):
+            show_refusal(
+                self,
+                "The chair can look at other members' sheets once they have submitted this "
+                "category themselves.",
+                "Sheet not shown",
+            )
+            return
+        entry = self.model.entry_at(selection[0])
+        member = self.model.member_at(selection[1])
+        if entry is None or member is None:
+            return
+        sheet = self.store.scores.sheet(member.id or 0, entry.id or 0)
+        SheetDialog(member, entry, self.store.round.category(category_id), sheet, self).exec()
+
+    def reopen(self) -> None:
+        category_id = self._category_id()
+        selection = self._selection()
+        if category_id is None or selection is None:
+            show_refusal(self, "Choose a cell in the column of the member first.", "Not reopened")
+            return
+        member = self.model.member_at(selection[1])
+        if member is None:
+            return
+        category = self.store.round.category(category_id)
+        reason = ask_reason(
+            self,
+            "Reopen a submitted category",
+            f"Why is {category.name} being reopened for {member.name}? (kept in the record)",
+        )
+        if reason is None:
+            return
+        try:
+            self.store.scores.reopen_category(member.id or 0, category_id, reason)
+        except CsxError as error:
+            show_refusal(self, error, "Not reopened")
+            return
+        self.session.notify("scores")
+        self.refresh()
