@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import NamedTuple, Protocol
 from zoneinfo import ZoneInfo
 
 from csx_desktop.domain.model import Ballot, BallotStatus
@@ -61,6 +62,7 @@ _NOBODY = frozenset({"", "anonymous", "anon", "unknown", "n/a", "na", "none", "-
 _OPTION_TAIL = re.compile(r"\s*(?:\(|\[|\s[-–—]\s|,|:|\|).*$", re.DOTALL)
 
 LATEST, FIRST = "latest", "first"
+_NO_TIME = datetime.min.replace(tzinfo=UTC)
 
 
 def votes_text(count: int) -> str:
@@ -134,15 +136,36 @@ class ShortlistMatcher:
         return None, NOT_ON_SHORTLIST
 
 
-def judge_ballots(
+class Ruling(NamedTuple):
+    """What the rules say about one ballot."""
+
+    status: BallotStatus
+    reason: str
+    entry_id: int | None
+
+
+class Judged(Protocol):
+    """Anything with a ruling: a ``Ballot`` read back from the round, or a ``Ruling``."""
+
+    @property
+    def status(self) -> BallotStatus: ...
+
+    @property
+    def reason(self) -> str: ...
+
+    @property
+    def entry_id(self) -> int | None: ...
+
+
+def rule_ballots(
     ballots: Sequence[Ballot],
     candidates: Iterable[Candidate],
     *,
     rule: str = LATEST,
     opens: datetime | None = None,
     closes: datetime | None = None,
-) -> list[Ballot]:
-    """Each ballot with its status, reason and matched entry, in the order given.
+) -> list[Ruling]:
+    """The ruling on each ballot (status, reason, matched entry), in the order given.
 
     ``ballots`` must be in the order they were received (import order): between two ballots
     of one voter with the same time, or without times, the later one in that order is later.
@@ -153,8 +176,9 @@ def judge_ballots(
     window_opens = to_utc(opens) if opens else None
     window_closes = to_utc(closes) if closes else None
     window_set = window_opens is not None or window_closes is not None
+    valid, superseded, invalid = BallotStatus.VALID, BallotStatus.SUPERSEDED, BallotStatus.INVALID
 
-    statuses: list[tuple[BallotStatus, str, int | None]] = []
+    rulings: list[Ruling] = []
     # Per voter: the position in ``ballots`` of their ballot that counts so far.
     counting: dict[str, int] = {}
     order_keys: list[tuple[datetime, int]] = []
@@ -162,7 +186,7 @@ def judge_ballots(
         entry_id, reason = matcher.match(ballot.choice)
         cast_at = to_utc(ballot.cast_at) if ballot.cast_at else None
         # A ballot without a time sorts before every timed one, then by arrival.
-        order_keys.append((cast_at or datetime.min.replace(tzinfo=UTC), index))
+        order_keys.append((cast_at or _NO_TIME, index))
         if not is_usable_voter(ballot.voter_key):
             reason = NO_VOTER
         elif not reason and window_set:
@@ -173,9 +197,9 @@ def judge_ballots(
             elif window_closes is not None and cast_at > window_closes:
                 reason = AFTER_WINDOW
         if reason:
-            statuses.append((BallotStatus.INVALID, reason, entry_id))
+            rulings.append(Ruling(invalid, reason, entry_id))
             continue
-        statuses.append((BallotStatus.VALID, "", entry_id))
+        rulings.append(Ruling(valid, "", entry_id))
         held = counting.get(ballot.voter_key)
         if held is None:
             counting[ballot.voter_key] = index
@@ -183,24 +207,35 @@ def judge_ballots(
         newer = order_keys[index] > order_keys[held]
         keep, drop = (index, held) if newer == (rule == LATEST) else (held, index)
         counting[ballot.voter_key] = keep
-        statuses[drop] = (BallotStatus.SUPERSEDED, "", statuses[drop][2])
+        rulings[drop] = Ruling(superseded, "", rulings[drop].entry_id)
 
-    judged = []
-    for ballot, (status, reason, entry_id) in zip(ballots, statuses, strict=True):
-        if status is BallotStatus.SUPERSEDED:
-            reason = _superseded_reason(rule, ballots[counting[ballot.voter_key]])
-        if (ballot.status, ballot.reason, ballot.entry_id) == (status, reason, entry_id):
-            judged.append(ballot)
-        else:
-            judged.append(
-                dataclasses.replace(ballot, status=status, reason=reason, entry_id=entry_id)
-            )
-    return judged
-
-
-def _superseded_reason(rule: str, kept: Ballot) -> str:
     which = "later" if rule == LATEST else "first"
-    return f"the same voter's {which} ballot counts (row {kept.source_row})"
+    for index, ruling in enumerate(rulings):
+        if ruling.status is superseded:
+            kept = ballots[counting[ballots[index].voter_key]]
+            reason = f"the same voter's {which} ballot counts (row {kept.source_row})"
+            rulings[index] = ruling._replace(reason=reason)
+    return rulings
+
+
+def judge_ballots(
+    ballots: Sequence[Ballot],
+    candidates: Iterable[Candidate],
+    *,
+    rule: str = LATEST,
+    opens: datetime | None = None,
+    closes: datetime | None = None,
+) -> list[Ballot]:
+    """Each ballot carrying its ruling (see ``rule_ballots``), in the order given."""
+    rulings = rule_ballots(ballots, candidates, rule=rule, opens=opens, closes=closes)
+    return [
+        ballot
+        if (ballot.status, ballot.reason, ballot.entry_id) == ruling
+        else dataclasses.replace(
+            ballot, status=ruling.status, reason=ruling.reason, entry_id=ruling.entry_id
+        )
+        for ballot, ruling in zip(ballots, rulings, strict=True)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,13 +313,13 @@ class Tally:
 
 
 def tally(
-    ballots: Iterable[Ballot],
+    ballots: Iterable[Judged],
     candidates: Sequence[Candidate],
     *,
     paper: Mapping[int, int] | None = None,
     decided_winners: Sequence[int] | None = None,
 ) -> Tally:
-    """Count judged ballots (see ``judge_ballots``) and paper totals per entry id.
+    """Count ruled ballots (``judge_ballots`` or ``rule_ballots``) and paper totals per entry.
 
     ``decided_winners`` are the entry ids of a recorded decision, if there is one.
     """

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from csx_desktop.domain.model import Ballot, BallotStatus, Category, Method, PaperCount
@@ -26,8 +27,10 @@ from csx_desktop.domain.names import name_key
 from csx_desktop.domain.votes import (
     Candidate,
     ImportedBallot,
+    Ruling,
     Tally,
     judge_ballots,
+    rule_ballots,
     tally,
     votes_text,
 )
@@ -80,21 +83,44 @@ class BallotRepository:
 
     def ballots(self) -> list[Ballot]:
         """Every ballot in the order it was imported, with its stored status."""
-        return [_ballot(row) for row in self._store.db.query("SELECT * FROM ballots ORDER BY id")]
+        # Plain tuples rather than sqlite-utils' dict rows: a count may read 50,000 of them.
+        cursor = self._store.db.execute(
+            "SELECT id, voter_key, choice, cast_at, source, source_row, entry_id, status, reason"
+            " FROM ballots ORDER BY id"
+        )
+        statuses = {str(s): s for s in BallotStatus}
+        return [
+            Ballot(
+                id=row[0],
+                voter_key=row[1],
+                choice=row[2],
+                cast_at=datetime.fromisoformat(row[3]) if row[3] else None,
+                source=row[4],
+                source_row=row[5],
+                entry_id=row[6],
+                status=statuses[row[7]],
+                reason=row[8],
+            )
+            for row in cursor
+        ]
 
     def counted(self) -> list[Ballot]:
         """Every ballot judged by the rules now (the stored statuses once keys are erased)."""
         ballots = self.ballots()
         if self.voter_keys_erased():
             return ballots
+        return judge_ballots(ballots, self.shortlist(), **self._rule_settings())
+
+    def _rulings(self, ballots: list[Ballot]) -> list[Ruling]:
+        return rule_ballots(ballots, self.shortlist(), **self._rule_settings())
+
+    def _rule_settings(self) -> dict[str, Any]:
         settings = self._store.round.settings()
-        return judge_ballots(
-            ballots,
-            self.shortlist(),
-            rule=settings.ballot_rule,
-            opens=settings.voting_opens,
-            closes=settings.voting_closes,
-        )
+        return {
+            "rule": settings.ballot_rule,
+            "opens": settings.voting_opens,
+            "closes": settings.voting_closes,
+        }
 
     def import_ballots(
         self,
@@ -106,72 +132,78 @@ class BallotRepository:
         file_format: str,
         rejected: int = 0,
     ) -> StoredImport:
-        """Store the rows of one export not already stored, then recount; all or nothing.
+        """Store the rows of one export not already stored, judging every ballot again.
 
-        A row already stored under the same source and row number must be the same ballot;
-        if it is not, the export no longer lines up with the one imported before (a response
-        was deleted in the form tool) and nothing is imported.
+        All or nothing. A row already stored under the same source and row number must be
+        the same ballot; if it is not, the export no longer lines up with the one imported
+        before (a response was deleted in the form tool) and nothing is imported.
         """
         if self.voter_keys_erased():
             raise InputRefused(
                 "The voters' details were erased after the Shining Star decision, so the "
                 "count is closed and no more votes can be imported."
             )
-        existing = {
-            row["source_row"]: row
-            for row in self._store.db.query(
-                "SELECT source_row, voter_key, choice, cast_at FROM ballots WHERE source = ?",
-                [source],
-            )
-        }
-        new: list[ImportedBallot] = []
-        for ballot in rows:
-            stored = existing.get(ballot.row)
+        old = self.ballots()
+        existing = {b.source_row: b for b in old if b.source == source}
+        new: list[Ballot] = []
+        for row in rows:
+            stored = existing.get(row.row)
             if stored is None:
-                new.append(ballot)
-                continue
-            cast_at = ballot.cast_at.isoformat() if ballot.cast_at else None
-            if (stored["voter_key"], stored["choice"], stored["cast_at"]) != (
-                ballot.voter_key,
-                ballot.choice,
-                cast_at,
+                new.append(
+                    Ballot(
+                        voter_key=row.voter_key,
+                        choice=row.choice,
+                        cast_at=row.cast_at,
+                        source=source,
+                        source_row=row.row,
+                    )
+                )
+            elif (stored.voter_key, stored.choice, stored.cast_at) != (
+                row.voter_key,
+                row.choice,
+                row.cast_at,
             ):
                 raise InputRefused(
-                    f"Row {ballot.row} of {file_name} is not the ballot imported from row "
-                    f"{ballot.row} of this form before, so the rows no longer line up (a "
+                    f"Row {row.row} of {file_name} is not the ballot imported from row "
+                    f"{row.row} of this form before, so the rows no longer line up (a "
                     "response may have been deleted in the form tool). Nothing was imported. "
                     "Import a complete, unedited export of the form."
                 )
+        response_ids = {r.row: r.response_id for r in rows}
+        # New ballots are judged beside every stored one before they are written, so each
+        # is stored with its final status and only old ones whose status changed are updated.
+        rulings = self._rulings(old + new)
+        new_rulings = rulings[len(old) :]
         now = utc_now()
         with self._store.write() as db:
-            first_new_id = int(
-                db.execute("SELECT coalesce(max(id), 0) + 1 FROM ballots").fetchone()[0]
-            )
             # executemany, not one sqlite-utils insert a row: 50,000 ballots in well under
-            # a second. Status is provisional until the recount below.
+            # a second.
             db.conn.executemany(
                 "INSERT INTO ballots (source, source_row, response_id, voter_key, choice,"
-                " cast_at, status, reason, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?)",
+                " cast_at, status, reason, entry_id, imported_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         source,
-                        b.row,
-                        b.response_id,
+                        b.source_row,
+                        response_ids.get(b.source_row, ""),
                         b.voter_key,
                         b.choice,
                         b.cast_at.isoformat() if b.cast_at else None,
-                        str(BallotStatus.VALID),
+                        str(ruling.status),
+                        ruling.reason,
+                        ruling.entry_id,
                         now,
                     )
-                    for b in new
+                    for b, ruling in zip(new, new_rulings, strict=True)
                 ],
             )
+            self._store_changes(old, rulings)
             db.execute(
                 "INSERT INTO imports (kind, file_name, file_sha256, format, stored, rejected,"
                 " imported_by, imported_at) VALUES ('ballots', ?, ?, ?, ?, ?, ?, ?)",
                 [file_name, file_sha256, file_format, len(new), rejected, self._store.actor, now],
             )
-            judged = self._recount()
             self._store.audit(
                 "import",
                 "ballots",
@@ -184,13 +216,12 @@ class BallotRepository:
                     "rejected": rejected,
                 },
             )
-        added = [b for b in judged if (b.id or 0) >= first_new_id]
         return StoredImport(
             added=len(new),
             unchanged=len(rows) - len(new),
-            added_valid=sum(b.status is BallotStatus.VALID for b in added),
-            added_superseded=sum(b.status is BallotStatus.SUPERSEDED for b in added),
-            added_invalid=sum(b.status is BallotStatus.INVALID for b in added),
+            added_valid=sum(r.status is BallotStatus.VALID for r in new_rulings),
+            added_superseded=sum(r.status is BallotStatus.SUPERSEDED for r in new_rulings),
+            added_invalid=sum(r.status is BallotStatus.INVALID for r in new_rulings),
         )
 
     def recount(self) -> None:
@@ -201,20 +232,24 @@ class BallotRepository:
             self._recount()
             self._store.audit("recount", "ballots")
 
-    def _recount(self) -> list[Ballot]:
+    def _recount(self) -> None:
         """Inside ``write()``: store each ballot's status as the rules judge it now."""
-        stored = self.ballots()
-        judged = self.counted()
-        changed = [
-            (str(after.status), after.reason, after.entry_id, after.id)
-            for before, after in zip(stored, judged, strict=True)
-            if (before.status, before.reason, before.entry_id)
-            != (after.status, after.reason, after.entry_id)
-        ]
+        ballots = self.ballots()
+        self._store_changes(ballots, self._rulings(ballots))
+
+    def _store_changes(self, stored: list[Ballot], rulings: list[Ruling]) -> None:
+        """Write the rulings of stored ballots whose status, reason or entry changed.
+
+        ``rulings`` starts with those of ``stored`` (new ballots' rulings may follow).
+        """
         self._store.db.conn.executemany(
-            "UPDATE ballots SET status = ?, reason = ?, entry_id = ? WHERE id = ?", changed
+            "UPDATE ballots SET status = ?, reason = ?, entry_id = ? WHERE id = ?",
+            [
+                (str(ruling.status), ruling.reason, ruling.entry_id, ballot.id)
+                for ballot, ruling in zip(stored, rulings[: len(stored)], strict=True)
+                if (ballot.status, ballot.reason, ballot.entry_id) != ruling
+            ],
         )
-        return judged
 
     # ---- the count -----------------------------------------------------------------------
 
@@ -222,8 +257,9 @@ class BallotRepository:
         """The count: online ballots by the rules, plus paper votes, and the decision."""
         category = self.category()
         decision = self._store.decisions.current(category.id or 0)
+        ballots = self.ballots()
         return tally(
-            self.counted(),
+            ballots if self.voter_keys_erased() else self._rulings(ballots),
             self.shortlist(),
             paper=self.paper_totals(),
             decided_winners=list(decision.winners) if decision else None,
@@ -346,17 +382,3 @@ class BallotRepository:
             )
             self._store.audit("erase voter keys", "ballots", after={"ballots": erased})
         return erased
-
-
-def _ballot(row: dict[str, Any]) -> Ballot:
-    return Ballot(
-        id=row["id"],
-        voter_key=row["voter_key"],
-        choice=row["choice"],
-        cast_at=parse_time(row["cast_at"]),
-        source=row["source"],
-        source_row=row["source_row"],
-        entry_id=row["entry_id"],
-        status=BallotStatus(row["status"]),
-        reason=row["reason"],
-    )
