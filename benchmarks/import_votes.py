@@ -23,12 +23,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import median, report  # noqa: E402
+from _common import median, report
 
-from csx_desktop.domain.model import Nomination  # noqa: E402
-from csx_desktop.domain.rubric import DEFAULT_NOMINATING_BODIES  # noqa: E402
-from csx_desktop.io.vote_import import import_votes  # noqa: E402
-from csx_desktop.store import Store  # noqa: E402
+from csx_desktop.domain.model import Nomination
+from csx_desktop.domain.rubric import DEFAULT_NOMINATING_BODIES
+from csx_desktop.io.vote_import import import_votes
+from csx_desktop.store import Store
 
 NOMINEES = (
     "Grace Etherington",
