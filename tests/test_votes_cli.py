@@ -11,6 +11,7 @@ from csx_desktop.cli.main import main
 from csx_desktop.domain.model import Nomination
 from csx_desktop.domain.votes import NO_VOTER, NOT_ON_SHORTLIST
 from csx_desktop.store import Store
+from csx_desktop.store.results import record_decision
 
 
 @pytest.fixture
@@ -174,7 +175,12 @@ def test_erase_voters_after_the_decision(
     assert code == 1 and "Record the Shining Star decision first" in err
     with Store.open(round_file) as store:
         grace = next(c for c in store.ballots.shortlist() if c.nominee == "Grace Etherington")
-        store.ballots.record_decision(grace.entry_id, reason="Tie drawn by lot.")
+        record_decision(
+            store,
+            category_id=store.ballots.category().id or 0,
+            winners=[grace.entry_id],
+            reason="Tie drawn by lot.",
+        )
     code, out, _ = run(capsys, "erase-voters", str(round_file))
     assert code == 0 and "from 5 ballot(s)" in out
     _, out, _ = run(capsys, "votes", str(round_file))

@@ -12,6 +12,7 @@ from csx_desktop.domain.model import Nomination
 from csx_desktop.domain.votes import NO_VOTER, NOT_ON_SHORTLIST
 from csx_desktop.io.vote_import import import_votes
 from csx_desktop.store import InputRefused, NotFound, Store
+from csx_desktop.store.results import record_decision
 
 
 def nominate(store: Store, nominee: str, body: str) -> int:
@@ -35,6 +36,12 @@ def votes_file(tmp_path: Path, rows: list[tuple[str, str]], name: str = "votes.c
     lines += [f"{voter},{choice},2026-04-01T10:{i:02d}" for i, (voter, choice) in enumerate(rows)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def decide(store: Store, winner: int, reason: str = "") -> None:
+    """Record the Shining Star decision as the Results area and the chair do."""
+    category_id = store.ballots.category().id or 0
+    record_decision(store, category_id=category_id, winners=[winner], reason=reason)
 
 
 def entry_id(store: Store, nominee: str) -> int:
@@ -107,7 +114,7 @@ def test_paper_votes_are_added_to_the_tally_and_shown_apart(star: Store, tmp_pat
     assert star.ballots.tally().candidates[0].paper_votes == 1
 
 
-def test_a_tie_needs_a_decision_with_a_reason_and_then_has_a_leader(
+def test_a_tie_has_no_leader_and_needs_a_decision_with_a_reason(
     star: Store, tmp_path: Path
 ) -> None:
     import_votes(
@@ -116,10 +123,10 @@ def test_a_tie_needs_a_decision_with_a_reason_and_then_has_a_leader(
     count = star.ballots.tally()
     assert count.tied and count.leaders == []
     grace = entry_id(star, "Grace Etherington")
-    with pytest.raises(InputRefused, match="tied with 1 vote each"):
-        star.ballots.record_decision(grace)
+    with pytest.raises(InputRefused, match="Aaron Bulmer and Grace Etherington are tied"):
+        decide(star, grace)
     assert star.counts()["decisions"] == 0
-    star.ballots.record_decision(grace, reason="Drawn by lot at the panel, 14 May.")
+    decide(star, grace, reason="Drawn by lot at the panel, 14 May.")
     count = star.ballots.tally()
     assert count.tied and count.decided and count.leaders == ["Grace Etherington"]
     decision = star.decisions.current(star.ballots.category().id or 0)
@@ -129,9 +136,9 @@ def test_a_tie_needs_a_decision_with_a_reason_and_then_has_a_leader(
 def test_a_winner_who_is_not_top_needs_a_reason(star: Store, tmp_path: Path) -> None:
     import_votes(star, votes_file(tmp_path, [("a@x.uk", "Grace Etherington")]))
     assert star.ballots.tally().leaders == ["Grace Etherington"]
-    with pytest.raises(InputRefused, match="does not have the most votes"):
-        star.ballots.record_decision(entry_id(star, "Aaron Bulmer"))
-    star.ballots.record_decision(entry_id(star, "Grace Etherington"))  # the count says so
+    with pytest.raises(InputRefused, match="Grace Etherington is rank 1"):
+        decide(star, entry_id(star, "Aaron Bulmer"))
+    decide(star, entry_id(star, "Grace Etherington"))  # the count says so: no reason needed
     assert star.ballots.tally().leaders == ["Grace Etherington"]
 
 
@@ -149,7 +156,7 @@ def test_erasing_voters_keeps_the_count_and_the_reasons(star: Store, tmp_path: P
     import_votes(star, path)
     with pytest.raises(InputRefused, match="Record the Shining Star decision first"):
         star.ballots.erase_voter_keys()
-    star.ballots.record_decision(entry_id(star, "Aaron Bulmer"))
+    decide(star, entry_id(star, "Aaron Bulmer"))
     before = star.ballots.tally()
     assert before.as_json()["invalid_by_reason"] == {NO_VOTER: 1, NOT_ON_SHORTLIST: 1}
     assert (before.valid, before.superseded, before.invalid) == (2, 1, 2)

@@ -32,7 +32,6 @@ from csx_desktop.domain.votes import (
     judge_ballots,
     rule_ballots,
     tally,
-    votes_text,
 )
 from csx_desktop.store.database import parse_time, utc_now
 from csx_desktop.store.errors import InputRefused, NotFound
@@ -264,31 +263,6 @@ class BallotRepository:
             paper=self.paper_totals(),
             decided_winners=list(decision.winners) if decision else None,
         )
-
-    def record_decision(self, winner_id: int, *, reason: str = "") -> None:
-        """Record the Shining Star winner; a reason is needed when the count does not say so.
-
-        The count says so only when ``winner_id`` alone has the most votes. A tie, or a
-        winner who is not top, needs the reason in the record.
-        """
-        category = self.category()
-        count = self.tally()
-        top_ids = [c.entry_id for c in count.top]
-        if winner_id not in {c.entry_id for c in count.candidates}:
-            raise InputRefused("The winner must be one of the Shining Star shortlist.")
-        if not reason.strip():
-            if count.tied and winner_id in top_ids:
-                names = " and ".join(c.nominee for c in count.top)
-                raise InputRefused(
-                    f"{names} are tied with {votes_text(count.top_votes)} each. Say how the tie "
-                    "was resolved in the reason, so the record explains the decision."
-                )
-            if top_ids != [winner_id]:
-                raise InputRefused(
-                    "The winner you chose does not have the most votes. Give the reason for "
-                    "the decision, so the record explains it."
-                )
-        self._store.decisions.record(category.id or 0, winners=[winner_id], reason=reason)
 
     # ---- paper ballots -------------------------------------------------------------------
 
