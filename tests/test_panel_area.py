@@ -199,7 +199,7 @@ def test_progress_matrix_shows_states_in_words_and_reopens_with_a_reason(
     area.reopen_button.click()
     extra = scored.round.category_named(EXTRA_MILE).id or 0
     assert not scored.scores.is_submitted(panel_ids["Nora Quinn"], extra)
-    assert model.headerData(nora_col, Qt.Orientation.Horizontal).endswith("open")
+    assert model.headerData(nora_col, Qt.Orientation.Horizontal).endswith("not submitted")
 
 
 def test_the_chair_sees_sheets_only_after_submitting(

@@ -72,9 +72,9 @@ class InterestDeclaration(QWidget):
         self.notes: dict[int, QLineEdit] = {}
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
-        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(2, 3)
+        grid.setColumnStretch(2, 2)
         for column, heading in enumerate(("Nominee", "Do you know them?", "Note (optional)")):
             label = QLabel(f"<b>{heading}</b>")
             grid.addWidget(label, 0, column)
@@ -89,6 +89,11 @@ class InterestDeclaration(QWidget):
             for kind in InterestKind:
                 choice.addItem(kind.label, kind.value)  # Qt keeps str, not the enum
             choice.setAccessibleName(f"Interest in {entry.nominee}")
+            # Sized to the short answers; the long kind names show in full in the drop-down.
+            choice.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            choice.setMinimumContentsLength(24)
             name.setBuddy(choice)
             note = QLineEdit()
             note.setAccessibleName(f"Note about {entry.nominee}")

@@ -114,7 +114,7 @@ class EntryListModel(QAbstractListModel):
 
 def _entry_state_words(row: EntryRow) -> str:
     if row.state is SheetState.IN_PROGRESS:
-        return f"in progress ({row.scored} of {row.criteria} scored)"
+        return f"in progress ({row.scored} of {row.criteria})"
     return row.state.value
 
 
@@ -193,7 +193,9 @@ class ProgressModel(QAbstractTableModel):
             member_id = member.id or 0
             done = self._progress.complete_count(member_id)
             total = self._progress.to_score_count(member_id)
-            submitted = "submitted" if self._progress.submitted_at.get(member_id) else "open"
+            submitted = (
+                "submitted" if self._progress.submitted_at.get(member_id) else "not submitted"
+            )
             return f"{member.name}\n{done} of {total} · {submitted}"
         entry = self.entry_at(section)
         return entry.nominee if entry else None

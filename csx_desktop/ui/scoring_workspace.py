@@ -250,6 +250,7 @@ class SubmitDialog(QDialog):
     def __init__(self, category: str, rows: list[EntryRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Submit {category}?")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 32)
         layout = QVBoxLayout(self)
         incomplete = [
             r for r in rows if r.state in (SheetState.NOT_STARTED, SheetState.IN_PROGRESS)
@@ -440,8 +441,9 @@ class ScoringWorkspace(QWidget):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.citation)
         right.addWidget(self.criteria_scroll)
-        right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 1)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        right.setSizes([3000, 2000])  # the citation gets the larger share at any font size
         right.setChildrenCollapsible(False)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
@@ -449,8 +451,8 @@ class ScoringWorkspace(QWidget):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
-        # Wide enough for "● Maya Lindqvist / in progress (2 of 3 scored)" at any font size.
-        list_width = self.fontMetrics().horizontalAdvance("in progress (2 of 3 scored)") + 60
+        # Wide enough for "● Maya Lindqvist / in progress (2 of 3)" at any font size.
+        list_width = self.fontMetrics().horizontalAdvance("● in progress (2 of 3)") + 60
         split.setSizes([list_width, list_width * 3])
 
         self.saved_label = QLabel("Each score is saved the moment you enter it.")
