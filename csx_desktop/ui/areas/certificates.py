@@ -1,12 +1,77 @@
-"""The Certificates area (built out with its issue)."""
+"""The Certificates area: the certificates the round needs, previewed, saved and printed.
+
+On the left, the list (from the panel's recorded decisions) with a tick box on each row and
+filters for the level and the category; on the right, a preview of the selected certificate
+(QtPdf's ``QPdfView`` showing the very PDF that will be saved) and, on a second tab, the
+ceremony date and signatories every certificate prints. "Save PDF…" writes every ticked
+certificate into one PDF; "Print…" sends the same pages to a printer through Qt's dialog.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import io
+from pathlib import Path
 
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from csx_desktop.certificates.batch import (
+    ALL_LEVELS,
+    DECIDED_LEVELS,
+    Choice,
+    certificates_for,
+    missing_details,
+    write_pdf,
+    write_pdf_file,
+)
+from csx_desktop.certificates.certificate import Certificate
+from csx_desktop.domain.model import AwardLevel
+from csx_desktop.store.errors import CsxError
 from csx_desktop.ui.areas.base import Area
+from csx_desktop.ui.certificate_models import (
+    COL_AWARD,
+    COL_LEVEL,
+    COL_RECIPIENT,
+    CertificateListModel,
+)
+from csx_desktop.ui.errors import show_refusal
 from csx_desktop.ui.session import Session
+from csx_desktop.ui.settings_form import CertificateDetailsForm
 from csx_desktop.ui.widgets.empty_state import EmptyState
+
+# The "Show" filter: what a person would ask for, and the levels it means.
+LEVEL_CHOICES: tuple[tuple[str, frozenset[AwardLevel]], ...] = (
+    ("Winners and highly commended", DECIDED_LEVELS),
+    ("Winners", frozenset({AwardLevel.WINNER})),
+    ("Highly commended", frozenset({AwardLevel.HIGHLY_COMMENDED})),
+    ("Nominees (certificates of nomination)", frozenset({AwardLevel.NOMINATED})),
+    ("Everyone: winners, highly commended and nominees", ALL_LEVELS),
+)
+
+# Printing renders each page as an image; beyond 300 dpi a certificate looks no better and
+# an A4 page image would take hundreds of megabytes.
+MAX_PRINT_DPI = 300
 
 
 class CertificatesArea(Area):
@@ -14,14 +79,354 @@ class CertificatesArea(Area):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            EmptyState(
-                "Certificates",
-                (
-                    "Once decisions are recorded, the certificates for winners, highly "
-                    "commended and nominees are listed here to preview, save as PDF and "
-                    "print."
-                ),
-            )
+        self.model = CertificateListModel(self)
+        self._all: list[Certificate] = []
+        self._preview_buffer: QBuffer | None = None
+
+        # ---- filters ---------------------------------------------------------------------
+        self.level = QComboBox()
+        self.level.setAccessibleName("Show which certificates")
+        for label, _levels in LEVEL_CHOICES:
+            self.level.addItem(label)
+        self.category = QComboBox()
+        self.category.setAccessibleName("Category")
+        self.per_member = QCheckBox("One for each team &member too")
+        self.per_member.setToolTip("Besides the team's certificate, one for each of its members")
+        level_label = QLabel("S&how")
+        level_label.setBuddy(self.level)
+        category_label = QLabel("C&ategory")
+        category_label.setBuddy(self.category)
+        filters = QGridLayout()
+        filters.addWidget(level_label, 0, 0)
+        filters.addWidget(self.level, 0, 1, 1, 2)
+        filters.addWidget(category_label, 1, 0)
+        filters.addWidget(self.category, 1, 1)
+        filters.addWidget(self.per_member, 1, 2)
+        filters.setColumnStretch(1, 1)
+
+        # ---- the list --------------------------------------------------------------------
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Certificates to print")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_RECIPIENT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_AWARD, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_LEVEL, QHeaderView.ResizeMode.ResizeToContents)
+        self.empty = EmptyState("No certificates yet", "")
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.empty)
+        self.list_stack.addWidget(self.table)
+
+        self.tick_all = QPushButton("&Tick all")
+        self.tick_all.setToolTip("Tick every certificate listed")
+        self.tick_none = QPushButton("&Untick all")
+        self.tick_none.setToolTip("Untick every certificate listed, then tick the few to print")
+        self.count = QLabel()
+        self.count.setAccessibleName("How many certificates are ticked")
+        ticks = QHBoxLayout()
+        ticks.addWidget(self.tick_all)
+        ticks.addWidget(self.tick_none)
+        ticks.addWidget(self.count, 1)
+
+        self.save_button = QPushButton("&Save PDF…")
+        self.save_button.setToolTip("Save every ticked certificate in one PDF (Ctrl+S)")
+        self.print_button = QPushButton("&Print…")
+        self.print_button.setToolTip("Print every ticked certificate (Ctrl+P)")
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.print_button)
+        self.notes = QLabel()
+        self.notes.setObjectName("certificateNotes")
+        self.notes.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Last result")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.list_stack, 1)
+        left_layout.addLayout(ticks)
+        left_layout.addWidget(self.notes)
+        left_layout.addLayout(actions)
+        left_layout.addWidget(self.status)
+
+        # ---- the preview and the details ---------------------------------------------------
+        self.document = QPdfDocument(self)
+        self.preview = QPdfView()
+        self.preview.setAccessibleName("Preview of the selected certificate")
+        self.preview.setPageMode(QPdfView.PageMode.SinglePage)
+        self.preview.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.preview.setDocument(self.document)
+        self.preview_message = QLabel()
+        self.preview_message.setWordWrap(True)
+        self.preview_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_stack = QStackedWidget()
+        self.preview_stack.addWidget(self.preview_message)
+        self.preview_stack.addWidget(self.preview)
+
+        self.details = CertificateDetailsForm()
+        self.save_details = QPushButton("Save &date and signatories")
+        self.details_status = QLabel()
+        self.details_status.setWordWrap(True)
+        details_page = QWidget()
+        details_layout = QVBoxLayout(details_page)
+        details_layout.addWidget(
+            QLabel("Every certificate prints the ceremony date and these two signatories.")
         )
+        details_layout.addWidget(self.details)
+        row = QHBoxLayout()
+        row.addWidget(self.details_status, 1)
+        row.addWidget(self.save_details)
+        details_layout.addLayout(row)
+        details_layout.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Preview and certificate details")
+        self.tabs.addTab(self.preview_stack, "Pre&view")
+        self.tabs.addTab(details_page, "Date and si&gnatories")
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        # ---- wiring ----------------------------------------------------------------------
+        self.level.currentIndexChanged.connect(self._reload)
+        self.category.currentIndexChanged.connect(self._reload)
+        self.per_member.toggled.connect(self._reload)
+        self.table.selectionModel().currentRowChanged.connect(self._show_preview)
+        self.model.dataChanged.connect(self._update_count)
+        self.model.modelReset.connect(self._update_count)
+        self.tick_all.clicked.connect(lambda: self.model.set_all_ticked(True))
+        self.tick_none.clicked.connect(lambda: self.model.set_all_ticked(False))
+        self.save_button.clicked.connect(self.save_pdf)
+        self.print_button.clicked.connect(self.print_certificates)
+        self.save_details.clicked.connect(self._save_details)
+        self.details.changed.connect(lambda: self.details_status.setText("Not saved yet."))
+        for keys, slot in (("Ctrl+S", self.save_pdf), ("Ctrl+P", self.print_certificates)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.setTabOrder(self.level, self.category)
+        self.setTabOrder(self.category, self.per_member)
+        self.setTabOrder(self.per_member, self.table)
+        self.refresh()
+
+    # ---- reading the round -------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        settings = self.store.round.settings()
+        self.details.load(settings)
+        self.details_status.clear()
+        current = self.category.currentData()
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem("All categories", None)
+        for category in self.store.round.categories():
+            self.category.addItem(category.name, category.id)
+        index = self.category.findData(current)
+        self.category.setCurrentIndex(max(index, 0))
+        self.category.blockSignals(False)
+        self._reload()
+
+    def _reload(self) -> None:
+        _label, levels = LEVEL_CHOICES[max(self.level.currentIndex(), 0)]
+        choice = Choice(levels=levels, per_member=self.per_member.isChecked())
+        self._all = certificates_for(self.store, choice)
+        category_id = self.category.currentData()
+        shown = [c for c in self._all if category_id is None or c.category_id == category_id]
+        selected = self._selected()
+        self.model.set_certificates(shown)
+        self._show_empty_state(shown)
+        self.notes.setText(
+            "\n".join(f"Note: {n}" for n in missing_details(self.store.round.settings()))
+        )
+        row = 0
+        if selected is not None and selected in shown:
+            row = shown.index(selected)
+        if shown:
+            self.table.selectRow(row)
+            self._show_preview(self.model.index(row, 0))
+        else:
+            self._show_preview(QModelIndex())
+
+    def _show_empty_state(self, shown: list[Certificate]) -> None:
+        has_decisions = bool(self.store.decisions.all_current())
+        if shown:
+            self.list_stack.setCurrentWidget(self.table)
+        else:
+            self.list_stack.setCurrentWidget(self.empty)
+        title = self.empty.findChild(QLabel, "emptyStateTitle")
+        text = self.empty.findChild(QLabel, "emptyStateText")
+        if title is None or text is None:
+            return
+        if not has_decisions and not self._all:
+            title.setText("No certificates yet")
+            text.setText(
+                "Certificates for the winners and highly commended are listed here once the "
+                "panel's decisions are recorded (in Results). To print certificates of "
+                "nomination now, choose “Nominees” under Show."
+            )
+        else:
+            title.setText("Nothing matches these filters")
+            text.setText("Choose another level or category under Show and Category.")
+        for widget in (self.tick_all, self.tick_none, self.save_button, self.print_button):
+            widget.setEnabled(bool(shown))
+
+    def _selected(self) -> Certificate | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.certificate(index.row())
+
+    def _update_count(self) -> None:
+        ticked, listed = len(self.model.ticked()), self.model.rowCount()
+        self.count.setText(f"{ticked} of {listed} ticked to print")
+
+    # ---- preview -----------------------------------------------------------------------------
+
+    def _show_preview(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            self._show_preview_message("Choose a certificate in the list to see it here.")
+            return
+        certificate = self.model.certificate(index.row())
+        try:
+            data = _pdf_bytes([certificate], self.session)
+        except CsxError as error:
+            self._show_preview_message(str(error))
+            return
+        self.document.close()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(buffer)
+        if self._preview_buffer is not None:  # the old one is no longer read
+            self._preview_buffer.deleteLater()
+        self._preview_buffer = buffer
+        self.preview_stack.setCurrentWidget(self.preview)
+
+    def _show_preview_message(self, text: str) -> None:
+        self.document.close()
+        self.preview_message.setText(text)
+        self.preview_stack.setCurrentWidget(self.preview_message)
+
+    # ---- saving and printing -----------------------------------------------------------------
+
+    def _ticked_or_say_so(self) -> list[Certificate]:
+        ticked = self.model.ticked()
+        if not ticked:
+            show_refusal(self, "No certificate is ticked. Tick the ones to print first.")
+        return ticked
+
+    def save_pdf(self) -> None:
+        ticked = self._ticked_or_say_so()
+        if not ticked:
+            return
+        settings = self.store.round.settings()
+        folder = self.store.path.parent if self.store.path else Path.home()
+        suggested = folder / f"certificates-{settings.year}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the certificates as a PDF", str(suggested), "PDF files (*.pdf)"
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            pages = write_pdf_file(ticked, settings, target)
+        except CsxError as error:
+            show_refusal(self, error, "Certificates not saved")
+            return
+        self.status.setText(f"Saved {_certificates(pages)} to {target}.")
+
+    def print_certificates(self) -> None:
+        ticked = self._ticked_or_say_so()
+        if not ticked:
+            return
+        try:
+            data = _pdf_bytes(ticked, self.session)
+        except CsxError as error:
+            show_refusal(self, error, "Certificates not printed")
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName("Customer Service Awards certificates")
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(f"Print {_certificates(len(ticked))}")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        pages = print_pdf(printer, data)
+        self.status.setText(
+            f"Sent {_certificates(pages)} to {printer.printerName() or 'the printer'}."
+        )
+
+    def _save_details(self) -> None:
+        changes = self.details.changes(self.store.round.settings())
+        if not changes:
+            self.details_status.setText("Nothing has changed.")
+            return
+        try:
+            self.store.round.update_settings(**changes)
+        except CsxError as error:
+            self.details_status.setText(str(error))
+            return
+        self.session.notify("settings")
+        self.details_status.setText("Saved: every certificate now prints these.")
+
+
+def _certificates(count: int) -> str:
+    return f"{count} certificate{'' if count == 1 else 's'}"
+
+
+def _pdf_bytes(certificates: list[Certificate], session: Session) -> bytes:
+    stream = io.BytesIO()
+    write_pdf(certificates, session.store.round.settings(), stream)
+    return stream.getvalue()
+
+
+def print_pdf(printer: QPrinter, data: bytes) -> int:
+    """Paint every page of a PDF onto a printer, each scaled to fill the paper; return pages.
+
+    Each page is rendered to an image at the printer's resolution (up to 300 dpi): Qt cannot
+    hand PDF pages to a printer as vectors, and at that resolution the print is crisp.
+    """
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    document = QPdfDocument()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    # The certificate has its own margins (the border is 10 mm in): use the whole sheet.
+    printer.setFullPage(True)
+    painter = QPainter()
+    if not painter.begin(printer):
+        document.close()
+        raise CsxError("The printer could not be started. Check it is switched on and try again.")
+    try:
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            target: QRect = painter.viewport()
+            dpi = min(printer.resolution(), MAX_PRINT_DPI)
+            points = document.pagePointSize(page)
+            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+            image = document.render(page, size)
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
+        pages = document.pageCount()
+        document.close()
+    return pages

@@ -1,0 +1,140 @@
+"""The Certificates area's table: the certificates to produce, each with a tick box.
+
+The model holds a plain list of ``Certificate`` rows. Ticks are remembered by a key (award,
+level, recipient, team) so they survive a refresh or a change of filter: unticking someone,
+then looking at another category, then coming back, keeps them unticked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from csx_desktop.certificates.certificate import Certificate
+
+COL_RECIPIENT, COL_AWARD, COL_LEVEL = range(3)
+HEADERS = ("Recipient", "Award", "Level")
+
+CertificateRole = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+CertificateKey = tuple[str, str, str, str]
+
+
+def certificate_key(certificate: Certificate) -> CertificateKey:
+    return (certificate.award, str(certificate.level), certificate.recipient, certificate.team)
+
+
+class CertificateListModel(QAbstractTableModel):
+    """Certificates, one a row; the recipient column carries the "print this" tick box."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Certificate] = []
+        self._unticked: set[CertificateKey] = set()
+
+    # ---- the data ------------------------------------------------------------------------
+
+    def set_certificates(self, certificates: list[Certificate]) -> None:
+        self.beginResetModel()
+        self._rows = list(certificates)
+        self.endResetModel()
+
+    def certificate(self, row: int) -> Certificate:
+        return self._rows[row]
+
+    def certificates(self) -> list[Certificate]:
+        return list(self._rows)
+
+    def ticked(self) -> list[Certificate]:
+        """The listed certificates with their tick box ticked, in list order."""
+        return [c for c in self._rows if certificate_key(c) not in self._unticked]
+
+    def set_all_ticked(self, ticked: bool) -> None:
+        keys = {certificate_key(c) for c in self._rows}
+        if ticked:
+            self._unticked -= keys
+        else:
+            self._unticked |= keys
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, COL_RECIPIENT),
+                self.index(len(self._rows) - 1, COL_RECIPIENT),
+                [Qt.ItemDataRole.CheckStateRole],
+            )
+
+    # ---- QAbstractTableModel -------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        certificate = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_RECIPIENT:
+                return certificate.recipient
+            if column == COL_AWARD:
+                return certificate.award
+            if column == COL_LEVEL:
+                return certificate.level.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if certificate.team:
+                return f"{certificate.recipient}, a member of {certificate.team}"
+            if certificate.team_members:
+                return f"{certificate.recipient}: " + ", ".join(certificate.team_members)
+            return certificate.recipient
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_RECIPIENT:
+            ticked = certificate_key(certificate) not in self._unticked
+            state = "to print" if ticked else "not to print"
+            return (
+                f"{certificate.recipient}, {certificate.award}, {certificate.level.label}, {state}"
+            )
+        if role == Qt.ItemDataRole.CheckStateRole and column == COL_RECIPIENT:
+            ticked = certificate_key(certificate) not in self._unticked
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        if role == CertificateRole:
+            return certificate
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            role != Qt.ItemDataRole.CheckStateRole
+            or not index.isValid()
+            or index.column() != COL_RECIPIENT
+        ):
+            return False
+        key = certificate_key(self._rows[index.row()])
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        if checked:
+            self._unticked.discard(key)
+        else:
+            self._unticked.add(key)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == COL_RECIPIENT:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags

@@ -1,0 +1,220 @@
+"""The Certificates area: the decided awards listed, a preview, Save PDF…, Print…, details."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from csx_desktop.domain.model import Nomination
+from csx_desktop.store import Store
+from csx_desktop.ui.areas.certificates import LEVEL_CHOICES, CertificatesArea, print_pdf
+from csx_desktop.ui.certificate_models import COL_RECIPIENT, CertificateListModel
+from csx_desktop.ui.session import Person, Role, Session
+from csx_desktop.ui.widgets.empty_state import EmptyState
+
+
+def _add(store: Store, category: str, nominee: str, members: tuple[str, ...] = ()) -> int:
+    category_id = store.round.category_named(category).id
+    assert category_id is not None
+    n = store.nominations.add(
+        Nomination(category_id=category_id, nominee=nominee, citation="x", team_members=members)
+    )
+    assert n.entry_id is not None
+    return n.entry_id
+
+
+@pytest.fixture
+def decided(store: Store) -> Store:
+    zoe = _add(store, "Pride of Stockton", "Zoë Whitfield")
+    siobhan = _add(store, "Pride of Stockton", "Siobhán O'Neill")
+    _add(store, "Pride of Stockton", "Owen Marsh")
+    team = _add(store, "Team", "SEND Transport Team", ("Lynn Brough", "Jade Walton"))
+    store.decisions.record(
+        store.round.category_named("Pride of Stockton").id or 0,
+        winners=[zoe],
+        highly_commended=[siobhan],
+    )
+    store.decisions.record(store.round.category_named("Team").id or 0, winners=[team])
+    return store
+
+
+AreaFactory = Callable[[Store], CertificatesArea]
+
+
+@pytest.fixture
+def make_area(qtbot: QtBot, store: Store) -> Iterator[AreaFactory]:
+    """Build the area signed in as the administrator; end the session before the round closes."""
+    sessions: list[Session] = []
+
+    def make(round_store: Store) -> CertificatesArea:
+        session = Session(round_store, Person(Role.ADMINISTRATOR))
+        sessions.append(session)
+        area = CertificatesArea(session)
+        qtbot.addWidget(area)
+        area.show()
+        return area
+
+    yield make
+    for session in sessions:
+        session.end()
+
+
+def _listed(area: CertificatesArea) -> list[tuple[str, str, str]]:
+    return [(c.recipient, c.award, c.level.label) for c in area.model.certificates()]
+
+
+def test_lists_the_decided_awards_and_previews_one(
+    qtbot: QtBot, make_area: AreaFactory, decided: Store
+) -> None:
+    area = make_area(decided)
+    assert _listed(area) == [
+        ("Zoë Whitfield", "Pride of Stockton", "Winner"),
+        ("Siobhán O'Neill", "Pride of Stockton", "Highly Commended"),
+        ("SEND Transport Team", "Team", "Winner"),
+    ]
+    assert area.count.text() == "3 of 3 ticked to print"
+    # The first is previewed straight away; choosing another previews that one.
+    qtbot.waitUntil(lambda: area.document.status() == QPdfDocument.Status.Ready)
+    assert area.document.pageCount() == 1
+    assert "Zoë Whitfield" in area.document.getAllText(0).text()
+    area.table.selectRow(2)
+    qtbot.waitUntil(lambda: "SEND Transport Team" in area.document.getAllText(0).text())
+    assert area.preview_stack.currentWidget() is area.preview
+
+
+def test_save_pdf_writes_the_ticked_certificates(
+    qtbot: QtBot,
+    make_area: AreaFactory,
+    decided: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    area = make_area(decided)
+    target = tmp_path / "out" / "certificates"  # no suffix: .pdf is added
+    target.parent.mkdir()
+    asked: list[str] = []
+
+    def fake_save(parent: object, caption: str, start: str, filters: str) -> tuple[str, str]:
+        asked.append(start)
+        return str(target), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
+    # Untick Siobhán by the tick box, as a person would.
+    model = area.model
+    assert model.setData(
+        model.index(1, COL_RECIPIENT), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    assert area.count.text() == "2 of 3 ticked to print"
+    with qtbot.waitActive(area):
+        area.activateWindow()
+    area.table.setFocus()
+    qtbot.keyClick(area.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert asked and asked[0].endswith("certificates-2026.pdf")
+    written = target.with_name("certificates.pdf")
+    pages = [p.extract_text() for p in PdfReader(written).pages]
+    assert len(pages) == 2
+    assert "Zoë Whitfield" in pages[0] and "SEND Transport Team" in pages[1]
+    assert "Saved 2 certificates" in area.status.text()
+
+
+def test_nothing_ticked_is_refused_without_a_dialog(
+    qtbot: QtBot, make_area: AreaFactory, decided: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    area = make_area(decided)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a: pytest.fail("no dialog when nothing ticked")
+    )
+    area.tick_none.click()
+    assert area.count.text() == "0 of 3 ticked to print"
+    area.save_button.click()
+    assert warnings and "No certificate is ticked" in warnings[0]
+
+
+def test_filters_by_level_category_and_team_members(
+    qtbot: QtBot, make_area: AreaFactory, decided: Store
+) -> None:
+    area = make_area(decided)
+    everyone = [label for label, _ in LEVEL_CHOICES].index(
+        "Everyone: winners, highly commended and nominees"
+    )
+    area.level.setCurrentIndex(everyone)
+    assert ("Owen Marsh", "Pride of Stockton", "Nominated") in _listed(area)
+    area.category.setCurrentIndex(area.category.findText("Team"))
+    area.per_member.setChecked(True)
+    assert [r[0] for r in _listed(area)] == ["SEND Transport Team", "Lynn Brough", "Jade Walton"]
+    # Ticks survive a change of filter.
+    area.model.setData(
+        area.model.index(1, COL_RECIPIENT),
+        Qt.CheckState.Unchecked.value,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+    area.category.setCurrentIndex(0)
+    area.category.setCurrentIndex(area.category.findText("Team"))
+    assert [c.recipient for c in area.model.ticked()] == ["SEND Transport Team", "Jade Walton"]
+
+
+def test_an_undecided_round_says_what_will_appear(make_area: AreaFactory, store: Store) -> None:
+    area = make_area(store)
+    assert area.list_stack.currentWidget() is area.empty
+    assert isinstance(area.empty, EmptyState)
+    text = area.empty.findChild(type(area.count), "emptyStateText")
+    assert text is not None and "decisions are recorded" in text.text()
+    assert not area.save_button.isEnabled()
+
+
+def test_date_and_signatories_saved_from_the_area(
+    qtbot: QtBot, make_area: AreaFactory, decided: Store
+) -> None:
+    area = make_area(decided)
+    assert "No ceremony date" in area.notes.text()
+    area.details.ceremony_date.set_value(datetime.date(2026, 12, 10))
+    area.details.signatories[0].name.setText("Catherine  Ellwood ")
+    area.details.signatories[0].title.setText("Chief Executive")
+    area.save_details.click()
+    settings = decided.round.settings()
+    assert settings.ceremony_date == datetime.date(2026, 12, 10)
+    assert settings.signatories[0].name == "Catherine Ellwood"
+    assert "No ceremony date" not in area.notes.text()
+    assert area.details_status.text().startswith("Saved")
+    qtbot.waitUntil(lambda: "10 December 2026" in area.document.getAllText(0).text())
+
+
+def test_print_paints_every_page_onto_the_printer(
+    qtbot: QtBot, make_area: AreaFactory, decided: Store, tmp_path: Path
+) -> None:
+    area = make_area(decided)
+    from csx_desktop.ui.areas.certificates import _pdf_bytes
+
+    data = _pdf_bytes(area.model.ticked(), area.session)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_pdf(printer, data) == 3
+    reader = PdfReader(tmp_path / "printed.pdf")
+    assert len(reader.pages) == 3
+    box = reader.pages[0].mediabox
+    assert float(box.width) > float(box.height)  # landscape
+
+
+def test_the_list_model(qtmodeltester, decided: Store) -> None:  # type: ignore[no-untyped-def]
+    from csx_desktop.certificates.batch import ALL_LEVELS, Choice, certificates_for
+
+    model = CertificateListModel()
+    model.set_certificates(certificates_for(decided, Choice(levels=ALL_LEVELS, per_member=True)))
+    qtmodeltester.check(model)
+    index = model.index(0, COL_RECIPIENT)
+    assert "to print" in model.data(index, Qt.ItemDataRole.AccessibleTextRole)
+    model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert "not to print" in model.data(index, Qt.ItemDataRole.AccessibleTextRole)
+    assert model.data(model.index(0, 2)) == "Winner"  # words, not only a tick or a colour
