@@ -315,15 +315,35 @@ def _detect_format(headers: list[str], kind: str) -> str:
 def _find_columns(
     file_name: str, headers: list[str], mapping: dict[str, str]
 ) -> dict[str, int | None]:
-    columns: dict[str, int | None] = {}
+    """The column of each field: as mapped, else guessed; refuses when one cannot be found."""
     for name, heading in mapping.items():
-        found = _index_of(headers, (name_key(heading),))
-        if found is None:
+        if _index_of(headers, (name_key(heading),)) is None:
             raise InputRefused(
                 f"{file_name} has no column called {heading!r} (for {name}). Its columns "
                 f"are: {_list(headers)}."
             )
-        columns[name] = found
+    columns = _guess_columns(headers, mapping)
+    if columns.get("choice") is None:
+        raise InputRefused(
+            f"{file_name}: no column says who each person voted for. Its columns are: "
+            f"{_list(headers)}. Name the column with --map choice=HEADING (in the window: "
+            "choose the column when asked)."
+        )
+    if columns.get("voter") is None:
+        raise InputRefused(
+            f"{file_name}: no column holds the voter's email or staff number, so nobody's "
+            f"second vote could be told from a first. Its columns are: {_list(headers)}. Name "
+            "the column with --map voter=HEADING, or export the form with the responders' "
+            "emails."
+        )
+    return columns
+
+
+def _guess_columns(headers: list[str], mapping: Mapping[str, str]) -> dict[str, int | None]:
+    """Each field's column index (None when no heading names it); mapped ones first."""
+    columns: dict[str, int | None] = {
+        name: _index_of(headers, (name_key(heading),)) for name, heading in mapping.items()
+    }
     taken = {i for i in columns.values() if i is not None}
     if "voter" not in columns:
         columns["voter"] = _index_of(headers, _VOTER_EXACT, taken)
@@ -340,43 +360,23 @@ def _find_columns(
         choice = _index_of(headers, _CHOICE_EXACT, taken)
         if choice is None:
             choice = _index_containing(headers, _CHOICE_WORDS, taken)
-        if choice is None:
-            raise InputRefused(
-                f"{file_name}: no column says who each person voted for. Its columns are: "
-                f"{_list(headers)}. Name the column with --map choice=HEADING (in the window: "
-                "choose the column when asked)."
-            )
         columns["choice"] = choice
-    if columns.get("voter") is None:
-        raise InputRefused(
-            f"{file_name}: no column holds the voter's email or staff number, so nobody's "
-            f"second vote could be told from a first. Its columns are: {_list(headers)}. Name "
-            "the column with --map voter=HEADING, or export the form with the responders' "
-            "emails."
-        )
     return columns
 
 
-def missing_column_fields(path: str | Path) -> tuple[list[str], list[str]]:
-    """(headings, fields the file's headings do not name) — for asking the person to choose."""
+def guess_columns(path: str | Path) -> tuple[list[str], dict[str, str]]:
+    """(the headings, {field: heading guessed}) — for asking a person to confirm or choose.
+
+    A field missing from the guesses (``voter`` or ``choice``) has no heading that names it.
+    """
     table = read_table(path)
     _, headers = _header_row(table)
-    missing = []
-    taken: set[int] = set()
-    voter = _index_of(headers, _VOTER_EXACT + _STAFF_NUMBER_EXACT)
-    if voter is None:
-        missing.append("voter")
-    else:
-        taken.add(voter)
-    time_col = _index_of(headers, _TIME_EXACT, taken)
-    if time_col is not None:
-        taken.add(time_col)
-    if (
-        _index_of(headers, _CHOICE_EXACT, taken) is None
-        and _index_containing(headers, _CHOICE_WORDS, taken) is None
-    ):
-        missing.append("choice")
-    return [h for h in headers if h], missing
+    guessed = {
+        name: headers[index]
+        for name, index in _guess_columns(headers, {}).items()
+        if index is not None and name in FIELDS
+    }
+    return [h for h in headers if h], guessed
 
 
 def _index_of(headers: list[str], keys: Sequence[str], taken: set[int] | None = None) -> int | None:

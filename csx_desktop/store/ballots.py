@@ -254,11 +254,14 @@ class BallotRepository:
 
     def tally(self) -> Tally:
         """The count: online ballots by the rules, plus paper votes, and the decision."""
-        category = self.category()
-        decision = self._store.decisions.current(category.id or 0)
-        ballots = self.ballots()
-        return tally(
-            ballots if self.voter_keys_erased() else self._rulings(ballots),
+        return self.count()[1]
+
+    def count(self) -> tuple[list[Ballot], Tally]:
+        """Every ballot with its ruling, and the tally over them (one read for a screen)."""
+        ballots = self.counted()
+        decision = self._store.decisions.current(self.category().id or 0)
+        return ballots, tally(
+            ballots,
             self.shortlist(),
             paper=self.paper_totals(),
             decided_winners=list(decision.winners) if decision else None,

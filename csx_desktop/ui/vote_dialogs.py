@@ -1,0 +1,150 @@
+"""Dialogs of the Shining Star area: adding paper votes, and naming an export's columns.
+
+``PaperVotesDialog`` asks which nominee, how many paper votes and who counted them.
+``VoteColumnsDialog`` appears when an import cannot tell from the headings which column
+holds the voter or the vote; the person picks each from the file's own headings.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from csx_desktop.domain.votes import Candidate
+
+NO_COLUMN = "(no such column)"
+
+
+class PaperVotesDialog(QDialog):
+    """Ask for one paper count; read ``entry_id``, ``count`` and ``counted_by`` after OK."""
+
+    def __init__(self, candidates: list[Candidate], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add paper votes")
+        self.setAccessibleName("Add paper votes")
+        intro = QLabel(
+            "Enter the number of paper ballots counted for one nominee. Each count is added "
+            "to the nominee's votes and shown separately as paper votes."
+        )
+        intro.setWordWrap(True)
+        self.nominee = QComboBox()
+        self.nominee.setAccessibleName("Nominee")
+        for candidate in candidates:
+            self.nominee.addItem(candidate.nominee, candidate.entry_id)
+        self.count_box = QSpinBox()
+        self.count_box.setAccessibleName("Number of paper votes")
+        self.count_box.setRange(1, 100_000)
+        self.counted_by_edit = QLineEdit()
+        self.counted_by_edit.setAccessibleName("Counted by")
+        self.counted_by_edit.setPlaceholderText("e.g. Kath Reed and Tom Dale")
+        self.error = QLabel()
+        self.error.setObjectName("errorMessage")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        form = QFormLayout()
+        form.addRow("&Nominee:", self.nominee)
+        form.addRow("Paper &votes:", self.count_box)
+        form.addRow("&Counted by:", self.counted_by_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("&Add paper votes")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    @property
+    def entry_id(self) -> int:
+        return int(self.nominee.currentData())
+
+    @property
+    def count(self) -> int:
+        return self.count_box.value()
+
+    @property
+    def counted_by(self) -> str:
+        return self.counted_by_edit.text().strip()
+
+    def accept(self) -> None:
+        if not self.counted_by:
+            self.error.setText("Say who counted the paper ballots.")
+            self.error.show()
+            self.counted_by_edit.setFocus()
+            return
+        super().accept()
+
+
+class VoteColumnsDialog(QDialog):
+    """Pick the columns of an export; ``mapping()`` gives ``{field: heading}`` after OK."""
+
+    LABELS: ClassVar[dict[str, str]] = {
+        "voter": "&Voter's email or staff number:",
+        "choice": "Who they voted &for:",
+        "cast_at": "&When they voted:",
+    }
+
+    def __init__(
+        self,
+        file_name: str,
+        headings: list[str],
+        guessed: dict[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Which columns hold the vote?")
+        self.setAccessibleName("Choose the columns of the vote export")
+        missing = [f for f in ("voter", "choice") if f not in guessed]
+        what = " and ".join(
+            {"voter": "who voted", "choice": "who they voted for"}[m] for m in missing
+        )
+        intro = QLabel(
+            f"CSX Desktop cannot tell from the headings of {file_name} which column says "
+            f"{what}. Choose each column from the file's headings."
+        )
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        self.boxes: dict[str, QComboBox] = {}
+        for field, label in self.LABELS.items():
+            box = QComboBox()
+            box.setAccessibleName(label.replace("&", "").rstrip(":"))
+            if field == "cast_at":
+                box.addItem(NO_COLUMN)
+            box.addItems(headings)
+            if field in guessed:
+                box.setCurrentText(guessed[field])
+            self.boxes[field] = box
+            form.addRow(label, box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Import")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def mapping(self) -> dict[str, str]:
+        return {
+            field: box.currentText()
+            for field, box in self.boxes.items()
+            if box.currentText() and box.currentText() != NO_COLUMN
+        }
