@@ -120,6 +120,9 @@ class SettingsArea(Area):
         for box in (round_box, certificate_box, vote_box, scoring_box):
             body_layout.addWidget(box)
         body_layout.addStretch(1)
+        # A form stretched across a wide screen is hard to read along; about 90 characters
+        # of the person's own font is enough (so it grows with a larger font).
+        body.setMaximumWidth(body.fontMetrics().averageCharWidth() * 90)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -195,5 +198,4 @@ class SettingsArea(Area):
 def _hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setEnabled(False)  # drawn in the platform's secondary text colour
     return label
