@@ -250,6 +250,8 @@ class _RowReader:
         self.categories = categories
         self.bodies = bodies
         self.month_first = layout.kind is FormatKind.SURVEYMONKEY
+        # A form offers a handful of answers to "which award?": match each spelling once.
+        self._matched: dict[str, Category | None] = {}
 
     def cell(self, cells: list[Cell], key: str) -> Cell:
         index = self.mapping.get(key)
@@ -316,7 +318,9 @@ class _RowReader:
             raise RowProblem(f'the category is empty (column "{self.column("category")}")')
         found: list[Category] = []
         for answer in answers:
-            category = match_category(answer, self.categories)
+            if answer not in self._matched:
+                self._matched[answer] = match_category(answer, self.categories)
+            category = self._matched[answer]
             if category is None:
                 names = ", ".join(c.name for c in self.categories)
                 raise RowProblem(

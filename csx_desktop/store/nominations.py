@@ -142,26 +142,39 @@ class NominationRepository:
                         known.add(key)
                 if dry_run or (result.refused and not keep_valid):
                     raise _Rollback
-                if record is not None:
-                    self._record_import(record, stored=len(result.stored))
+                self._audit_batch(result, record)
         except _Rollback:
             return result
         result.committed = True
         return result
 
-    def _record_import(self, record: ImportFile, *, stored: int) -> None:
-        row = {
-            "kind": "nominations",
-            "file_name": record.file_name,
-            "file_sha256": record.file_sha256,
-            "format": record.format,
-            "stored": stored,
-            "rejected": record.rejected,
-            "imported_by": self._store.actor,
-            "imported_at": utc_now(),
+    def _audit_batch(self, result: BatchResult, record: ImportFile | None) -> None:
+        """One audit row for the whole import, naming every nomination and entry it added."""
+        stored = [int(n.id or 0) for n in result.stored]
+        entries = sorted({int(n.entry_id or 0) for n in result.stored})
+        after: dict[str, Any] = {
+            "sources": sorted({n.source for n in result.stored}),
+            "nominations": stored,
+            "entries": entries,
+            "new_entries": result.new_entries,
+            "already_imported": len(result.already_imported),
+            "refused": len(result.refused),
         }
-        import_id = self._store.insert("imports", row)
-        self._store.audit("import", "nominations", import_id, after=row)
+        import_id: object = ""
+        if record is not None:
+            row = {
+                "kind": "nominations",
+                "file_name": record.file_name,
+                "file_sha256": record.file_sha256,
+                "format": record.format,
+                "stored": len(stored),
+                "rejected": record.rejected + len(result.refused),
+                "imported_by": self._store.actor,
+                "imported_at": utc_now(),
+            }
+            import_id = self._insert("imports", row)
+            after |= row
+        self._store.audit("import", "nominations", import_id, after=after)
 
     def _known_responses(self, sources: set[str]) -> set[tuple[str, str]]:
         known: set[tuple[str, str]] = set()
@@ -185,21 +198,24 @@ class NominationRepository:
     def _add_in_transaction(
         self, nomination: Nomination, entries: dict[tuple[int, str], int] | None = None
     ) -> Nomination:
+        """Check and insert one nomination. ``entries`` (an import's cache of active entries
+        by category and name key) makes thousands of rows cheap: no lookup, no re-read."""
         category = self._store.round.category(nomination.category_id)
         nominee = tidy_name(nomination.nominee)
-        if not name_key(nominee):
+        key = name_key(nominee)
+        if not key:
             raise InputRefused("A nomination needs the nominee's name.")
         if category.method is Method.STAFF_VOTE and nomination.status is NominationStatus.ELIGIBLE:
             self._check_body_free(category.id, nomination.nominating_body, nominee)
         if entries is None:
             entry_id = self._entry_for(nominee, nomination.category_id, nomination)
         else:
-            cache_key = (nomination.category_id, name_key(nominee))
-            entry_id = entries.get(cache_key) or self._new_entry(
-                nominee, nomination.category_id, nomination
+            cache_key = (nomination.category_id, key)
+            found = entries.get(cache_key)
+            entry_id = found or self._new_entry(
+                nominee, nomination.category_id, nomination, audit=False
             )
             entries[cache_key] = entry_id
-        now = utc_now()
         row = _nomination_row(nomination, nominee)
         row.update(
             entry_id=entry_id,
@@ -207,14 +223,16 @@ class NominationRepository:
             response_id=nomination.response_id,
             status=str(nomination.status),
             status_reason=nomination.status_reason,
-            created_at=now,
+            created_at=utc_now(),
         )
-        nomination_id = self._store.insert("nominations", row)
-        self._store.audit("add", "nomination", nomination_id, after=row)
-        return (
-            self.nomination(nomination_id)
-            if entries is None
-            else _nomination(row | {"id": nomination_id})
+        nomination_id = self._insert("nominations", row)
+        if entries is None:
+            self._store.audit("add", "nomination", nomination_id, after=row)
+            return self.nomination(nomination_id)
+        # In an import the batch writes one audit row naming every nomination it added; the
+        # nomination's own row is the record of what arrived.
+        return replace(
+            nomination, id=nomination_id, entry_id=entry_id, nominee=nominee, source=row["source"]
         )
 
     def _check_body_free(
@@ -256,7 +274,9 @@ class NominationRepository:
             return int(existing[0])
         return self._new_entry(nominee, category_id, nomination)
 
-    def _new_entry(self, nominee: str, category_id: int | None, nomination: Nomination) -> int:
+    def _new_entry(
+        self, nominee: str, category_id: int | None, nomination: Nomination, *, audit: bool = True
+    ) -> int:
         category = self._store.round.category(int(category_id or 0))
         row = {
             "category_id": category_id,
@@ -269,9 +289,20 @@ class NominationRepository:
             "status": str(EntryStatus.ACTIVE),
             "created_at": utc_now(),
         }
-        entry_id = self._store.insert("entries", row)
-        self._store.audit("add", "entry", entry_id, after=row)
-        return int(entry_id)
+        entry_id = self._insert("entries", row)
+        if audit:
+            self._store.audit("add", "entry", entry_id, after=row)
+        return entry_id
+
+    def _insert(self, table: str, row: dict[str, Any]) -> int:
+        """A plain INSERT: an import adds thousands of rows, and sqlite-utils' ``insert``
+        re-reads the table's columns for each one."""
+        columns = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        cursor = self._store.db.execute(
+            f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values())
+        )
+        return int(cursor.lastrowid or 0)
 
     # ---- tidying entries -----------------------------------------------------------------
 
