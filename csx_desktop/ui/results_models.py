@@ -1,0 +1,396 @@
+"""Qt models over plain lists of result rows, for the Results area and the decision dialog.
+
+- ``ResultsTableModel``: one category's entries in rank order with score, normalised score,
+  sheets, spread, per-group means, flags and the award;
+- ``SheetsTableModel``: the sheets behind one entry (member, group, scores, total, status,
+  comment);
+- ``DecisionChoiceModel``: the entries with two tick boxes, Winner and Highly commended.
+
+Flags and awards always come as a symbol *and* words (display text, tooltip and accessible
+text); colour only repeats what the words say.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from csx_desktop.domain.model import Method, PanelGroup
+from csx_desktop.domain.scoring import CategoryResult, EntryResult, Flag, rounded
+from csx_desktop.store.results import SheetDetail, SheetStatus
+
+Index = QModelIndex | QPersistentModelIndex
+ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole
+
+FLAG_SYMBOLS: dict[Flag, str] = {
+    Flag.TIE: "=",
+    Flag.DISAGREEMENT: "⚠",
+    Flag.TOO_FEW_SHEETS: "…",
+    Flag.INCOMPLETE_SHEETS: "◐",
+    Flag.DECLARED_INTEREST: "⚑",
+}
+AWARD_SYMBOLS = {"Winner": "★", "Joint winner": "★", "Highly commended": "☆"}
+STATUS_SYMBOLS = {
+    SheetStatus.COUNTED: "✓",
+    SheetStatus.INCOMPLETE: "◐",
+    SheetStatus.INTEREST: "⚑",
+    SheetStatus.NOT_STARTED: "○",
+}
+WINNER_TINT = "#fff4d6"
+DARK_TEXT = "#1f2328"
+
+# Short column headers for the panel groups (the tooltips give the full names).
+GROUP_SHORT = {
+    PanelGroup.CATALYST: "Catalyst",
+    PanelGroup.CSE_ASSESSOR: "CSE",
+    PanelGroup.OFFICER: "Officers",
+}
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def flag_text(flag: Flag) -> str:
+    """ "⚠ Judges disagree": the symbol with its words."""
+    return f"{FLAG_SYMBOLS[flag]} {flag.label}"
+
+
+def number(value: float | None) -> str:
+    shown = rounded(value)
+    return "—" if shown is None else f"{shown:.2f}"
+
+
+def rank_text(entry: EntryResult) -> str:
+    if entry.rank is None:
+        return "—"
+    return f"{entry.rank}=" if entry.tied else str(entry.rank)
+
+
+class ResultsTableModel(QAbstractTableModel):
+    """One category's entries, in rank order (unranked last)."""
+
+    RANK, ENTRY, SCORE, NORMALISED, SHEETS, SPREAD = range(6)
+    GROUPS = tuple(range(6, 6 + len(PanelGroup)))
+    FLAGS = 6 + len(PanelGroup)
+    COLUMNS = FLAGS + 1
+
+    def __init__(self, result: CategoryResult | None = None) -> None:
+        super().__init__()
+        self._result = result
+        self._rows: list[EntryResult] = list(result.entries) if result else []
+
+    def set_result(self, result: CategoryResult | None) -> None:
+        self.beginResetModel()
+        self._result = result
+        self._rows = list(result.entries) if result else []
+        self.endResetModel()
+
+    @property
+    def is_vote(self) -> bool:
+        return self._result is not None and self._result.category.method is Method.STAFF_VOTE
+
+    def entry_at(self, row: int) -> EntryResult | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, entry_id: int) -> int:
+        for number_, entry in enumerate(self._rows):
+            if entry.entry_id == entry_id:
+                return number_
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers()[section] if 0 <= section < self.COLUMNS else None
+        if role == Qt.ItemDataRole.ToolTipRole and 0 <= section < self.COLUMNS:
+            return self._header_tips()[section]
+        return None
+
+    def _headers(self) -> list[str]:
+        return [
+            "Rank",
+            "Entry",
+            "Votes" if self.is_vote else "Score",
+            "Normalised",
+            "Sheets",
+            "Spread",
+            *(GROUP_SHORT[g] for g in PanelGroup),
+            "Flags",
+        ]
+
+    def _header_tips(self) -> list[str]:
+        return [
+            "Equal scores (to 2 decimals) share a rank, shown with “=”",
+            "The nominee, and the award once the decision is recorded",
+            "Votes counted (online and paper)"
+            if self.is_vote
+            else "Mean (or median) of the counted judge totals, out of 100",
+            "Advisory: each judge's totals evened out for how generous they score",
+            "Counted scoresheets: complete, and not from a member with a declared interest",
+            "Highest minus lowest counted total",
+            *(f"Mean total given by the {g.label} members" for g in PanelGroup),
+            "Things to look at before deciding",
+        ]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        award = self._result.award(entry.entry_id) if self._result else ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, column, award)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._describe(entry, award)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == self.ENTRY:
+                return self._describe(entry, award)
+            return f"{self._headers()[column]}: {self._display(entry, column, award)}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (self.ENTRY, self.FLAGS):
+            return _RIGHT
+        if role == Qt.ItemDataRole.BackgroundRole and award:
+            return QBrush(QColor(WINNER_TINT))
+        if role == Qt.ItemDataRole.ForegroundRole and award:
+            return QBrush(QColor(DARK_TEXT))  # dark text on the light tint in any theme
+        if role == ENTRY_ID_ROLE:
+            return entry.entry_id
+        return None
+
+    def _display(self, entry: EntryResult, column: int, award: str) -> str:
+        if column == self.RANK:
+            return rank_text(entry)
+        if column == self.ENTRY:
+            return f"{entry.nominee}  {AWARD_SYMBOLS[award]} {award}" if award else entry.nominee
+        if column == self.SCORE:
+            if self.is_vote:
+                return "—" if entry.score is None else str(int(entry.score))
+            return number(entry.score)
+        if column == self.NORMALISED:
+            return number(entry.normalised)
+        if column == self.SHEETS:
+            return "—" if self.is_vote else str(entry.judges)
+        if column == self.SPREAD:
+            return number(entry.spread)
+        if column in self.GROUPS:
+            group = list(PanelGroup)[column - self.GROUPS[0]]
+            return number(entry.group_means.get(group))
+        if column == self.FLAGS:
+            return "   ".join(flag_text(f) for f in entry.flags)
+        return ""
+
+    def _describe(self, entry: EntryResult, award: str) -> str:
+        """The whole row as one sentence, for tooltips and screen readers."""
+        parts = [entry.nominee]
+        if award:
+            parts.append(award)
+        if entry.rank is None:
+            parts.append("not ranked")
+        else:
+            parts.append(f"rank {entry.rank}{' (tied)' if entry.tied else ''}")
+        if self.is_vote:
+            if entry.score is not None:
+                parts.append(f"{int(entry.score)} votes")
+        else:
+            parts.append(f"score {number(entry.score)}")
+            parts.append(f"{entry.judges} counted sheets")
+            if entry.spread is not None:
+                parts.append(f"spread {number(entry.spread)}")
+        parts += [f.label.lower() for f in entry.flags]
+        return ", ".join(parts)
+
+
+class SheetsTableModel(QAbstractTableModel):
+    """The sheets behind one entry: who, their group, each criterion, total, status, comment."""
+
+    MEMBER, GROUP = 0, 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[SheetDetail] = []
+        self._criteria: list[str] = []
+
+    def set_rows(self, rows: list[SheetDetail]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._criteria = [name for name, _ in rows[0].scores] if rows else []
+        self.endResetModel()
+
+    def rows(self) -> list[SheetDetail]:
+        return list(self._rows)
+
+    @property
+    def total_column(self) -> int:
+        return 2 + len(self._criteria)
+
+    def _headers(self) -> list[str]:
+        return ["Member", "Group", *self._criteria, "Total", "Status", "Comment"]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers())
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            headers = self._headers()
+            return headers[section] if 0 <= section < len(headers) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        sheet = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            text = self._display(sheet, column)
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return f"{self._headers()[column]}: {text}"
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == len(self._headers()) - 1 and sheet.comment:
+                return sheet.comment
+            return f"{sheet.member}: {sheet.status}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= self.total_column:
+            return _RIGHT
+        return None
+
+    def _display(self, sheet: SheetDetail, column: int) -> str:
+        if column == self.MEMBER:
+            return sheet.member
+        if column == self.GROUP:
+            return GROUP_SHORT[sheet.group]
+        if 2 <= column < self.total_column:
+            score = sheet.scores[column - 2][1]
+            return "—" if score is None else str(score)
+        if column == self.total_column:
+            return number(sheet.total)
+        if column == self.total_column + 1:
+            return f"{STATUS_SYMBOLS.get(sheet.status, '')} {sheet.status}".strip()
+        if column == self.total_column + 2:
+            return " ".join(sheet.comment.split())
+        return ""
+
+
+class DecisionChoiceModel(QAbstractTableModel):
+    """Entries with a Winner and a Highly commended tick box (an entry is one or the other).
+
+    Signals:
+        choice_changed(): a tick changed.
+    """
+
+    choice_changed = Signal()
+
+    RANK, ENTRY, SCORE, WINNER, COMMENDED = range(5)
+    HEADERS = ("Rank", "Entry", "Score", "Winner", "Highly commended")
+
+    def __init__(self, result: CategoryResult, winners: set[int], commended: set[int]) -> None:
+        super().__init__()
+        self._result = result
+        self._rows = list(result.entries)
+        self._winners = set(winners)
+        self._commended = set(commended)
+
+    def winners(self) -> list[int]:
+        return [e.entry_id for e in self._rows if e.entry_id in self._winners]
+
+    def commended(self) -> list[int]:
+        return [e.entry_id for e in self._rows if e.entry_id in self._commended]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == self.SCORE and self._result.category.method is Method.STAFF_VOTE:
+                return "Votes"
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() in (self.WINNER, self.COMMENDED):
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def _chosen(self, column: int) -> set[int]:
+        return self._winners if column == self.WINNER else self._commended
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        ticked = column in (self.WINNER, self.COMMENDED) and entry.entry_id in self._chosen(column)
+        if role == Qt.ItemDataRole.CheckStateRole and column in (self.WINNER, self.COMMENDED):
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == self.RANK:
+                return rank_text(entry)
+            if column == self.ENTRY:
+                return entry.nominee
+            if column == self.SCORE:
+                if self._result.category.method is Method.STAFF_VOTE:
+                    return "—" if entry.score is None else str(int(entry.score))
+                return number(entry.score)
+            label = self.HEADERS[column]
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return f"{label} {entry.nominee}: {'ticked' if ticked else 'not ticked'}"
+            return label if ticked else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.RANK, self.SCORE):
+            return _RIGHT
+        if role == ENTRY_ID_ROLE:
+            return entry.entry_id
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            role != Qt.ItemDataRole.CheckStateRole
+            or not index.isValid()
+            or index.column() not in (self.WINNER, self.COMMENDED)
+        ):
+            return False
+        entry_id = self._rows[index.row()].entry_id
+        checked = _is_checked(value)
+        chosen = self._chosen(index.column())
+        other = self._commended if index.column() == self.WINNER else self._winners
+        if checked:
+            chosen.add(entry_id)
+            other.discard(entry_id)  # a winner is not also highly commended
+        else:
+            chosen.discard(entry_id)
+        left = self.index(index.row(), self.WINNER)
+        right = self.index(index.row(), self.COMMENDED)
+        self.dataChanged.emit(left, right)
+        self.choice_changed.emit()
+        return True
+
+    def set_ticked(self, entry_id: int, column: int, ticked: bool) -> None:
+        """Tick or untick one box (for keyboard shortcuts and tests)."""
+        for row, entry in enumerate(self._rows):
+            if entry.entry_id == entry_id:
+                state = Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+                self.setData(self.index(row, column), state, Qt.ItemDataRole.CheckStateRole)
+
+
+def _is_checked(value: Any) -> bool:
+    if isinstance(value, Qt.CheckState):
+        return value == Qt.CheckState.Checked
+    return bool(value == Qt.CheckState.Checked.value or value is True)
