@@ -237,3 +237,15 @@ def test_saving_the_report_and_exports(
     )
     chair_area.export("scoresheets")
     assert (tmp_path / "sheets.csv").read_text(encoding="utf-8-sig").startswith("Category,")
+
+
+def test_space_ticks_the_box_under_the_cursor(
+    qtbot: QtBot, store: Store, chair_area: ResultsArea, ids: dict[str, int]
+) -> None:
+    dialog = DecisionDialog(store, chair_area.current_result(), chair_area)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = dialog.model.rowCount() - 1  # Łukasz, rank 2
+    dialog.table.setCurrentIndex(dialog.model.index(row, DecisionChoiceModel.COMMENDED))
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    assert dialog.model.commended() == [ids["Łukasz Nowak"]]
