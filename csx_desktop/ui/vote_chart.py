@@ -3,7 +3,7 @@
 One row per nominee: the name, a bar as long as their votes, and the numbers in words after
 it ("119 votes, 17 of them on paper"). The online part of a bar is solid and the paper part
 hatched, with a key underneath, but the words carry everything: a leader is marked "★ leads",
-a tie "= tied for first", so nothing depends on colour. Sizes come from the font, so the
+a tie "tied for first", so nothing depends on colour. Sizes come from the font, so the
 chart follows the system font size.
 """
 
@@ -58,7 +58,7 @@ class VoteChart(QWidget):
         if tally.decided and candidate.nominee in tally.leaders:
             return " — ★ winner (decision recorded)"
         if candidate.votes == tally.top_votes:
-            return " — = tied for first" if tally.tied else " — ★ leads"
+            return " — tied for first" if tally.tied else " — ★ leads"
         return ""
 
     # ---- sizes ---------------------------------------------------------------------------

@@ -69,6 +69,7 @@ class PaperVotesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
 
     @property
     def entry_id(self) -> int:
@@ -141,6 +142,7 @@ class VoteColumnsDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
 
     def mapping(self) -> dict[str, str]:
         return {
