@@ -159,7 +159,7 @@ def test_scoring_is_part_done_pride_mostly_extra_mile_half_team_barely(demo: Sto
     assert extra[1] >= 2
     assert 1 <= sum(team) <= 4
     assert demo.counts()["decisions"] == 0
-    assert demo.counts()["ballots"] == 0
+    assert demo.counts()["ballots"] > 0
 
 
 def test_two_members_have_submitted_pride_of_stockton(demo: Store) -> None:

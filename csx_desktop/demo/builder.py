@@ -4,8 +4,8 @@ The demo lets someone try CSX Desktop without real nominations: every screen has
 to show. Pride of Stockton is mostly scored (two members have submitted it), Extra Mile is
 about half done with a few incomplete sheets, Team has barely started, and Shining Star has
 a nominee from five of the six nominating bodies ("Finance, Development and Regeneration" has
-not nominated yet). No decisions are recorded and no ballots are added. All people are
-fictional.
+not nominated yet). The Shining Star staff vote has been imported (a few hundred untidy
+ballots and one paper count); no decisions are recorded. All people are fictional.
 
 Signing in to the demo:
 
@@ -37,7 +37,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from csx_desktop.demo import data
+from csx_desktop.demo import ballots, data
 from csx_desktop.domain.model import Category, Entry, Nomination, PanelMember
 from csx_desktop.domain.names import name_key
 from csx_desktop.domain.rubric import EXTRA_MILE, PRIDE_OF_STOCKTON, TEAM
@@ -126,6 +126,7 @@ def build_demo_round(path: Path) -> None:
         # make building take seconds; nested store writes become savepoints inside it.
         with store.write():
             _fill(store)
+            ballots.add_demo_ballots(store)
     except BaseException:
         store.close()
         _remove_with_sidecars(building)
