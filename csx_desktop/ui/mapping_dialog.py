@@ -1,0 +1,221 @@
+"""The mapping dialog: which column of the export answers which field, checked before importing.
+
+It shows the tool the export was recognised as, one column choice per field (the detected
+one already chosen), a preview of the first rows as that mapping reads them, and the rows
+that would be rejected, re-checked as the choices change. Nothing is stored here: the area
+imports with ``mapping()`` and ``keep_valid()`` when the dialog is accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from csx_desktop.domain.model import Category
+from csx_desktop.domain.rubric import match_category
+from csx_desktop.io.nomination_formats import FIELDS, Mapping, missing_required
+from csx_desktop.io.nomination_import import ImportPlan, parse_rows
+from csx_desktop.io.tables import cell_text
+from csx_desktop.ui.nomination_models import PreviewModel
+
+PREVIEW_ROWS = 5
+NOT_IN_FILE = "— not in this file —"
+
+
+class MappingDialog(QDialog):
+    """Check or correct the detected mapping of an export's columns, then import."""
+
+    def __init__(
+        self,
+        plan: ImportPlan,
+        categories: Sequence[Category],
+        nominating_bodies: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self._categories = tuple(categories)
+        self._bodies = tuple(nominating_bodies)
+        self.setWindowTitle(f"Import nominations from {plan.path.name}")
+        self.setAccessibleName("Import nominations: choose the columns")
+
+        rows = len(plan.data_rows)
+        intro = QLabel(
+            f"<b>{plan.path.name}</b> looks like a <b>{plan.layout.kind}</b> export with "
+            f"{rows} response{'s' if rows != 1 else ''} (from row "
+            f"{plan.layout.first_data_row}). Check that each field below reads the right "
+            "column; columns not chosen (IP addresses, start times…) are not imported."
+        )
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+
+        fields_box = QGroupBox("Which column holds each field")
+        form = QFormLayout(fields_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.choices: dict[str, QComboBox] = {}
+        for spec in FIELDS:
+            combo = QComboBox()
+            combo.addItem(NOT_IN_FILE, None)
+            for column in plan.layout.columns:
+                combo.addItem(column.header, column.index)
+            current = plan.mapping.get(spec.key)
+            combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+            combo.setAccessibleName(f"Column for {spec.label}")
+            combo.setToolTip(spec.note)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(28)
+            combo.currentIndexChanged.connect(self._schedule_check)
+            label = QLabel(f"{spec.label} (required)" if spec.required else spec.label)
+            label.setBuddy(combo)
+            form.addRow(label, combo)
+            self.choices[spec.key] = combo
+
+        preview_box = QGroupBox(f"The first {min(PREVIEW_ROWS, rows)} rows as they will be read")
+        preview_layout = QVBoxLayout(preview_box)
+        self.preview_model = PreviewModel(self)
+        self.preview = QTableView()
+        self.preview.setModel(self.preview_model)
+        self.preview.setAccessibleName("Preview of the first rows")
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setWordWrap(False)
+        self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.preview.horizontalHeader().setStretchLastSection(True)
+        line = self.fontMetrics().lineSpacing()
+        self.preview.setMinimumHeight(line * 9)  # the header and five rows, at any font size
+        preview_layout.addWidget(self.preview)
+
+        check_box = QGroupBox("Check")
+        check_layout = QVBoxLayout(check_box)
+        self.summary = QLabel()
+        self.summary.setObjectName("mappingSummary")
+        self.summary.setWordWrap(True)
+        self.problems = QListWidget()
+        self.problems.setAccessibleName("Rows with problems")
+        self.problems.setWordWrap(True)
+        self.problems.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.keep_valid_box = QCheckBox("Import the &valid rows and skip the rows with problems")
+        self.keep_valid_box.setAccessibleName("Import only the valid rows")
+        check_layout.addWidget(self.summary)
+        check_layout.addWidget(self.problems)
+        check_layout.addWidget(self.keep_valid_box)
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(
+            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setDefault(True)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel the import")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        columns = QHBoxLayout()
+        columns.addWidget(fields_box, 2)
+        right = QVBoxLayout()
+        right.addWidget(preview_box, 3)
+        right.addWidget(check_box, 2)
+        columns.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.buttons)
+
+        # Re-checking 10,000 rows on every choice would stutter: wait for a pause.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.check)
+        self.check()
+        self.resize(self.sizeHint().expandedTo(QSize(1100, 680)))
+
+    # ---- what the area reads -----------------------------------------------------------
+
+    def mapping(self) -> Mapping:
+        return {key: combo.currentData() for key, combo in self.choices.items()}
+
+    def keep_valid(self) -> bool:
+        return self.keep_valid_box.isChecked()
+
+    def set_column(self, field: str, header: str | None) -> None:
+        """Choose a column by its heading (None: not in this file); used by tests too."""
+        combo = self.choices[field]
+        combo.setCurrentIndex(0 if header is None else combo.findText(header))
+
+    # ---- checking ----------------------------------------------------------------------
+
+    def _category_reading(self, answer: str) -> str:
+        """How a category answer is read: "the extra mile;" shows as Extra Mile."""
+        names = []
+        for part in answer.replace("\n", ";").split(";"):
+            if part.strip():
+                found = match_category(part, self._categories)
+                names.append(found.name if found else f"Not recognised: {part.strip()}")
+        return "; ".join(names)
+
+    def _schedule_check(self) -> None:
+        self._timer.start()
+
+    def check(self) -> None:
+        mapping = self.mapping()
+        self._fill_preview(mapping)
+        self.problems.clear()
+        missing = missing_required(mapping)
+        if missing:
+            names = ", ".join(f.label.lower() for f in missing)
+            self.summary.setText(f"Choose the column for the {names} to import.")
+            self.import_button.setEnabled(False)
+            self.problems.setVisible(False)
+            return
+        parsed = parse_rows(self.plan, mapping, self._categories, self._bodies)
+        good_rows = len(set(parsed.rows))
+        bad = len(parsed.errors)
+        if bad:
+            self.summary.setText(
+                f"{good_rows} row{'s' if good_rows != 1 else ''} can be imported; "
+                f"{bad} row{'s have' if bad != 1 else ' has'} problems (below). By default "
+                "nothing is imported until they are corrected."
+            )
+        else:
+            self.summary.setText(
+                f"All {good_rows} row{'s' if good_rows != 1 else ''} can be imported."
+            )
+        self.problems.addItems([str(error) for error in parsed.errors])
+        self.problems.setVisible(bool(bad))
+        self.import_button.setEnabled(good_rows > 0)
+
+    def _fill_preview(self, mapping: Mapping) -> None:
+        shown = [spec for spec in FIELDS if mapping.get(spec.key) is not None]
+        rows = []
+        for _number, cells in self.plan.data_rows[:PREVIEW_ROWS]:
+            row = []
+            for spec in shown:
+                index = mapping[spec.key]
+                value = cells[index] if index is not None and index < len(cells) else None
+                text = cell_text(value)
+                if spec.key == "category":
+                    text = self._category_reading(text)
+                row.append(text)
+            rows.append(row)
+        self.preview_model.set_preview([spec.label for spec in shown], rows)
+        header = self.preview.horizontalHeader()
+        for column in range(len(shown)):
+            header.resizeSection(column, max(110, min(260, header.sectionSizeHint(column))))

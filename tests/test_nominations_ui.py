@@ -1,0 +1,385 @@
+"""The Nominations area and the mapping dialog, driven as a person would (pytest-qt)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+from test_nominations_import import MS_ROWS, ms_row, write_ms_forms
+
+from csx_desktop.domain.model import EntryStatus, Nomination, NominationStatus
+from csx_desktop.domain.rubric import EXTRA_MILE, PRIDE_OF_STOCKTON, TEAM
+from csx_desktop.io.nomination_import import prepare_import
+from csx_desktop.store import Store
+from csx_desktop.ui.areas.nominations import NominationsArea
+from csx_desktop.ui.mapping_dialog import NOT_IN_FILE, MappingDialog
+from csx_desktop.ui.nomination_dialogs import (
+    MergeDialog,
+    MoveDialog,
+    NominationDialog,
+    ReasonDialog,
+)
+from csx_desktop.ui.nomination_models import EntriesModel, NominationsModel, PreviewModel
+from csx_desktop.ui.session import Person, Role, Session
+from csx_desktop.ui.widgets.empty_state import EmptyState
+
+
+@pytest.fixture
+def sessions() -> Iterator[list[Session]]:
+    made: list[Session] = []
+    yield made
+    for session in made:
+        session.end()
+
+
+def add(store: Store, category: str, nominee: str, citation: str = "Kind. Quick. Thorough.") -> int:
+    nomination = store.nominations.add(
+        Nomination(
+            category_id=int(store.round.category_named(category).id or 0),
+            nominee=nominee,
+            citation=citation,
+            nominator_name="Ruth Akintola",
+            relationship="colleague",
+            received_at=datetime(2026, 3, 16, 9, 0, tzinfo=UTC),
+        )
+    )
+    return int(nomination.entry_id or 0)
+
+
+@pytest.fixture
+def area(qtbot: QtBot, store: Store, sessions: list[Session]) -> NominationsArea:
+    sessions.append(Session(store, Person(Role.ADMINISTRATOR)))
+    widget = NominationsArea(sessions[-1])
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    return widget
+
+
+def shown_nominees(area: NominationsArea) -> list[str]:
+    return [
+        area.proxy.index(row, EntriesModel.NOMINEE).data() for row in range(area.proxy.rowCount())
+    ]
+
+
+def accept_dialogs(monkeypatch: pytest.MonkeyPatch, prepare: Any = None) -> list[QDialog]:
+    """Replace QDialog.exec: optionally adjust the dialog, then accept it."""
+    seen: list[QDialog] = []
+
+    def fake_exec(dialog: QDialog) -> int:
+        seen.append(dialog)
+        if prepare is not None:
+            prepare(dialog)
+        return 1
+
+    monkeypatch.setattr(QDialog, "exec", fake_exec)
+    return seen
+
+
+# ---- the area ----------------------------------------------------------------------------
+
+
+def test_an_empty_round_says_how_to_get_nominations(area: NominationsArea) -> None:
+    assert area.pages.currentWidget() is area.empty
+    assert isinstance(area.empty, EmptyState) and area.empty.isVisible()
+    assert area.import_button.isVisible() and area.add_button.isVisible()
+
+
+def test_entries_are_listed_and_searched_as_you_type(
+    qtbot: QtBot, area: NominationsArea, store: Store
+) -> None:
+    add(store, EXTRA_MILE, "Siobhán O'Neill", "She opened the library on Sundays.")
+    add(store, PRIDE_OF_STOCKTON, "Zoë Whitfield", "Calls every family the day after.")
+    add(store, TEAM, "Thornaby Hub Team")
+    area.refresh()
+    assert area.pages.currentIndex() == 1
+    assert sorted(shown_nominees(area)) == ["Siobhán O'Neill", "Thornaby Hub Team", "Zoë Whitfield"]
+    area.search.setFocus()
+    qtbot.keyClicks(area.search, "oneill")  # ASCII typed; matches "O'Neill"
+    assert shown_nominees(area) == ["Siobhán O'Neill"]
+    area.search.setText("sundays")  # a word in a citation
+    assert shown_nominees(area) == ["Siobhán O'Neill"]
+    area.search.clear()
+    area.category_filter.setCurrentIndex(area.category_filter.findText(TEAM))
+    assert shown_nominees(area) == ["Thornaby Hub Team"]
+    assert area.count_label.text() == "1 of 3 entries"
+
+
+def test_the_detail_pane_shows_every_citation_with_its_nominator(
+    area: NominationsArea, store: Store
+) -> None:
+    entry_id = add(store, EXTRA_MILE, "Maya Lindqvist", "First <b>story</b>.\n\nSecond para.")
+    add(store, EXTRA_MILE, "maya lindqvist", "Another nominator's story.")
+    area.refresh()
+    assert area.select_entry(entry_id)
+    text = area.citations.toPlainText()
+    assert "First <b>story</b>." in text  # shown as typed, never as markup
+    assert "Second para." in text and "Another nominator's story." in text
+    assert text.count("Ruth Akintola, colleague") == 2
+    assert "Nomination 2 of 2" in text
+    assert area.nominations_model.rowCount() == 2
+    assert "2 eligible nominations" in area.facts.text()
+
+
+def test_merging_two_entries_in_the_area(
+    qtbot: QtBot, area: NominationsArea, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keep = add(store, EXTRA_MILE, "Owen Marsh")
+    duplicate = add(store, EXTRA_MILE, "Owen Marsh (Libraries)")
+    add(store, PRIDE_OF_STOCKTON, "Owen Marsh")  # another category: not offered
+    area.refresh()
+    area.select_entry(keep)
+    changes: list[str] = []
+    area.session.changed.connect(changes.append)
+
+    def tick(dialog: QDialog) -> None:
+        assert isinstance(dialog, MergeDialog)
+        assert dialog.list.count() == 1  # only the same category
+        assert "similar name" in dialog.list.item(0).text()
+        dialog.choose([duplicate])
+        dialog.reason.setText("same person")
+
+    seen = accept_dialogs(monkeypatch, tick)
+    qtbot.mouseClick(area.merge_button, Qt.MouseButton.LeftButton)
+    assert len(seen) == 1
+    assert changes == ["nominations"]
+    merged = store.nominations.entry(keep)
+    assert merged.nomination_count == 2
+    assert store.nominations.entry(duplicate).status is EntryStatus.MERGED
+    assert "Owen Marsh (Libraries)" not in shown_nominees(area)
+    assert area.heading.text() == "Owen Marsh"
+    area.status_filter.setCurrentIndex(area.status_filter.findText("Merged"))
+    assert shown_nominees(area) == ["Owen Marsh (Libraries)"]
+    status = area.proxy.index(0, EntriesModel.STATUS).data()
+    assert status == "Merged into Owen Marsh"
+
+
+def test_a_refused_merge_is_shown_in_plain_words(
+    area: NominationsArea, store: Store, panel_ids: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keep = add(store, EXTRA_MILE, "Ruth Akintola")
+    scored = add(store, EXTRA_MILE, "R. Akintola")
+    criterion = store.round.category_named(EXTRA_MILE).criteria[0]
+    store.scores.set_score(panel_ids["Nora Quinn"], scored, criterion.id or 0, 3)
+    area.refresh()
+    area.select_entry(keep)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    assert not area.merge_entries(keep, [scored])
+    assert warnings and "started scoring R. Akintola" in warnings[0]
+    assert store.nominations.entry(scored).status is EntryStatus.ACTIVE
+
+
+def test_ineligible_withdraw_and_reinstate_from_the_keyboard(
+    qtbot: QtBot, area: NominationsArea, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entry_id = add(store, EXTRA_MILE, "Ivy Grainger")
+    area.refresh()
+    area.select_entry(entry_id)
+    accept_dialogs(
+        monkeypatch,
+        lambda d: isinstance(d, ReasonDialog) and d.reason.setText("agency worker"),
+    )
+    qtbot.keyClick(area.ineligible_button, Qt.Key.Key_Space)
+    nomination = store.nominations.nominations_for(entry_id)[0]
+    assert (nomination.status, nomination.status_reason) == (
+        NominationStatus.INELIGIBLE,
+        "agency worker",
+    )
+    # The entry leaves the Active list; the status filter finds it again.
+    assert shown_nominees(area) == []
+    area.status_filter.setCurrentIndex(area.status_filter.findText("Withdrawn or ineligible"))
+    area.select_entry(entry_id)
+    assert "Ineligible" in area.facts.text() and "agency worker" in area.facts.text()
+    assert area.reinstate_button.isEnabled() and not area.withdraw_button.isEnabled()
+    qtbot.keyClick(area.reinstate_button, Qt.Key.Key_Space)
+    assert store.nominations.entry(entry_id).status is EntryStatus.ACTIVE
+
+
+def test_reason_dialog_requires_a_reason_for_ineligible(qtbot: QtBot) -> None:
+    dialog = ReasonDialog("Mark ineligible", "Why?", required=True)
+    qtbot.addWidget(dialog)
+    assert not dialog._ok.isEnabled()
+    dialog.reason.setText("not staff")
+    assert dialog._ok.isEnabled() and dialog.text() == "not staff"
+
+
+def test_add_and_edit_a_nomination_by_hand(
+    qtbot: QtBot, area: NominationsArea, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, NominationDialog)
+        dialog.category.setCurrentIndex(dialog.category.findText(TEAM))
+        dialog.nominee.setText("Waste Crew B")
+        dialog.members.setPlainText("Ann Lee\nBob Cray; Cy Twomey")
+        dialog.citation.setPlainText("Never missed a bin in the snow.\n\nNot one.")
+        dialog.nominator.setText("Zoë Whitfield")
+
+    accept_dialogs(monkeypatch, fill)
+    area.add_nomination()
+    (entry,) = store.nominations.entries()
+    assert (entry.nominee, entry.team_members) == (
+        "Waste Crew B",
+        ("Ann Lee", "Bob Cray", "Cy Twomey"),
+    )
+    assert area.heading.text() == "Waste Crew B"
+
+    def rename(dialog: QDialog) -> None:
+        assert isinstance(dialog, NominationDialog)
+        assert dialog.nominee.text() == "Waste Crew B"
+        dialog.nominee.setText("Waste Crew Bravo")
+
+    accept_dialogs(monkeypatch, rename)
+    area.edit_nomination()
+    assert store.nominations.entry(entry.id or 0).nominee == "Waste Crew Bravo"
+    assert area.heading.text() == "Waste Crew Bravo"
+
+
+def test_move_a_nomination_to_another_category(
+    area: NominationsArea, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entry_id = add(store, PRIDE_OF_STOCKTON, "Callum Fairless")
+    area.refresh()
+    area.select_entry(entry_id)
+
+    def choose(dialog: QDialog) -> None:
+        assert isinstance(dialog, MoveDialog)
+        assert dialog.category.findText(PRIDE_OF_STOCKTON) == -1  # not where it is
+        dialog.category.setCurrentIndex(dialog.category.findText(EXTRA_MILE))
+        assert not dialog.body.isEnabled()
+
+    accept_dialogs(monkeypatch, choose)
+    area.move_nomination()
+    (entry,) = store.nominations.entries()
+    assert store.round.category(entry.category_id).name == EXTRA_MILE
+    assert area.heading.text() == "Callum Fairless" and EXTRA_MILE in area.facts.text()
+
+
+def test_import_flow_file_then_mapping_then_result(
+    area: NominationsArea, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = write_ms_forms(tmp_path / "Form.xlsx", [*MS_ROWS, ms_row(9, "Gold", "Ben Castleton")])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(export), ""))
+    results: list[QMessageBox] = []
+
+    def run(dialog: QWidget) -> int:
+        if isinstance(dialog, MappingDialog):
+            dialog.keep_valid_box.setChecked(first_try is False)
+            return 1
+        assert isinstance(dialog, QMessageBox)
+        results.append(dialog)
+        return 0
+
+    monkeypatch.setattr(QDialog, "exec", run)
+    first_try = True
+    area.import_nominations()
+    assert "Nothing was imported" in results[-1].text()
+    assert 'row 7: "Gold"' in results[-1].informativeText()
+    assert store.nominations.entries() == []
+    first_try = False
+    area.import_nominations()
+    assert "stored 5 nomination(s) in 4 entries" in results[-1].text()
+    assert area.pages.currentIndex() == 1 and len(shown_nominees(area)) == 4
+
+
+def test_importing_a_pdf_is_refused_with_a_message(
+    area: NominationsArea, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pdf = tmp_path / "nominations.xlsx"
+    pdf.write_bytes(b"%PDF-1.4 not a spreadsheet")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(pdf), ""))
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    area.import_nominations()
+    assert warnings and "PDF document" in warnings[0]
+
+
+def test_save_template(
+    area: NominationsArea, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "My template"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    area.save_template()
+    assert (tmp_path / "My template.xlsx").is_file()
+    assert shown and "My template.xlsx" in shown[0]
+
+
+def test_every_control_has_an_accessible_name(area: NominationsArea, store: Store) -> None:
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QPushButton
+
+    add(store, EXTRA_MILE, "Owen Marsh")
+    area.refresh()
+    controls: list[QWidget] = []
+    for kind in (QPushButton, QAbstractItemView, QLineEdit, QComboBox):
+        controls += [
+            w
+            for w in area.findChildren(kind)
+            if w.isVisible()
+            and not w.objectName().startswith("qt_")
+            and not isinstance(w.parent(), QComboBox)
+            and not isinstance(w, QHeaderView)
+        ]
+    assert len(controls) >= 15
+    unnamed = [w for w in controls if not w.accessibleName()]
+    assert unnamed == []
+
+
+# ---- the mapping dialog ------------------------------------------------------------------
+
+
+def test_mapping_dialog_shows_the_detected_mapping_and_rechecks(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    rows = [*MS_ROWS, ms_row(9, "Gold", "Ben Castleton")]
+    plan = prepare_import(write_ms_forms(tmp_path / "Form.xlsx", rows))
+    dialog = MappingDialog(plan, store.round.categories(), store.round.nominating_bodies())
+    qtbot.addWidget(dialog)
+    assert dialog.choices["category"].currentText() == "Which award are you nominating for?"
+    assert dialog.choices["citation"].currentText() == "Why do they deserve this award?"
+    assert dialog.choices["received_at"].currentText() == "Completion time"
+    assert "Microsoft Forms" in dialog.findChildren(type(dialog.summary))[0].text()
+    assert "5 rows can be imported; 1 row has problems" in dialog.summary.text()
+    assert [dialog.problems.item(i).text()[:6] for i in range(dialog.problems.count())] == [
+        "row 7:"
+    ]
+    # The preview reads the category as it will be stored.
+    model = dialog.preview_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert model.index(0, headers.index("Category")).data() == "Pride of Stockton"
+    assert model.index(3, headers.index("Team members")).data() == "Ann Lee Bob O'Neill; Cy Twomey"
+    # Leaving out the citation: the import cannot start, and the dialog says why.
+    dialog.set_column("citation", None)
+    dialog.check()
+    assert dialog.choices["citation"].currentText() == NOT_IN_FILE
+    assert not dialog.import_button.isEnabled()
+    assert "citation" in dialog.summary.text()
+    dialog.set_column("citation", "Why do they deserve this award?")
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+    assert dialog.mapping() == plan.mapping
+    dialog.keep_valid_box.setChecked(True)
+    assert dialog.keep_valid()
+    assert dialog.choices["category"].accessibleName() == "Column for Category"
+
+
+def test_models_pass_the_model_tester(
+    qtmodeltester: Any, area: NominationsArea, store: Store
+) -> None:
+    add(store, EXTRA_MILE, "Owen Marsh")
+    add(store, TEAM, "Thornaby Hub Team")
+    area.refresh()
+    qtmodeltester.check(area.model)
+    qtmodeltester.check(area.proxy)
+    qtmodeltester.check(area.nominations_model)
+    preview = PreviewModel()
+    preview.set_preview(["Nominee", "Citation"], [["Zoë", "Line\nline"], ["Owen", ""]])
+    qtmodeltester.check(preview)
+    empty = NominationsModel()
+    qtmodeltester.check(empty)
