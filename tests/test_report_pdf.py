@@ -90,7 +90,9 @@ def test_the_shining_star_count_is_in_the_report(demo: Store) -> None:
     _, text = _text(buffer.getvalue())
     star = text[text.index("Shining Star One member") :]
     assert "Votes" in star and "12" in star and "Ward clerk" not in star
-    assert "Online ballots: 0 counted" in star
+    tally = demo.ballots.tally()
+    assert tally.valid > 0  # the demo round carries an imported staff vote
+    assert f"Online ballots: {tally.valid} counted" in star
 
 
 def test_a_report_is_written_by_the_command_and_embeds_every_font(

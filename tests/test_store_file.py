@@ -220,20 +220,56 @@ def test_create_refuses_to_overwrite(round_path: Path, store: Store) -> None:
         Store.create(round_path, name="Again", year=2026)
 
 
-def test_an_older_file_is_copied_aside_before_migrating(round_path: Path, store: Store) -> None:
-    # Pretend the file predates every migration after the first by forgetting them.
-    store.db.execute("DELETE FROM _sqlite_migrations WHERE name <> ?", [known_migrations()[0]])
-    store.db.conn.commit()
+def test_an_older_file_is_copied_aside_then_migrated_with_its_data(tmp_path: Path) -> None:
+    """A round written before the per-sheet sums (m002) opens, is copied aside first, and its
+    existing scores are summed into the new columns."""
+    from sqlite_utils import Database
+
+    from csx_desktop.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.csxawards"
+    db = Database(path, execute_plugins=False)
+    MIGRATIONS.apply(db, stop_before="m002_sheet_sums")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(
+        "INSERT INTO categories (id, name, method, nominee_kind) VALUES (1, 'Team', 'panel', 'team')"
+    )
+    db.execute(
+        "INSERT INTO criteria (id, category_id, name, weight) VALUES (1, 1, 'A', 2), (2, 1, 'B', 1)"
+    )
+    db.execute(
+        "INSERT INTO entries (id, category_id, nominee, match_key, created_at) VALUES (1, 1, 'T', 't', 'x')"
+    )
+    db.execute(
+        "INSERT INTO panel_members (id, name, name_key, panel_group, created_at) VALUES (1, 'M', 'm', 'officer', 'x')"
+    )
+    db.execute("INSERT INTO scoresheets (member_id, entry_id, updated_at) VALUES (1, 1, 'x')")
+    db.execute("INSERT INTO scores VALUES (1, 1, 1, 4, 'x'), (1, 1, 2, 3, 'x')")
+    db.conn.commit()
+    db.close()
+
+    with Store.open(path) as store:
+        assert store.schema_version() == len(known_migrations())
+        row = store.db.execute("SELECT weighted_sum, scored FROM scoresheets").fetchone()
+        assert row == (11.0, 2)  # 2 x 4 + 1 x 3
+        # The triggers keep the sums from now on.
+        store.db.execute("UPDATE scores SET score = 5 WHERE criterion_id = 2")
+        assert store.db.execute("SELECT weighted_sum FROM scoresheets").fetchone()[0] == 13.0
+    backups = list(tmp_path.glob("old.csxawards.before-migration-1.bak"))
+    assert len(backups) == 1
+    # The copy is the round as it was: whole, with only the first migration applied.
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert copy.execute("SELECT name FROM _sqlite_migrations").fetchall() == [("m001_initial",)]
+    assert copy.execute("SELECT count(*) FROM scores").fetchone()[0] == 2
+    copy.close()
+
+
+def test_opening_an_up_to_date_file_makes_no_copy(round_path: Path, store: Store) -> None:
     store.close()
-    if len(known_migrations()) == 1:
-        # With one migration there is nothing newer to apply: opening must not copy.
-        with Store.open(round_path):
-            pass
-        assert not list(round_path.parent.glob("*.bak"))
-    else:
-        with Store.open(round_path):
-            pass
-        assert list(round_path.parent.glob("*.before-migration-1.bak"))
+    with Store.open(round_path):
+        pass
+    assert not list(round_path.parent.glob("*.bak"))
 
 
 def test_backup_is_a_complete_round(tmp_path: Path, store: Store) -> None:

@@ -239,6 +239,57 @@ def m001_initial(db: Database) -> None:
         db.execute(statement)
 
 
+# Each sheet carries its running weighted sum and number of scored criteria, kept by triggers,
+# so results read one row per sheet instead of summing every score (125,000 rows rather than
+# 625,000 for the largest round in DESIGN.md). Weights cannot change once a category has a
+# score (the rubric freezes), so a running sum stays exact.
+_SHEET_SUMS = [
+    "ALTER TABLE scoresheets ADD COLUMN weighted_sum REAL NOT NULL DEFAULT 0",
+    "ALTER TABLE scoresheets ADD COLUMN scored INTEGER NOT NULL DEFAULT 0",
+    """
+    UPDATE scoresheets SET
+        weighted_sum = coalesce((
+            SELECT sum(c.weight * s.score) FROM scores s JOIN criteria c ON c.id = s.criterion_id
+            WHERE s.member_id = scoresheets.member_id AND s.entry_id = scoresheets.entry_id), 0),
+        scored = (SELECT count(*) FROM scores s
+            WHERE s.member_id = scoresheets.member_id AND s.entry_id = scoresheets.entry_id)
+    """,
+    """
+    CREATE TRIGGER scores_sum_insert AFTER INSERT ON scores BEGIN
+        UPDATE scoresheets SET
+            weighted_sum = weighted_sum
+                + NEW.score * (SELECT weight FROM criteria WHERE id = NEW.criterion_id),
+            scored = scored + 1
+        WHERE member_id = NEW.member_id AND entry_id = NEW.entry_id;
+    END
+    """,
+    """
+    CREATE TRIGGER scores_sum_update AFTER UPDATE OF score ON scores BEGIN
+        UPDATE scoresheets SET
+            weighted_sum = weighted_sum + (NEW.score - OLD.score)
+                * (SELECT weight FROM criteria WHERE id = NEW.criterion_id)
+        WHERE member_id = NEW.member_id AND entry_id = NEW.entry_id;
+    END
+    """,
+    """
+    CREATE TRIGGER scores_sum_delete AFTER DELETE ON scores BEGIN
+        UPDATE scoresheets SET
+            weighted_sum = weighted_sum
+                - OLD.score * (SELECT weight FROM criteria WHERE id = OLD.criterion_id),
+            scored = scored - 1
+        WHERE member_id = OLD.member_id AND entry_id = OLD.entry_id;
+    END
+    """,
+]
+
+
+@MIGRATIONS()
+def m002_sheet_sums(db: Database) -> None:
+    """Running per-sheet sums for fast results (see _SHEET_SUMS)."""
+    for statement in _SHEET_SUMS:
+        db.execute(statement)
+
+
 @cache
 def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""

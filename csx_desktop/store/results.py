@@ -95,17 +95,16 @@ class ResultsReport:
 # ---- reading results -------------------------------------------------------------------------
 
 # One row per scoresheet: (member, entry, judge total on 0–100, or NULL while incomplete).
-# The scores table's primary key starts with (member_id, entry_id), so SQLite groups in one
-# pass without sorting; entries and the per-category scale (from ``RubricScale``, passed in
-# as VALUES) are joined once per sheet after grouping, not once per score. Rows go straight
-# from the cursor into the aggregation: no Python runs per sheet here.
+# Each sheet keeps its weighted sum and count of scored criteria up to date (triggers from
+# migration m002), so this reads one row per sheet and sums nothing; the per-category scale
+# (from ``RubricScale``) is passed in as VALUES. Rows go straight from the cursor into the
+# aggregation: no Python runs per sheet here.
 _SHEET_TOTALS = """
 WITH scale(category_id, need, factor) AS (VALUES {values})
-SELECT t.member_id, t.entry_id,
-       CASE WHEN t.scored >= scale.need THEN t.summed * scale.factor END
-FROM (SELECT {sum_of} AS summed, COUNT(*) AS scored, s.member_id, s.entry_id
-      FROM scores s {join} GROUP BY s.member_id, s.entry_id) t
-JOIN entries e ON e.id = t.entry_id AND e.status = 'active'
+SELECT sh.member_id, sh.entry_id,
+       CASE WHEN sh.scored >= scale.need THEN sh.weighted_sum * scale.factor END
+FROM scoresheets sh
+JOIN entries e ON e.id = sh.entry_id AND e.status = 'active'
 JOIN scale ON scale.category_id = e.category_id
 """
 
@@ -113,21 +112,13 @@ JOIN scale ON scale.category_id = e.category_id
 def sheet_totals(store: Store) -> Iterator[tuple[int, int, float | None]]:
     """Every scoresheet of the round as (member_id, entry_id, judge total or None)."""
     categories = [c for c in store.round.categories() if c.is_panel_scored and c.criteria]
-    # When every criterion of a category has the same weight w, Σ(w × score) = w × Σ score:
-    # the usual case (all weights 1) then needs no join with criteria for 625,000 scores.
-    uniform = all(len({k.weight for k in c.criteria}) == 1 for c in categories)
+    if not categories:
+        return iter(())
     params: list[Any] = []
     for category in categories:
         rubric = RubricScale.of(category.criteria)
-        weight = category.criteria[0].weight if uniform else 1.0
-        params += [category.id, rubric.criteria, weight * rubric.factor]
-    if not categories:
-        return iter(())
-    sql = _SHEET_TOTALS.format(
-        values=", ".join(["(?, ?, ?)"] * len(categories)),
-        sum_of="SUM(s.score)" if uniform else "SUM(c.weight * s.score)",
-        join="" if uniform else "JOIN criteria c ON c.id = s.criterion_id",
-    )
+        params += [category.id, rubric.criteria, rubric.factor]
+    sql = _SHEET_TOTALS.format(values=", ".join(["(?, ?, ?)"] * len(categories)))
     return iter(store.db.execute(sql, params))
 
 
