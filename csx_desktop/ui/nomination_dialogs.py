@@ -94,7 +94,7 @@ class NominationDialog(QDialog):
         _row(form, "&Category:", self.category, "Category")
         _row(form, "&Nominee:", self.nominee, "Nominee")
         _row(form, "Team &members:", self.members, "Team members")
-        _row(form, "&Service:", self.service, "Service")
+        _row(form, "Serv&ice:", self.service, "Service")
         _row(form, "Nominating &body:", self.body, "Nominating body (Shining Star)")
         _row(form, "N&ominator:", self.nominator, "Nominator's name")
         _row(form, "&Email:", self.email, "Nominator's email")
@@ -122,7 +122,8 @@ class NominationDialog(QDialog):
             QDateTime.fromSecsSinceEpoch(int((received or datetime.now(UTC)).timestamp()))
         )
         self._category_changed()
-        self.resize(620, 640)
+        self.citation.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 
     def _category(self) -> Category | None:
         wanted = self.category.currentData()
@@ -175,7 +176,9 @@ class MergeDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName("Entries to merge")
         key = name_key(target.nominee)
-        for entry in candidates:
+        # Likely duplicates first: the person looking for them should not have to scroll.
+        ordered = sorted(candidates, key=lambda e: not _similar(key, name_key(e.nominee)))
+        for entry in ordered:
             text = entry.nominee
             if entry.service:
                 text += f" — {entry.service}"
