@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from csx_desktop.cli.common import add_file_argument, open_round
+from csx_desktop.cli.common import add_file_argument, open_round, subcommand_group
 from csx_desktop.cli.output import print_rows
 from csx_desktop.io.panel_import import (
     ImportRefused,
@@ -63,7 +63,7 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
         )
         parser.set_defaults(run=_import_runner(importer))
 
-    exports = _shared_subcommands(commands, "export", "export scores, results or votes to a file")
+    exports = subcommand_group(commands, "export", "export scores, results or votes to a file")
     scores = exports.add_parser(
         "scores", help="write every score as CSV, in the format import scores reads"
     )
@@ -84,21 +84,6 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
         "--pin", help="4 to 8 digits; leave out to be asked (so it is not kept in shell history)"
     )
     set_pin.set_defaults(run=run_set_pin)
-
-
-def _shared_subcommands(
-    commands: argparse._SubParsersAction, name: str, help_text: str
-) -> argparse._SubParsersAction:
-    """The sub-commands of a command several areas add to (``export scores``, ``export
-    results``): created by the first module that asks, found again by the others."""
-    parser = commands.choices.get(name)
-    if parser is None:
-        parser = commands.add_parser(name, help=help_text)
-        return parser.add_subparsers(dest="what", metavar="WHAT", required=True)
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    return parser.add_subparsers(dest="what", metavar="WHAT", required=True)
 
 
 def _import_runner(importer: Importer) -> Callable[[argparse.Namespace], int]:

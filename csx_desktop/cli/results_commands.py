@@ -11,9 +11,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from csx_desktop.cli.common import add_file_argument, open_round
+from csx_desktop.cli.common import add_file_argument, open_round, subcommand_group
 from csx_desktop.cli.output import FORMATS, print_rows
-from csx_desktop.cli.panel_commands import _shared_subcommands
 from csx_desktop.domain.scoring import CategoryResult
 from csx_desktop.store import Store
 from csx_desktop.store.errors import InputRefused
@@ -79,7 +78,7 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
     report.set_defaults(run=run_report)
 
     # `export` is shared with the other areas (`export scores` ...); see panel_commands.
-    exports = _shared_subcommands(commands, "export", "export scores, results or votes to a file")
+    exports = subcommand_group(commands, "export", "export scores, results or votes to a file")
     for what, help_text in (
         ("results", "write each category's ranking and decision to a CSV or XLSX file"),
         ("scoresheets", "write every scoresheet (scores, total, status, comment) to CSV or XLSX"),
