@@ -101,6 +101,14 @@ class RoundRepository:
             raise InputRefused("A voter's latest or first ballot counts.")
         if after.min_judges < 1:
             raise InputRefused("At least one judge must score an entry for it to be ranked.")
+        if not 2000 <= after.year <= 2100:
+            raise InputRefused(f"{after.year} is not a plausible year for a round.")
+        if after.voting_opens and after.voting_closes and after.voting_closes <= after.voting_opens:
+            raise InputRefused("The vote must close after it opens.")
+        if not 0 <= after.disagreement_threshold <= 100:
+            raise InputRefused("The disagreement threshold is a spread of 0 to 100 points.")
+        if after.normalise_min_sheets < 2:
+            raise InputRefused("Normalising needs at least 2 complete sheets from a judge.")
         with self._store.write():
             for key, value in changes.items():
                 self._put_setting(key, _to_json(value))

@@ -173,12 +173,6 @@ class SettingsArea(Area):
         if not changes:
             self._say("Nothing has changed.", error=False)
             return
-        opens = changes.get("voting_opens", settings.voting_opens)
-        closes = changes.get("voting_closes", settings.voting_closes)
-        if opens and closes and closes <= opens:
-            self._say("Not saved: the vote must close after it opens.", error=True)
-            self.voting_closes.setFocus()
-            return
         try:
             self.store.round.update_settings(**changes)
         except CsxError as error:
