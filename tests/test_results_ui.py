@@ -70,6 +70,8 @@ def _session(store: Store, member_id: int | None) -> Session:
 
 @pytest.fixture
 def chair_area(qtbot: QtBot, store: Store, ids: dict[str, int]) -> ResultsArea:
+    """The chair's Results, after the chair has submitted their own Pride of Stockton."""
+    store.scores.submit_category(ids["Priya Shah"], ids["pride"])
     area = ResultsArea(_session(store, ids["Priya Shah"]))
     qtbot.addWidget(area)
     area.resize(1100, 700)
@@ -210,6 +212,23 @@ def test_an_empty_round_shows_what_will_appear(qtbot: QtBot, store: Store) -> No
     qtbot.addWidget(area)
     assert area.pages.currentWidget() is area.empty
     assert isinstance(area.empty, EmptyState)
+
+
+def test_a_judge_sees_no_scores_in_a_category_until_they_have_submitted_it(
+    qtbot: QtBot, store: Store, ids: dict[str, int]
+) -> None:
+    area = ResultsArea(_session(store, ids["Priya Shah"]))  # the chair, not yet submitted
+    qtbot.addWidget(area)
+    area.show()
+    area.show_category("Pride of Stockton")
+    assert area.model.rowCount() == 0
+    assert "have not submitted your own scores" in area.decision_label.text()
+    assert not area.decide_button.isEnabled()
+    store.scores.submit_category(ids["Priya Shah"], ids["pride"])
+    area.session.notify("scores")
+    area.show_category("Pride of Stockton")
+    assert area.model.rowCount() == 2
+    assert area.decide_button.isEnabled()
 
 
 def test_a_panel_member_who_is_not_chair_cannot_decide(

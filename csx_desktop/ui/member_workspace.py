@@ -1,7 +1,8 @@
 """A panel member's window body: one scoring tab per category they judge.
 
-The chair also gets the Scoring progress view and the Results (built by the results area;
-imported only when the chair opens that tab, so this works whatever state that area is in).
+The chair also gets the Scoring progress view and the Results (the administrator's areas,
+built the first time the chair opens their tab; neither shows a category's scores before the
+chair has submitted their own for it).
 Ctrl+Page Down / Ctrl+Page Up (or Ctrl+Tab) move between the tabs.
 """
 
@@ -72,16 +73,7 @@ class MemberWorkspace(QWidget):
             return
         module_name, class_name = spec
         title = self.tabs.tabText(index)
-        try:
-            widget: QWidget = getattr(importlib.import_module(module_name), class_name)(
-                self.session
-            )
-        except Exception as error:  # another area failing must not take scoring down with it
-            widget = EmptyState(
-                f"{title} cannot be shown",
-                f"This view could not be opened ({error}). Scoring is not affected; tell "
-                "the administrator.",
-            )
+        widget: QWidget = getattr(importlib.import_module(module_name), class_name)(self.session)
         placeholder = self.tabs.widget(index)
         self.tabs.blockSignals(True)
         try:

@@ -260,8 +260,31 @@ class ResultsArea(Area):
                 self.category_box.setCurrentIndex(index)
                 return
 
+    def _not_yet_for_me(self, result: CategoryResult) -> bool:
+        """A judge (the chair included) sees no one's scores in a category they judge until
+        they have submitted their own (DESIGN.md); the administrator scores nothing."""
+        member = self.session.person.member
+        category_id = result.category.id
+        return (
+            member is not None
+            and member.id is not None
+            and category_id in member.category_ids
+            and not self.store.scores.is_submitted(member.id, category_id)
+        )
+
     def _show_category(self, keep_entry_id: int | None = None) -> None:
         result = self.current_result()
+        if result is not None and self._not_yet_for_me(result):
+            self.model.set_result(None)
+            self.decision_label.setText(
+                f"You judge {result.category.name} and have not submitted your own scores "
+                "for it yet. Its results appear here once you have, so that nobody sees "
+                "the panel's scores before scoring themselves."
+            )
+            self.decide_button.setEnabled(False)
+            self.reopen_button.setEnabled(False)
+            self._show_entry(None)
+            return
         self.model.set_result(result)
         if result is None:
             return
