@@ -268,7 +268,7 @@ def test_scores_round_trip_through_export_and_import(
     assert "already exists" in capsys.readouterr().err
 
 
-def test_only_valid_imports_the_good_rows_and_lists_the_others(
+def test_skip_invalid_imports_the_good_rows_and_lists_the_others(
     judged: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = _write(
@@ -279,7 +279,7 @@ def test_only_valid_imports_the_good_rows_and_lists_the_others(
             ["Nora Quinn", "Extra Mile", "Owen Marsh", "Worked hard", "3", ""],
         ],
     )
-    assert main(["import", "scores", str(judged), str(source), "--only-valid"]) == 0
+    assert main(["import", "scores", str(judged), str(source), "--skip-invalid"]) == 0
     captured = capsys.readouterr()
     assert "left out paper.csv: row 3, score" in captured.err
     assert "1 added" in captured.out

@@ -57,7 +57,7 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
         add_file_argument(parser)
         parser.add_argument("source", metavar="CSV", type=Path, help="the file to import")
         parser.add_argument(
-            "--only-valid",
+            "--skip-invalid",
             action="store_true",
             help="import the valid rows and leave out the rows with problems (listed)",
         )
@@ -90,7 +90,7 @@ def _import_runner(importer: Importer) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         with open_round(args.file) as store:
             try:
-                result = importer(store, args.source, only_valid=args.only_valid)
+                result = importer(store, args.source, skip_invalid=args.skip_invalid)
             except ImportRefused as refused:
                 for error in refused.errors:
                     print(f"csx-admin: {refused.file_name}: {error}", file=sys.stderr)

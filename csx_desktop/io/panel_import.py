@@ -147,11 +147,11 @@ def _finish(
     path: str | Path,
     result: ImportResult,
     errors: list[RowError],
-    only_valid: bool,
+    skip_invalid: bool,
     apply: Callable[[], None],
 ) -> ImportResult:
-    """Refuse on any error (unless only_valid), else apply and record the import, together."""
-    if errors and not only_valid:
+    """Refuse on any error (unless skip_invalid), else apply and record the import, together."""
+    if errors and not skip_invalid:
         raise ImportRefused(result.file_name, errors)
     result.skipped = errors
     with store.write():
@@ -200,7 +200,7 @@ class _PanelRow:
     is_chair: bool
 
 
-def import_panel(store: Store, path: str | Path, *, only_valid: bool = False) -> ImportResult:
+def import_panel(store: Store, path: str | Path, *, skip_invalid: bool = False) -> ImportResult:
     """Add the members in the file, or bring existing ones up to date with it."""
     rows = _read_rows(path, PANEL_COLUMNS, PANEL_OPTIONAL)
     panel_categories = [c for c in store.round.categories() if c.is_panel_scored]
@@ -301,7 +301,7 @@ def import_panel(store: Store, path: str | Path, *, only_valid: bool = False) ->
             else:
                 result.unchanged += 1
 
-    return _finish(store, path, result, errors, only_valid, apply)
+    return _finish(store, path, result, errors, skip_invalid, apply)
 
 
 # ---- shared lookups for interests and scores ----------------------------------------------
@@ -362,7 +362,7 @@ def _parse_kind(text: str) -> InterestKind | None:
 # ---- declared interests ------------------------------------------------------------------
 
 
-def import_interests(store: Store, path: str | Path, *, only_valid: bool = False) -> ImportResult:
+def import_interests(store: Store, path: str | Path, *, skip_invalid: bool = False) -> ImportResult:
     """Record interests the administrator was told of (on paper, by email)."""
     rows = _read_rows(path, INTEREST_COLUMNS, INTEREST_OPTIONAL)
     lookup = _Lookup(store)
@@ -417,7 +417,7 @@ def import_interests(store: Store, path: str | Path, *, only_valid: bool = False
             store.panel.declare_interest(member_id, entry_id, kind, note)
             result.added += 1
 
-    return _finish(store, path, result, errors, only_valid, apply)
+    return _finish(store, path, result, errors, skip_invalid, apply)
 
 
 # ---- scores ------------------------------------------------------------------------------
@@ -433,7 +433,7 @@ class _ScoreRow:
     comment: str
 
 
-def import_scores(store: Store, path: str | Path, *, only_valid: bool = False) -> ImportResult:
+def import_scores(store: Store, path: str | Path, *, skip_invalid: bool = False) -> ImportResult:
     """Enter scores from paper sheets (or another laptop) on each member's behalf, audited."""
     rows = _read_rows(path, SCORE_COLUMNS, SCORE_OPTIONAL)
     lookup = _Lookup(store)
@@ -549,7 +549,7 @@ def import_scores(store: Store, path: str | Path, *, only_valid: bool = False) -
                     store.scores.set_comment(row.member_id, row.entry_id, row.comment, via=via)
                     result.changed += 1
 
-    return _finish(store, path, result, errors, only_valid, apply)
+    return _finish(store, path, result, errors, skip_invalid, apply)
 
 
 def _check_sheet_open(
