@@ -445,13 +445,12 @@ def test_required_fields_must_be_mapped(tmp_path: Path, store: Store) -> None:
         ("2026/07/16 8:24:52 PM GMT+1", datetime(2026, 7, 16, 19, 24, 52, tzinfo=UTC)),
         ("2026-03-16T20:24:52+00:00", datetime(2026, 3, 16, 20, 24, 52, tzinfo=UTC)),
         ("16/03/2026 20:24", datetime(2026, 3, 16, 20, 24, tzinfo=UTC)),
+        ("16/07/2026 10:30", datetime(2026, 7, 16, 9, 30, tzinfo=UTC)),  # UK summer time
+        (datetime(2026, 7, 16, 10, 30), datetime(2026, 7, 16, 9, 30, tzinfo=UTC)),
         ("", None),
     ],
 )
-def test_received_times_become_aware_utc(
-    text: str, expected: datetime | None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("TZ", "UTC")
+def test_received_times_become_aware_utc(text: str | datetime, expected: datetime | None) -> None:
     assert parse_when(text) == expected
 
 

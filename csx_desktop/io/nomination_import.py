@@ -11,7 +11,8 @@ The steps, shared by the window and ``csx-admin import nominations``:
    is stored; ``keep_valid`` stores the good rows; ``dry_run`` stores nothing.
 
 Only mapped columns are read: IP addresses, start times and unmapped questions never reach
-the round file. Received times are stored as timezone-aware UTC.
+the round file. Received times are stored as timezone-aware UTC (times without a zone are
+UK time).
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from csx_desktop.domain.model import Category, Method, Nomination, NomineeKind
 from csx_desktop.domain.names import name_key, split_members, tidy_name
 from csx_desktop.domain.rubric import match_category
+from csx_desktop.domain.votes import to_utc
 from csx_desktop.io.nomination_formats import (
     FIELD_BY_KEY,
     FormatKind,
@@ -394,8 +396,8 @@ _TIMES = ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p", "%I:%M:%S%p", "%I:%M%p
 def parse_when(value: Cell, *, month_first: bool = False) -> datetime | None:
     """A received time as aware UTC; None when blank; ValueError when unreadable.
 
-    Spreadsheet date cells and text without a zone are the laptop's local time (the
-    council's, in the UK). Google Forms writes "2026/03/16 8:24:52 PM GMT"; SurveyMonkey
+    Spreadsheet date cells and text without a zone are UK time (Europe/London), whatever
+    the laptop's own setting. Google Forms writes "2026/03/16 8:24:52 PM GMT"; SurveyMonkey
     writes month-first dates ("03/16/2026 08:24:52 PM"); people write day-first.
     """
     if value is None:
@@ -447,7 +449,6 @@ def _aware(moment: datetime) -> datetime:
     if not 2000 <= moment.year <= 2100:
         raise ValueError(f"the year {moment.year} is not plausible")
     try:
-        # A naive time is local time: astimezone() reads it so, then it is stored as UTC.
-        return moment.astimezone(UTC)
+        return to_utc(moment)  # a time without a zone is UK time, as for the staff vote
     except (OverflowError, OSError) as error:
         raise ValueError(str(error)) from error
