@@ -109,6 +109,14 @@ def test_entries_are_listed_and_searched_as_you_type(
     area.category_filter.setCurrentIndex(area.category_filter.findText(TEAM))
     assert shown_nominees(area) == ["Thornaby Hub Team"]
     assert area.count_label.text() == "1 of 3 entries"
+    # Ctrl+F reaches the search box; Tab then goes on to the list, in reading order.
+    area.table.setFocus()
+    qtbot.keyClick(area.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert area.search.hasFocus()
+    qtbot.keyClick(area.search, Qt.Key.Key_Tab)
+    assert area.table.hasFocus()
+    qtbot.keyClick(area.table, Qt.Key.Key_Tab)
+    assert area.merge_button.hasFocus()
 
 
 def test_the_detail_pane_shows_every_citation_with_its_nominator(

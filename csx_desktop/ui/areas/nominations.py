@@ -11,6 +11,7 @@ above the table. Every change goes through ``store.nominations`` and is audited 
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -246,6 +247,27 @@ class NominationsArea(Area):
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self._focus_search)
+        # Tab follows reading order: actions, filters, the list, then the chosen entry.
+        chain: list[QWidget] = [
+            self.import_button,
+            self.add_button,
+            self.template_button,
+            self.category_filter,
+            self.status_filter,
+            self.search,
+            self.table,
+            self.merge_button,
+            self.split_button,
+            self.nominations_table,
+            self.edit_button,
+            self.move_button,
+            self.ineligible_button,
+            self.withdraw_button,
+            self.reinstate_button,
+            self.citations,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
         self.refresh()
 
