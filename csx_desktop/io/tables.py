@@ -121,9 +121,12 @@ def _read_csv(file_name: str, data: bytes) -> list[list[Cell]]:
             "encoding, which would garble names such as Zoë or Siobhán). In Excel use "
             "File > Save As > 'CSV UTF-8 (comma delimited)', then import that file."
         ) from error
+    # The delimiter is sniffed from the heading row alone: a quoted answer that spans lines
+    # (a citation typed in paragraphs) confuses the sniffer, a heading row does not.
+    header = text.lstrip("\r\n").splitlines()[0] if text.strip() else ""
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text[:8192], delimiters=",;\t"
+            header, delimiters=",;\t"
         )
     except csv.Error:
         dialect = csv.excel
