@@ -159,3 +159,31 @@ def test_an_unexpected_error_shows_a_readable_dialog_and_is_logged(
     assert "ZeroDivisionError" in shown[0].detailedText()
     log = (csx_home / "logs" / "csx-desktop.log").read_text()
     assert "ZeroDivisionError" in log
+
+
+def test_file_import_nominations_opens_the_nominations_import_for_the_administrator(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    assert not window.import_action.isEnabled()  # nobody signed in yet
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda _parent, title, *_a: asked.append(title) or ("", "")
+    )
+    _sign_in_as_admin(window, qtbot)
+    assert window.import_action.isEnabled()
+    window.workspace.show_area("Results")  # type: ignore[union-attr]
+    window.import_action.trigger()
+    assert asked == ["Import nominations from a form export"]
+    assert window.workspace.stack.currentIndex() == 0  # type: ignore[union-attr]
+
+
+def test_a_panel_member_cannot_import(window: MainWindow, qtbot: QtBot) -> None:
+    items = window.sign_in.people
+    row = next(i for i in range(items.count()) if items.item(i).text().startswith("Ben Castleton"))
+    items.setCurrentRow(row)
+    qtbot.keyClicks(window.sign_in.secret, "1234")
+    qtbot.keyClick(window.sign_in.secret, Qt.Key.Key_Return)
+    assert window.session is not None
+    assert not window.import_action.isEnabled()

@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
+        self.import_action = self._action(
+            file_menu, "&Import nominations…", self.import_nominations, "Ctrl+I"
+        )
         self.backup_action = self._action(file_menu, "&Back up…", self.backup_dialog, "Ctrl+B")
         self.switch_action = self._action(
             file_menu, "&Switch person", self.switch_person, "Ctrl+Shift+L"
@@ -103,6 +106,11 @@ class MainWindow(QMainWindow):
         return action
 
     def _update_actions(self) -> None:
+        admin = self.session is not None and self.session.person.is_administrator
+        self.import_action.setEnabled(admin)
+        self.import_action.setToolTip(
+            "" if admin else "Sign in as the administrator to import nominations"
+        )
         self.backup_action.setEnabled(self.store is not None)
         self.switch_action.setEnabled(self.session is not None)
 
@@ -141,6 +149,16 @@ class MainWindow(QMainWindow):
         dialog = NewRoundDialog(self)
         if dialog.exec() and dialog.created_path is not None:
             self.open_round(dialog.created_path)
+
+    def import_nominations(self) -> None:
+        """File > Import nominations…: the Nominations area's import, from anywhere."""
+        from csx_desktop.ui.admin_workspace import AdminWorkspace
+        from csx_desktop.ui.areas.nominations import NominationsArea
+
+        if isinstance(self.workspace, AdminWorkspace):
+            area = self.workspace.show_area("Nominations")
+            if isinstance(area, NominationsArea):
+                area.import_nominations()
 
     def backup_dialog(self) -> None:
         if self.store is None or self.store.path is None:
