@@ -23,7 +23,7 @@ class AdminWorkspace(QWidget):
         self.session = session
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Areas")
-        self.sidebar.setMaximumWidth(240)
+        self.sidebar.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 12)
         self.sidebar.setSpacing(3)
         self.stack = QStackedWidget()
         self._areas: dict[int, Area] = {}

@@ -128,8 +128,9 @@ class NominationsArea(Area):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The nominee is what people scan for, so it keeps its width; the service gives way.
         self.table.horizontalHeader().setSectionResizeMode(
-            EntriesModel.NOMINEE, QHeaderView.ResizeMode.Stretch
+            EntriesModel.SERVICE, QHeaderView.ResizeMode.Stretch
         )
         self.table.sortByColumn(EntriesModel.CATEGORY, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._entry_chosen)
@@ -301,7 +302,7 @@ class NominationsArea(Area):
         self.table.resizeColumnsToContents()
         widest = self.fontMetrics().averageCharWidth() * 30
         header = self.table.horizontalHeader()
-        for column in (EntriesModel.CATEGORY, EntriesModel.SERVICE, EntriesModel.STATUS):
+        for column in (EntriesModel.CATEGORY, EntriesModel.NOMINEE, EntriesModel.STATUS):
             header.resizeSection(column, min(header.sectionSize(column), widest))
 
     def _fill_category_filter(self, categories: tuple) -> None:
