@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from csx_desktop.domain.model import Ballot, BallotStatus
+from csx_desktop.domain.times import to_utc
 from csx_desktop.domain.votes import (
     AFTER_WINDOW,
     AMBIGUOUS_CHOICE,
@@ -22,7 +23,6 @@ from csx_desktop.domain.votes import (
     is_usable_voter,
     judge_ballots,
     tally,
-    to_utc,
     voter_key,
 )
 

@@ -17,8 +17,8 @@ Pure rules over plain objects (DESIGN.md, "Shining Star rules"):
 - Paper ballots arrive as counted totals per candidate and are added to the online votes.
 - The most votes wins; equal top counts are a tie, which only a recorded decision resolves.
 
-Times are compared in UTC. A time with no zone (as form tools write them) is UK local time,
-Europe/London, so 10:30 on a summer's day is 09:30 UTC.
+Times are compared in UTC (``domain.times.to_utc``: a time with no zone, as form tools write
+them, is UK local time).
 """
 
 from __future__ import annotations
@@ -29,12 +29,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import NamedTuple, Protocol
-from zoneinfo import ZoneInfo
 
 from csx_desktop.domain.model import Ballot, BallotStatus
 from csx_desktop.domain.names import name_key
-
-UK_TIME = ZoneInfo("Europe/London")
+from csx_desktop.domain.times import UK_TIME as UK_TIME  # still imported from here by the UI
+from csx_desktop.domain.times import to_utc
 
 # The reasons a ballot does not count, as shown to people and used as keys in the tally.
 NO_VOTER = "no voter email or staff number (blank or anonymous)"
@@ -78,13 +77,6 @@ def voter_key(text: str) -> str:
 def is_usable_voter(key: str) -> bool:
     """Whether a stored voter key identifies somebody."""
     return key not in _NOBODY
-
-
-def to_utc(moment: datetime) -> datetime:
-    """A time in UTC; a time without a zone is taken as UK local time (Europe/London)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UK_TIME)
-    return moment.astimezone(UTC)
 
 
 @dataclass(frozen=True, slots=True)
