@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import zipfile
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from csx_desktop.io.tables import TableError, cell_text, read_table
+from csx_desktop.io.nomination_import import parse_when
+from csx_desktop.io.tables import TableError, cell_text, parse_time_cell, read_table
 
 
 def test_xlsx_first_sheet_with_real_cells(tmp_path: Path) -> None:
@@ -95,3 +96,41 @@ def test_cell_text() -> None:
     assert cell_text(3.0) == "3"
     assert cell_text(3.5) == "3.5"
     assert cell_text("  Zoë  ") == "Zoë"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # What the nomination import read before the two parsers became one ...
+        ("16/03/2026 8:24 PM", datetime(2026, 3, 16, 20, 24)),
+        ("2026.03.16 20:24", datetime(2026, 3, 16, 20, 24)),
+        ("03-16-2026 20:24", datetime(2026, 3, 16, 20, 24)),
+        # ... and what only the vote import read.
+        ("16 March 2026 20:24", datetime(2026, 3, 16, 20, 24)),
+        ("16 Mar 2026 20:24", datetime(2026, 3, 16, 20, 24)),
+        (date(2026, 3, 16), datetime(2026, 3, 16)),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_one_time_parser_reads_what_either_import_read(
+    cell: object, expected: datetime | None
+) -> None:
+    assert parse_time_cell(cell) == expected
+    received = parse_when(cell)
+    assert received == (None if expected is None else expected.replace(tzinfo=UTC))
+
+
+def test_a_zone_word_means_the_same_to_every_import() -> None:
+    # BST is UTC+1 whatever the date says (the vote import used to take it as UK local time).
+    moment = parse_time_cell("2026/01/15 10:00:00 BST")
+    assert moment is not None and moment.utcoffset() == timedelta(hours=1)
+    assert parse_when("2026/01/15 10:00:00 BST") == datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
+    assert parse_time_cell("2026/07/16 8:24:52 pm GMT+1") == datetime(
+        2026, 7, 16, 19, 24, 52, tzinfo=UTC
+    )
+
+
+def test_month_first_is_tried_first_only_when_asked() -> None:
+    assert parse_time_cell("03/04/2026 10:00") == datetime(2026, 4, 3, 10, 0)
+    assert parse_time_cell("03/04/2026 10:00", month_first=True) == datetime(2026, 3, 4, 10, 0)

@@ -17,14 +17,13 @@ from csx_desktop.domain.votes import (
     NO_VOTER,
     NOT_ON_SHORTLIST,
 )
-from csx_desktop.io.tables import TableError
+from csx_desktop.io.tables import TableError, parse_time_cell
 from csx_desktop.io.vote_import import (
     GOOGLE_FORMS,
     MICROSOFT_FORMS,
     VoteRowsRefused,
     import_votes,
     parse_mapping,
-    parse_time_cell,
     read_vote_export,
 )
 from csx_desktop.store import InputRefused, Store

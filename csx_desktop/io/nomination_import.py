@@ -21,14 +21,14 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from csx_desktop.domain.model import Category, Method, Nomination, NomineeKind
 from csx_desktop.domain.names import name_key, split_members, tidy_name
 from csx_desktop.domain.rubric import match_category
-from csx_desktop.domain.votes import to_utc
+from csx_desktop.domain.times import to_utc
 from csx_desktop.io.nomination_formats import (
     FIELD_BY_KEY,
     FormatKind,
@@ -38,7 +38,14 @@ from csx_desktop.io.nomination_formats import (
     guess_mapping,
     missing_required,
 )
-from csx_desktop.io.tables import Cell, RawTable, cell_text, read_table
+from csx_desktop.io.tables import (
+    Cell,
+    RawTable,
+    cell_text,
+    is_blank,
+    parse_time_cell,
+    read_table,
+)
 from csx_desktop.store.errors import InputRefused
 from csx_desktop.store.nominations import ImportFile
 
@@ -384,71 +391,19 @@ def _short(text: str, limit: int = 60) -> str:
 
 # ---- dates -------------------------------------------------------------------------------
 
-_ZONES = {"gmt": 0, "utc": 0, "z": 0, "bst": 60}
-_DATE_ORDERS = {
-    "ymd": ("%Y/%m/%d", "%Y-%m-%d", "%Y.%m.%d"),
-    "dmy": ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y"),
-    "mdy": ("%m/%d/%Y", "%m-%d-%Y", "%m/%d/%y"),
-}
-_TIMES = ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p", "%I:%M:%S%p", "%I:%M%p", "")
-
 
 def parse_when(value: Cell, *, month_first: bool = False) -> datetime | None:
     """A received time as aware UTC; None when blank; ValueError when unreadable.
 
-    Spreadsheet date cells and text without a zone are UK time (Europe/London), whatever
-    the laptop's own setting. Google Forms writes "2026/03/16 8:24:52 PM GMT"; SurveyMonkey
-    writes month-first dates ("03/16/2026 08:24:52 PM"); people write day-first.
+    Read by ``io.tables.parse_time_cell``; a time without a zone is UK time (Europe/London),
+    whatever the laptop's own setting.
     """
-    if value is None:
+    if is_blank(value):
         return None
-    if isinstance(value, datetime):
-        return _aware(value)
-    if isinstance(value, date):
-        return _aware(datetime(value.year, value.month, value.day))
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        raise ValueError("a number, not a date")
-    text = " ".join(str(value).split())
-    if not text:
-        return None
-    offset: timedelta | None = None
-    match = re.fullmatch(
-        r"(.*?)\s*\b(GMT|UTC|BST|Z)\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?", text, re.IGNORECASE
-    )
-    if match:
-        text = match.group(1)
-        minutes = _ZONES[match.group(2).casefold()]
-        if match.group(3):
-            sign = 1 if match.group(3) == "+" else -1
-            minutes += sign * (int(match.group(4)) * 60 + int(match.group(5) or 0))
-        offset = timedelta(minutes=minutes)
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        parsed = _strptime_any(text, month_first)
-    if offset is not None:
-        parsed = parsed.replace(tzinfo=timezone(offset))
-    return _aware(parsed)
-
-
-def _strptime_any(text: str, month_first: bool) -> datetime:
-    orders = ("ymd", "mdy", "dmy") if month_first else ("ymd", "dmy", "mdy")
-    for order in orders:
-        for date_format in _DATE_ORDERS[order]:
-            for time_format in _TIMES:
-                pattern = f"{date_format} {time_format}".strip()
-                try:
-                    return datetime.strptime(text.upper(), pattern)
-                except ValueError:
-                    continue
-    raise ValueError(text)
-
-
-def _aware(moment: datetime) -> datetime:
+    moment = parse_time_cell(value, month_first=month_first)
+    if moment is None:
+        raise ValueError(f"{value!r} is not a date and time")
     # Nominations arrive in the round's year: a year far off is a misread cell, not a date.
     if not 2000 <= moment.year <= 2100:
         raise ValueError(f"the year {moment.year} is not plausible")
-    try:
-        return to_utc(moment)  # a time without a zone is UK time, as for the staff vote
-    except (OverflowError, OSError) as error:
-        raise ValueError(str(error)) from error
+    return to_utc(moment)  # a time without a zone is UK time, as for the staff vote

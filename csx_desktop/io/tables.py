@@ -3,14 +3,17 @@
 Every import starts here. The format is recognised from the file's bytes, never its name, so a
 PDF renamed ``.xlsx``, an empty file, an old ``.xls`` or a CSV saved in Windows-1252 each get a
 message a person can act on. Row numbers are the ones the user sees in the spreadsheet: the
-first row is row 1, and blank rows keep their numbers.
+first row is row 1, and blank rows keep their numbers. ``parse_time_cell`` reads the times form
+tools write, for every import that has them.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -125,12 +128,74 @@ def _read_csv(file_name: str, data: bytes) -> list[list[Cell]]:
     # (a citation typed in paragraphs) confuses the sniffer, a heading row does not.
     header = text.lstrip("\r\n").splitlines()[0] if text.strip() else ""
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            header, delimiters=",;\t"
-        )
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(header, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     try:
         return [list(row) for row in csv.reader(io.StringIO(text, newline=""), dialect)]
     except csv.Error as error:
         raise TableError(f"{file_name} is not a well-formed CSV file: {error}.") from error
+
+
+# ---- times -------------------------------------------------------------------------------
+
+# A zone written after the time: Google Forms writes "GMT", "GMT+1"; BST is UTC+1.
+_ZONE = re.compile(r"(.*?)\s*\b(GMT|UTC|BST|Z)\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?", re.IGNORECASE)
+_ZONE_MINUTES = {"gmt": 0, "utc": 0, "z": 0, "bst": 60}
+_DATE_ORDERS = {
+    "ymd": ("%Y/%m/%d", "%Y-%m-%d", "%Y.%m.%d"),
+    "dmy": ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y"),
+    "mdy": ("%m/%d/%Y", "%m-%d-%Y", "%m/%d/%y"),
+}
+_TIMES = ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p", "%I:%M:%S%p", "%I:%M%p", "")
+
+
+def parse_time_cell(cell: Cell, *, month_first: bool = False) -> datetime | None:
+    """A cell as the date and time it holds, with no zone unless it says one; None when it
+    holds none (blank, a bare number, text that is not a date).
+
+    Spreadsheet date cells are taken as they are. Text may be ISO, Google Forms' "2026/03/16
+    8:24:52 PM GMT" (the zone word, and an offset such as "GMT+1", are kept), or a date
+    written day first as in the UK (20/03/2026, 20 March 2026), trying month first only
+    where day first cannot be right (04/13/2026). ``month_first`` tries month first before
+    day first, for tools that write dates that way (SurveyMonkey: "03/16/2026 08:24:52 PM").
+    """
+    if isinstance(cell, datetime):
+        return cell
+    if isinstance(cell, date):
+        return datetime.combine(cell, time())
+    if cell is None or isinstance(cell, int | float):
+        return None  # a bare number in a time column is a wrong column, not a time
+    text = " ".join(str(cell).split())
+    zone: timezone | None = None
+    match = _ZONE.fullmatch(text)
+    if match:
+        text = match.group(1)
+        minutes = _ZONE_MINUTES[match.group(2).casefold()]
+        if match.group(3):
+            sign = 1 if match.group(3) == "+" else -1
+            minutes += sign * (int(match.group(4)) * 60 + int(match.group(5) or 0))
+        zone = timezone(timedelta(minutes=minutes))
+    moment = _parse_time_text(text, month_first)
+    if moment is not None and zone is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    return moment
+
+
+def _parse_time_text(text: str, month_first: bool) -> datetime | None:
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    orders = ("ymd", "mdy", "dmy") if month_first else ("ymd", "dmy", "mdy")
+    for order in orders:
+        for date_format in _DATE_ORDERS[order]:
+            for time_format in _TIMES:
+                try:
+                    # %p, %b and %B ignore case: "pm" and "PM", "march" and "March".
+                    return datetime.strptime(text, f"{date_format} {time_format}".strip())
+                except ValueError:
+                    continue
+    return None

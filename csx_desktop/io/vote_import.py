@@ -34,13 +34,21 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from csx_desktop.domain.names import name_key
-from csx_desktop.domain.votes import UK_TIME, ImportedBallot, is_usable_voter, to_utc, voter_key
-from csx_desktop.io.tables import Cell, RawTable, cell_text, is_blank, read_table
+from csx_desktop.domain.times import to_utc
+from csx_desktop.domain.votes import ImportedBallot, is_usable_voter, voter_key
+from csx_desktop.io.tables import (
+    Cell,
+    RawTable,
+    cell_text,
+    is_blank,
+    parse_time_cell,
+    read_table,
+)
 from csx_desktop.store.errors import InputRefused
 
 if TYPE_CHECKING:
@@ -67,25 +75,6 @@ _CHOICE_EXACT = ("choice", "vote", "yourvote", "nominee", "candidate", "votefor"
 _TIME_EXACT = ("castat", "completiontime", "timestamp", "submitted", "submittedat", "time")
 # Words inside a question heading that mark it as the vote.
 _CHOICE_WORDS = ("shiningstar", "votefor", "vote", "nominee", "candidate", "choice")
-
-_TEXT_FORMATS = (
-    "%d/%m/%Y %H:%M:%S",
-    "%d/%m/%Y %H:%M",
-    "%d/%m/%Y",
-    "%d/%m/%y %H:%M:%S",
-    "%d/%m/%y %H:%M",
-    "%Y/%m/%d %H:%M:%S",
-    "%Y/%m/%d %I:%M:%S %p",
-    "%d-%m-%Y %H:%M:%S",
-    "%d-%m-%Y %H:%M",
-    "%d %B %Y %H:%M",
-    "%d %b %Y %H:%M",
-    # Only when day-first cannot be right (13/20/2026 is no date): a US-set form tool.
-    "%m/%d/%Y %H:%M:%S",
-    "%m/%d/%Y %H:%M",
-    "%m/%d/%y %H:%M:%S",
-    "%m/%d/%y %H:%M",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,43 +242,6 @@ def import_votes(
         rejected=len(export.problems),
     )
     return VoteImportResult(export=export, stored=stored)
-
-
-# ---- times ---------------------------------------------------------------------------------
-
-
-def parse_time_cell(cell: Cell) -> datetime | None:
-    """A spreadsheet cell as a date and time (no zone unless it says one); None if it is not."""
-    if isinstance(cell, datetime):
-        return cell
-    if isinstance(cell, date):
-        return datetime.combine(cell, time())
-    if isinstance(cell, int | float):
-        return None  # a bare number in a time column is a wrong column, not a time
-    text = " ".join(str(cell).split())
-    # Google Forms may add the zone as a word: "2026/03/20 5:00:05 pm GMT".
-    zone: tzinfo | None = None
-    for suffix, named in ((" GMT", UTC), (" UTC", UTC), (" BST", UK_TIME)):
-        if text.upper().endswith(suffix):
-            text, zone = text[: -len(suffix)], named
-            break
-    moment = _parse_text(text)
-    if moment is not None and zone is not None and moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone)
-    return moment
-
-
-def _parse_text(text: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        pass
-    for fmt in _TEXT_FORMATS:
-        try:
-            return datetime.strptime(text, fmt)  # %p ignores case: "pm" and "PM"
-        except ValueError:
-            continue
-    return None
 
 
 # ---- columns -------------------------------------------------------------------------------
