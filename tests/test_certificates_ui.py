@@ -69,7 +69,7 @@ def make_area(qtbot: QtBot, store: Store) -> Iterator[AreaFactory]:
 
 
 def _listed(area: CertificatesArea) -> list[tuple[str, str, str]]:
-    return [(c.recipient, c.award, c.level.label) for c in area.model.certificates()]
+    return [(c.recipient, c.award, c.level.label) for c in area.model.rows()]
 
 
 def test_lists_the_decided_awards_and_previews_one(
@@ -211,7 +211,7 @@ def test_the_list_model(qtmodeltester, decided: Store) -> None:  # type: ignore[
     from csx_desktop.certificates.batch import ALL_LEVELS, Choice, certificates_for
 
     model = CertificateListModel()
-    model.set_certificates(certificates_for(decided, Choice(levels=ALL_LEVELS, per_member=True)))
+    model.set_rows(certificates_for(decided, Choice(levels=ALL_LEVELS, per_member=True)))
     qtmodeltester.check(model)
     index = model.index(0, COL_RECIPIENT)
     assert "to print" in model.data(index, Qt.ItemDataRole.AccessibleTextRole)

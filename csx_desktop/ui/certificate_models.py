@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from csx_desktop.certificates.certificate import Certificate
+from csx_desktop.ui.widgets.list_table_model import Index, ListTableModel
 
 COL_RECIPIENT, COL_AWARD, COL_LEVEL = range(3)
-HEADERS = ("Recipient", "Award", "Level")
 
 CertificateRole = Qt.ItemDataRole.UserRole + 1
-
-Index = QModelIndex | QPersistentModelIndex
 
 CertificateKey = tuple[str, str, str, str]
 
@@ -27,26 +25,16 @@ def certificate_key(certificate: Certificate) -> CertificateKey:
     return (certificate.award, str(certificate.level), certificate.recipient, certificate.team)
 
 
-class CertificateListModel(QAbstractTableModel):
+class CertificateListModel(ListTableModel[Certificate]):
     """Certificates, one a row; the recipient column carries the "print this" tick box."""
 
-    def __init__(self, parent: Any = None) -> None:
+    HEADERS = ("Recipient", "Award", "Level")
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Certificate] = []
         self._unticked: set[CertificateKey] = set()
 
-    # ---- the data ------------------------------------------------------------------------
-
-    def set_certificates(self, certificates: list[Certificate]) -> None:
-        self.beginResetModel()
-        self._rows = list(certificates)
-        self.endResetModel()
-
-    def certificate(self, row: int) -> Certificate:
-        return self._rows[row]
-
-    def certificates(self) -> list[Certificate]:
-        return list(self._rows)
+    # ---- the ticks -----------------------------------------------------------------------
 
     def ticked(self) -> list[Certificate]:
         """The listed certificates with their tick box ticked, in list order."""
@@ -66,23 +54,6 @@ class CertificateListModel(QAbstractTableModel):
             )
 
     # ---- QAbstractTableModel -------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -11,19 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from csx_desktop.domain.model import Entry, EntryStatus, Nomination, NominationStatus
 from csx_desktop.domain.names import name_key
+from csx_desktop.ui.widgets.list_table_model import Index, ListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -81,40 +74,11 @@ def entry_rows(
     return rows
 
 
-class EntriesModel(QAbstractTableModel):
+class EntriesModel(ListTableModel[EntryRow]):
     """The entries of the round, one row each."""
 
     CATEGORY, NOMINEE, SERVICE, NOMINATIONS, STATUS = range(5)
     HEADERS = ("Category", "Nominee", "Service", "Nominations", "Status")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[EntryRow] = []
-
-    def set_rows(self, rows: list[EntryRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> EntryRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -206,40 +170,11 @@ class EntryFilter(QSortFilterProxyModel):
         )
 
 
-class NominationsModel(QAbstractTableModel):
+class NominationsModel(ListTableModel[Nomination]):
     """The nominations of one entry."""
 
     RECEIVED, NOMINATOR, RELATIONSHIP, STATUS = range(4)
     HEADERS = ("Received", "Nominator", "Relationship", "Status")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Nomination] = []
-
-    def set_rows(self, rows: list[Nomination]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def nomination_at(self, row: int) -> Nomination:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -268,34 +203,21 @@ def received_text(nomination: Nomination) -> str:
     return nomination.received_at.astimezone().strftime("%d %b %Y %H:%M")
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(ListTableModel[list[str]]):
     """The first rows of an export as the chosen mapping reads them (text only)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._headers: list[str] = []
-        self._rows: list[list[str]] = []
+        self._columns: list[str] = []
 
     def set_preview(self, headers: list[str], rows: list[list[str]]) -> None:
         self.beginResetModel()
-        self._headers = list(headers)
+        self._columns = list(headers)
         self._rows = [list(r) for r in rows]
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
+    def _headers(self) -> list[str]:
+        return self._columns
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

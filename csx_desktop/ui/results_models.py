@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from csx_desktop.domain.model import Method, PanelGroup
 from csx_desktop.domain.scoring import CategoryResult, EntryResult, Flag, rounded
 from csx_desktop.store.results import SheetDetail, SheetStatus
+from csx_desktop.ui.widgets.list_table_model import Index, ListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole
 
 FLAG_SYMBOLS: dict[Flag, str] = {
@@ -67,18 +67,28 @@ def rank_text(entry: EntryResult) -> str:
     return f"{entry.rank}=" if entry.tied else str(entry.rank)
 
 
-class ResultsTableModel(QAbstractTableModel):
+class ResultsTableModel(ListTableModel[EntryResult]):
     """One category's entries, in rank order (unranked last)."""
 
     RANK, ENTRY, SCORE, NORMALISED, SHEETS, SPREAD = range(6)
     GROUPS = tuple(range(6, 6 + len(PanelGroup)))
     FLAGS = 6 + len(PanelGroup)
     COLUMNS = FLAGS + 1
+    HEADERS = (
+        "Rank",
+        "Entry",
+        "Score",  # "Votes" for a staff-vote category
+        "Normalised",
+        "Sheets",
+        "Spread",
+        *(GROUP_SHORT[g] for g in PanelGroup),
+        "Flags",
+    )
 
     def __init__(self, result: CategoryResult | None = None) -> None:
         super().__init__()
         self._result = result
-        self._rows: list[EntryResult] = list(result.entries) if result else []
+        self._rows = list(result.entries) if result else []
 
     def set_result(self, result: CategoryResult | None) -> None:
         self.beginResetModel()
@@ -90,43 +100,28 @@ class ResultsTableModel(QAbstractTableModel):
     def is_vote(self) -> bool:
         return self._result is not None and self._result.category.method is Method.STAFF_VOTE
 
-    def entry_at(self, row: int) -> EntryResult | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, entry_id: int) -> int:
         for number_, entry in enumerate(self._rows):
             if entry.entry_id == entry_id:
                 return number_
         return -1
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers()[section] if 0 <= section < self.COLUMNS else None
-        if role == Qt.ItemDataRole.ToolTipRole and 0 <= section < self.COLUMNS:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and 0 <= section < self.COLUMNS
+        ):
             return self._header_tips()[section]
-        return None
+        return super().headerData(section, orientation, role)
 
     def _headers(self) -> list[str]:
-        return [
-            "Rank",
-            "Entry",
-            "Votes" if self.is_vote else "Score",
-            "Normalised",
-            "Sheets",
-            "Spread",
-            *(GROUP_SHORT[g] for g in PanelGroup),
-            "Flags",
-        ]
+        headers = list(self.HEADERS)
+        if self.is_vote:
+            headers[self.SCORE] = "Votes"
+        return headers
 
     def _header_tips(self) -> list[str]:
         return [
@@ -209,24 +204,15 @@ class ResultsTableModel(QAbstractTableModel):
         return ", ".join(parts)
 
 
-class SheetsTableModel(QAbstractTableModel):
+class SheetsTableModel(ListTableModel[SheetDetail]):
     """The sheets behind one entry: who, their group, each criterion, total, status, comment."""
 
     MEMBER, GROUP = 0, 1
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[SheetDetail] = []
-        self._criteria: list[str] = []
-
-    def set_rows(self, rows: list[SheetDetail]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._criteria = [name for name, _ in rows[0].scores] if rows else []
-        self.endResetModel()
-
-    def rows(self) -> list[SheetDetail]:
-        return list(self._rows)
+    @property
+    def _criteria(self) -> list[str]:
+        """The criteria's names, from the first sheet (every sheet has the same rubric)."""
+        return [name for name, _ in self._rows[0].scores] if self._rows else []
 
     @property
     def total_column(self) -> int:
@@ -234,20 +220,6 @@ class SheetsTableModel(QAbstractTableModel):
 
     def _headers(self) -> list[str]:
         return ["Member", "Group", *self._criteria, "Total", "Status", "Comment"]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers())
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            headers = self._headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -284,7 +256,7 @@ class SheetsTableModel(QAbstractTableModel):
         return ""
 
 
-class DecisionChoiceModel(QAbstractTableModel):
+class DecisionChoiceModel(ListTableModel[EntryResult]):
     """Entries with a Winner and a Highly commended tick box (an entry is one or the other).
 
     Signals:
@@ -309,20 +281,11 @@ class DecisionChoiceModel(QAbstractTableModel):
     def commended(self) -> list[int]:
         return [e.entry_id for e in self._rows if e.entry_id in self._commended]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if section == self.SCORE and self._result.category.method is Method.STAFF_VOTE:
-                return "Votes"
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
+    def _headers(self) -> list[str]:
+        headers = list(self.HEADERS)
+        if self._result.category.method is Method.STAFF_VOTE:
+            headers[self.SCORE] = "Votes"
+        return headers
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)

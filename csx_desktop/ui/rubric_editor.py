@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,14 +26,13 @@ from csx_desktop.domain.rubric import GENERIC_DESCRIPTORS
 from csx_desktop.store.database import Store
 from csx_desktop.store.errors import CsxError, InputRefused
 from csx_desktop.ui.errors import show_refusal
-
-Index = QModelIndex | QPersistentModelIndex
+from csx_desktop.ui.widgets.list_table_model import Index, ListTableModel
 
 RUBRIC_COLUMNS = ("Criterion", "What is scored", "Weight", "Top score", "Descriptors (0; 1; 2 …)")
 R_NAME, R_DESCRIPTION, R_WEIGHT, R_MAX, R_DESCRIPTORS = range(len(RUBRIC_COLUMNS))
 
 
-class RubricModel(QAbstractTableModel):
+class RubricModel(ListTableModel[Criterion]):
     """An editable list of criteria; nothing is stored until the rubric is saved.
 
     Signals:
@@ -41,10 +40,10 @@ class RubricModel(QAbstractTableModel):
     """
 
     edited = Signal()
+    HEADERS = RUBRIC_COLUMNS
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[Criterion] = []
         self.read_only = False
 
     def set_criteria(self, criteria: list[Criterion], read_only: bool) -> None:
@@ -52,15 +51,6 @@ class RubricModel(QAbstractTableModel):
         self._rows = list(criteria)
         self.read_only = read_only
         self.endResetModel()
-
-    def criteria(self) -> list[Criterion]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(RUBRIC_COLUMNS)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -113,13 +103,6 @@ class RubricModel(QAbstractTableModel):
         self.dataChanged.emit(index, index)
         self.edited.emit()
         return True
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return RUBRIC_COLUMNS[section]
-        return None
 
     def add(self) -> int:
         row = len(self._rows)
@@ -248,7 +231,7 @@ class RubricEditor(QWidget):
 
     def save(self) -> bool:
         category_id = self._category_id()
-        criteria = self.model.criteria()
+        criteria = self.model.rows()
         try:
             for criterion in criteria:
                 if len(criterion.descriptors) not in (0, criterion.max_score + 1):

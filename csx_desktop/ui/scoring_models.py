@@ -13,19 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from csx_desktop.domain.model import Category, Entry, Interest, PanelMember
 from csx_desktop.store.scores import CategoryProgress, SheetState
-
-Index = QModelIndex | QPersistentModelIndex
+from csx_desktop.ui.widgets.list_table_model import Index, ListTableModel
 
 SYMBOLS: dict[SheetState, str] = {
     SheetState.NOT_STARTED: "○",
@@ -212,24 +205,11 @@ class MemberRow:
     interests: int
 
 
-class MemberTableModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[MemberRow] = []
-
-    def set_rows(self, rows: list[MemberRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+class MemberTableModel(ListTableModel[MemberRow]):
+    HEADERS = MEMBER_COLUMNS
 
     def member_at(self, row: int) -> PanelMember | None:
         return self._rows[row].member if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(MEMBER_COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -253,13 +233,6 @@ class MemberTableModel(QAbstractTableModel):
             return str(row.interests) if row.interests else "none"
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return MEMBER_COLUMNS[section]
-        return None
-
 
 INTEREST_COLUMNS = ("Member", "Category", "Nominee", "Kind", "Note", "Recorded by")
 
@@ -272,24 +245,8 @@ class InterestRow:
     nominee: str
 
 
-class InterestTableModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[InterestRow] = []
-
-    def set_rows(self, rows: list[InterestRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def interest_at(self, row: int) -> InterestRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(INTEREST_COLUMNS)
+class InterestTableModel(ListTableModel[InterestRow]):
+    HEADERS = INTEREST_COLUMNS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -306,10 +263,3 @@ class InterestTableModel(QAbstractTableModel):
             row.interest.declared_by,
         )
         return values[index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return INTEREST_COLUMNS[section]
-        return None

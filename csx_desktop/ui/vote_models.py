@@ -14,13 +14,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from csx_desktop.domain.model import Ballot, PaperCount
 from csx_desktop.domain.votes import UK_TIME
+from csx_desktop.ui.widgets.list_table_model import Index, ListTableModel, RowT
 
-Index = QModelIndex | QPersistentModelIndex
 NOT_NOMINATED = "— not nominated yet"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -34,62 +34,34 @@ def uk_time(moment: datetime | None) -> str:
     return f"{moment.day} {moment:%b %Y %H:%M}"
 
 
-class _ListModel(QAbstractTableModel):
-    """A read-only table over a plain list; subclasses give HEADERS and ``_display``."""
-
-    HEADERS: tuple[str, ...] = ()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[Any] = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation is Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
+class _TextModel(ListTableModel[RowT]):
+    """Read-only rows shown as text: ``_display`` gives a cell's display, tooltip and accessible
+    text, ``_extra`` anything else (alignment, font)."""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._display(row, index.column())
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
             return self._display(row, index.column())
         return self._extra(row, index.column(), role)
 
-    def _display(self, row: Any, column: int) -> str:
+    def _display(self, row: RowT, column: int) -> str:
         raise NotImplementedError
 
-    def _extra(self, row: Any, column: int, role: int) -> Any:
+    def _extra(self, row: RowT, column: int, role: int) -> Any:
         return None
 
-    def row_at(self, row: int) -> Any:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
-
-class ShortlistModel(_ListModel):
+class ShortlistModel(_TextModel[tuple[str, str]]):
     """(nominating body, nominee or "") rows."""
 
     BODY, NOMINEE = range(2)
     HEADERS = ("Nominating body", "Shining Star nominee")
-
-    def set_rows(self, rows: list[tuple[str, str]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def _display(self, row: tuple[str, str], column: int) -> str:
         body, nominee = row
@@ -105,16 +77,11 @@ class ShortlistModel(_ListModel):
         return None
 
 
-class BallotsModel(_ListModel):
+class BallotsModel(_TextModel[Ballot]):
     """Ballots with the spreadsheet row they came from and the reason they do not count."""
 
     ROW, VOTER, CHOICE, CAST_AT, REASON = range(5)
     HEADERS = ("Row", "Voter", "Choice", "Time (UK)", "Reason")
-
-    def set_rows(self, ballots: list[Ballot]) -> None:
-        self.beginResetModel()
-        self._rows = list(ballots)
-        self.endResetModel()
 
     def _display(self, ballot: Ballot, column: int) -> str:
         if column == self.ROW:
@@ -133,16 +100,11 @@ class BallotsModel(_ListModel):
         return None
 
 
-class PaperCountsModel(_ListModel):
+class PaperCountsModel(_TextModel[tuple[PaperCount, str]]):
     """(paper count, nominee) rows."""
 
     NOMINEE, COUNT, COUNTED_BY, RECORDED = range(4)
     HEADERS = ("Nominee", "Paper votes", "Counted by", "Recorded (UK)")
-
-    def set_rows(self, rows: list[tuple[PaperCount, str]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def _display(self, row: tuple[PaperCount, str], column: int) -> str:
         paper, nominee = row

@@ -246,7 +246,7 @@ class CertificatesArea(Area):
         category_id = self.category.currentData()
         shown = [c for c in self._all if category_id is None or c.category_id == category_id]
         selected = self._selected()
-        self.model.set_certificates(shown)
+        self.model.set_rows(shown)
         self._show_empty_state(shown)
         self.notes.setText(
             "\n".join(f"Note: {n}" for n in missing_details(self.store.round.settings()))
@@ -287,7 +287,7 @@ class CertificatesArea(Area):
         index = self.table.currentIndex()
         if not index.isValid() or index.row() >= self.model.rowCount():
             return None
-        return self.model.certificate(index.row())
+        return self.model.row_at(index.row())
 
     def _update_count(self) -> None:
         ticked, listed = len(self.model.ticked()), self.model.rowCount()
@@ -299,7 +299,7 @@ class CertificatesArea(Area):
         if not index.isValid():
             self._show_preview_message("Choose a certificate in the list to see it here.")
             return
-        certificate = self.model.certificate(index.row())
+        certificate = self.model.row_at(index.row())
         try:
             data = _pdf_bytes([certificate], self.session)
         except CsxError as error:

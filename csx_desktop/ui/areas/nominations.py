@@ -399,7 +399,7 @@ class NominationsArea(Area):
         index = self.nominations_table.selectionModel().currentIndex()
         if not index.isValid() or index.row() >= self.nominations_model.rowCount():
             return None
-        return self.nominations_model.nomination_at(index.row())
+        return self.nominations_model.row_at(index.row())
 
     def _update_buttons(self, *_args: object) -> None:
         entry, nomination = self._entry, self._nomination()

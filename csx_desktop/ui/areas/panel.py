@@ -257,10 +257,11 @@ class PanelArea(Area):
         self._changed()
 
     def withdraw_interest(self) -> None:
-        row = self.interests_model.interest_at(self.interests_table.currentIndex().row())
-        if row is None:
+        index = self.interests_table.currentIndex()
+        if not index.isValid():
             show_refusal(self, "Choose an interest in the list first.", "No interest chosen")
             return
+        row = self.interests_model.row_at(index.row())
         reason = ask_reason(
             self,
             "Withdraw a declared interest",

@@ -251,7 +251,7 @@ class ResultsArea(Area):
         if not hasattr(self, "table"):
             return None
         rows = self.table.selectionModel().selectedRows()
-        return self.model.entry_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def show_category(self, name: str) -> None:
         """Choose a category by name (for the chair's workspace and tests)."""
