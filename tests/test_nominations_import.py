@@ -348,9 +348,9 @@ def test_row_numbers_in_errors_are_the_ones_the_user_sees(tmp_path: Path, store:
     report = import_nominations(store, write_ms_forms(tmp_path / "f.xlsx", rows))
     assert not report.committed
     assert [str(e).split(":")[0] for e in report.rejected] == ["row 8", "row 9", "row 10"]
-    assert "Best Boss Award" in report.rejected[0].message
-    assert "nominee's name is empty" in report.rejected[1].message
-    assert "citation is empty" in report.rejected[2].message
+    assert "Best Boss Award" in report.rejected[0].reason
+    assert "nominee's name is empty" in report.rejected[1].reason
+    assert "citation is empty" in report.rejected[2].reason
     assert store.nominations.entries() == []
     sm = write_surveymonkey(
         tmp_path / "s.csv", [*SM_ROWS, [*SM_ROWS[0][:9], "Gold", "X", "", "", "Why"]]
@@ -411,7 +411,7 @@ def test_a_second_shining_star_nomination_from_one_body_is_a_row_error(
     ]
     report = import_nominations(store, write_ms_forms(tmp_path / "f.xlsx", rows))
     assert not report.committed
-    messages = {e.row: e.message for e in report.rejected}
+    messages = {e.row: e.reason for e in report.rejected}
     assert set(messages) == {3, 4, 5}
     assert "already nominated Łukasz Nowak" in messages[3]
     assert "must name its nominating body" in messages[4]

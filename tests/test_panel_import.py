@@ -11,7 +11,8 @@ import pytest
 from csx_desktop.cli.main import main
 from csx_desktop.domain.model import InterestKind, Nomination, PanelGroup
 from csx_desktop.domain.rubric import EXTRA_MILE, PRIDE_OF_STOCKTON
-from csx_desktop.io.panel_import import ImportRefused, RowError, import_scores
+from csx_desktop.io.panel_import import import_scores
+from csx_desktop.io.row_errors import RowError, RowsRefused
 from csx_desktop.store import Store
 
 
@@ -178,7 +179,7 @@ def test_score_import_refuses_with_exact_row_errors_and_leaves_the_file_byte_ide
         ],
     )
     before = judged.read_bytes()
-    with Store.open(judged) as store, pytest.raises(ImportRefused) as refused:
+    with Store.open(judged) as store, pytest.raises(RowsRefused) as refused:
         import_scores(store, source)
     assert refused.value.errors == [
         RowError(3, "score", "row 2 gives this criterion 4"),
@@ -214,7 +215,7 @@ def test_score_import_rejects_a_member_not_judging_the_category(
         tmp_path / "paper.csv",
         [SCORE_HEADER, ["Ben Castleton", "Extra Mile", "Zoë O'Neill", "Worked hard", "2", ""]],
     )
-    with Store.open(judged) as store, pytest.raises(ImportRefused) as refused:
+    with Store.open(judged) as store, pytest.raises(RowsRefused) as refused:
         import_scores(store, source)
     assert refused.value.errors == [
         RowError(2, "category", "Ben Castleton does not judge Extra Mile")

@@ -17,11 +17,11 @@ from csx_desktop.domain.votes import (
     NO_VOTER,
     NOT_ON_SHORTLIST,
 )
+from csx_desktop.io.row_errors import RowsRefused
 from csx_desktop.io.tables import TableError, parse_time_cell
 from csx_desktop.io.vote_import import (
     GOOGLE_FORMS,
     MICROSOFT_FORMS,
-    VoteRowsRefused,
     import_votes,
     parse_mapping,
     read_vote_export,
@@ -257,9 +257,9 @@ def test_unreadable_times_refuse_the_import_unless_skipped(star: Store, tmp_path
         "42,c@x.uk,Aaron Bulmer\n",
         encoding="utf-8",
     )
-    with pytest.raises(VoteRowsRefused) as refused:
+    with pytest.raises(RowsRefused) as refused:
         import_votes(star, path)
-    assert [(p.row, p.column) for p in refused.value.problems] == [
+    assert [(p.row, p.column) for p in refused.value.errors] == [
         (3, "Timestamp"),
         (5, "Timestamp"),
     ]

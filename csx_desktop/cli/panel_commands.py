@@ -19,13 +19,13 @@ from pathlib import Path
 from csx_desktop.cli.common import add_file_argument, open_round, subcommand_group
 from csx_desktop.cli.output import print_rows
 from csx_desktop.io.panel_import import (
-    ImportRefused,
     ImportResult,
     export_scores,
     import_interests,
     import_panel,
     import_scores,
 )
+from csx_desktop.io.row_errors import RowsRefused
 from csx_desktop.store import InputRefused, Store
 
 Importer = Callable[..., ImportResult]
@@ -91,7 +91,7 @@ def _import_runner(importer: Importer) -> Callable[[argparse.Namespace], int]:
         with open_round(args.file) as store:
             try:
                 result = importer(store, args.source, skip_invalid=args.skip_invalid)
-            except ImportRefused as refused:
+            except RowsRefused as refused:
                 for error in refused.errors:
                     print(f"csx-admin: {refused.file_name}: {error}", file=sys.stderr)
                 raise

@@ -8,7 +8,8 @@ import sys
 from csx_desktop.cli.common import add_file_argument, open_round
 from csx_desktop.cli.output import print_json, print_rows, print_table
 from csx_desktop.domain.votes import votes_text
-from csx_desktop.io.vote_import import FIELDS, VoteRowsRefused, import_votes, parse_mapping
+from csx_desktop.io.row_errors import RowsRefused
+from csx_desktop.io.vote_import import FIELDS, import_votes, parse_mapping
 
 
 def register(commands: argparse._SubParsersAction, imports: argparse._SubParsersAction) -> None:
@@ -114,11 +115,11 @@ def run_import_votes(args: argparse.Namespace) -> int:
             result = import_votes(
                 store, args.export, mapping=parse_mapping(args.map), skip_invalid=args.skip_invalid
             )
-        except VoteRowsRefused as refused:
+        except RowsRefused as refused:
             # One line, as for every refusal, then every row so the person can fix the file.
             print(f"csx-admin: {refused}", file=sys.stderr)
-            for problem in refused.problems:
-                print(f"  {problem}", file=sys.stderr)
+            for error in refused.errors:
+                print(f"  {error}", file=sys.stderr)
             print("Use --skip-invalid to import the readable rows.", file=sys.stderr)
             return 1
     print(result.summary())

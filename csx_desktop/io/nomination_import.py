@@ -38,14 +38,8 @@ from csx_desktop.io.nomination_formats import (
     guess_mapping,
     missing_required,
 )
-from csx_desktop.io.tables import (
-    Cell,
-    RawTable,
-    cell_text,
-    is_blank,
-    parse_time_cell,
-    read_table,
-)
+from csx_desktop.io.row_errors import RowError
+from csx_desktop.io.tables import Cell, RawTable, cell_text, is_blank, parse_time_cell, read_table
 from csx_desktop.store.errors import InputRefused
 from csx_desktop.store.nominations import ImportFile
 
@@ -57,15 +51,6 @@ _ANONYMOUS = {"anonymous", "anon", "n/a", "na", "-"}
 
 class RowProblem(ValueError):
     """One row cannot become a nomination; the message says why, for a person."""
-
-
-@dataclass(frozen=True, slots=True)
-class RowError:
-    row: int  # as the person sees it in the spreadsheet
-    message: str
-
-    def __str__(self) -> str:
-        return f"row {self.row}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +151,7 @@ def parse_rows(
         try:
             nominations = reader.read(cells)
         except RowProblem as problem:
-            parsed.errors.append(RowError(number, str(problem)))
+            parsed.errors.append(RowError(number, column="", reason=str(problem)))
             continue
         parsed.nominations += nominations
         parsed.rows += [number] * len(nominations)
@@ -205,7 +190,9 @@ def run_import(
             rejected=len(errors),
         ),
     )
-    errors += [RowError(parsed.rows[i], reason) for i, reason in result.refused.items()]
+    errors += [
+        RowError(parsed.rows[i], column="", reason=reason) for i, reason in result.refused.items()
+    ]
     errors.sort(key=lambda e: e.row)
     return ImportReport(
         file_name=plan.path.name,

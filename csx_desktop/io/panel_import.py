@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from csx_desktop.domain.model import Category, InterestKind, PanelGroup
 from csx_desktop.domain.names import name_key, tidy_name
+from csx_desktop.io.row_errors import RowError, RowsRefused
 from csx_desktop.io.tables import Cell, RawTable, cell_text, read_table
 from csx_desktop.store.database import utc_now
 from csx_desktop.store.errors import InputRefused, NotFound
@@ -44,41 +45,6 @@ EXPORT_SCORE_HEADERS = ("member", "category", "nominee", "criterion", "score", "
 
 _YES = {"yes", "y", "true", "1", "x", "chair"}
 _NO = {"", "no", "n", "false", "0"}
-# Shown for a refused import: enough rows to act on without flooding a terminal or a dialog.
-MAX_ERRORS_IN_MESSAGE = 20
-
-
-@dataclass(frozen=True, slots=True)
-class RowError:
-    """One bad row: its number as the spreadsheet shows it, the column, and why."""
-
-    row: int
-    column: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"row {self.row}, {self.column}: {self.reason}"
-
-
-class ImportRefused(InputRefused):
-    """Some rows are wrong, so nothing was imported; ``errors`` lists every one."""
-
-    def __init__(self, file_name: str, errors: Sequence[RowError]) -> None:
-        self.file_name = file_name
-        self.errors = list(errors)
-        count = len({e.row for e in self.errors})
-        rows = "1 row has a problem" if count == 1 else f"{count} rows have problems"
-        super().__init__(
-            f"{file_name}: {rows}, so nothing was imported. Correct the file and import it "
-            "again (or import only the valid rows)."
-        )
-
-    def details(self) -> str:
-        """The row errors, one a line (the first few dozen)."""
-        lines = [str(e) for e in self.errors[:MAX_ERRORS_IN_MESSAGE]]
-        if len(self.errors) > MAX_ERRORS_IN_MESSAGE:
-            lines.append(f"… and {len(self.errors) - MAX_ERRORS_IN_MESSAGE} more")
-        return "\n".join(lines)
 
 
 @dataclass(slots=True)
@@ -152,7 +118,7 @@ def _finish(
 ) -> ImportResult:
     """Refuse on any error (unless skip_invalid), else apply and record the import, together."""
     if errors and not skip_invalid:
-        raise ImportRefused(result.file_name, errors)
+        raise RowsRefused(result.file_name, errors)
     result.skipped = errors
     with store.write():
         apply()

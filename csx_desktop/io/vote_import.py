@@ -41,14 +41,8 @@ from typing import TYPE_CHECKING
 from csx_desktop.domain.names import name_key
 from csx_desktop.domain.times import to_utc
 from csx_desktop.domain.votes import ImportedBallot, is_usable_voter, voter_key
-from csx_desktop.io.tables import (
-    Cell,
-    RawTable,
-    cell_text,
-    is_blank,
-    parse_time_cell,
-    read_table,
-)
+from csx_desktop.io.row_errors import RowError, RowsRefused
+from csx_desktop.io.tables import Cell, RawTable, cell_text, is_blank, parse_time_cell, read_table
 from csx_desktop.store.errors import InputRefused
 
 if TYPE_CHECKING:
@@ -78,36 +72,6 @@ _CHOICE_WORDS = ("shiningstar", "votefor", "vote", "nominee", "candidate", "choi
 
 
 @dataclass(frozen=True, slots=True)
-class RowProblem:
-    """A row that cannot be read as a ballot at all: its number, the column and why."""
-
-    row: int
-    column: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"row {self.row}, {self.column}: {self.reason}"
-
-
-class VoteRowsRefused(InputRefused):
-    """Some rows cannot be read, so nothing was imported; ``problems`` lists every one."""
-
-    def __init__(self, file_name: str, problems: Sequence[RowProblem]) -> None:
-        self.file_name = file_name
-        self.problems = list(problems)
-        count = len(self.problems)
-        rows = "1 row cannot be read" if count == 1 else f"{count} rows cannot be read"
-        shown = "; ".join(str(p) for p in self.problems[:MAX_PROBLEMS_IN_MESSAGE])
-        more = count - MAX_PROBLEMS_IN_MESSAGE
-        if more > 0:
-            shown += f"; and {more} more"
-        super().__init__(
-            f"{file_name}: {rows}, so nothing was imported ({shown}). Check that the right "
-            "column was used for each field, or import only the readable rows."
-        )
-
-
-@dataclass(frozen=True, slots=True)
 class VoteExport:
     """A vote export read into ballots, before anything is stored."""
 
@@ -116,7 +80,7 @@ class VoteExport:
     source: str
     columns: dict[str, str]  # field -> the heading used ("" when the field has no column)
     ballots: list[ImportedBallot]
-    problems: list[RowProblem] = field(default_factory=list)
+    problems: list[RowError] = field(default_factory=list)
     file_sha256: str = ""
 
 
@@ -169,7 +133,7 @@ def read_vote_export(path: str | Path, mapping: Mapping[str, str] | None = None)
     id_col = _index_of(headers, ("id",)) if file_format == MICROSOFT_FORMS else None
 
     ballots: list[ImportedBallot] = []
-    problems: list[RowProblem] = []
+    problems: list[RowError] = []
     rows = table.numbered(header_index + 2)
     time_heading = headers[time_col] if time_col is not None else ""
     for number, cells in rows:
@@ -185,9 +149,7 @@ def read_vote_export(path: str | Path, mapping: Mapping[str, str] | None = None)
                 moment = parse_time_cell(raw)
                 if moment is None:
                     problems.append(
-                        RowProblem(
-                            number, time_heading, f"{cell_text(raw)!r} is not a date and time"
-                        )
+                        RowError(number, time_heading, f"{cell_text(raw)!r} is not a date and time")
                     )
                     continue
                 cast_at = to_utc(moment)
@@ -226,11 +188,18 @@ def import_votes(
 ) -> VoteImportResult:
     """Read a vote export and store its ballots; one action, all or nothing.
 
-    Raises ``VoteRowsRefused`` when rows cannot be read and ``skip_invalid`` is false.
+    Raises ``RowsRefused`` when rows cannot be read and ``skip_invalid`` is false.
     """
     export = read_vote_export(path, mapping)
     if export.problems and not skip_invalid:
-        raise VoteRowsRefused(export.file_name, export.problems)
+        raise RowsRefused(
+            export.file_name,
+            export.problems,
+            trouble=("cannot be read", "cannot be read"),
+            advice="Check that the right column was used for each field, or import only the "
+            "readable rows.",
+            listed=MAX_PROBLEMS_IN_MESSAGE,
+        )
     if not export.ballots:
         raise InputRefused(f"{export.file_name} has no responses in it: there is nothing to count.")
     stored = store.ballots.import_ballots(

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from csx_desktop.domain.model import BallotStatus
 from csx_desktop.domain.votes import Tally, votes_text
-from csx_desktop.io.vote_import import VoteRowsRefused, guess_columns, import_votes
+from csx_desktop.io.row_errors import RowsRefused
+from csx_desktop.io.vote_import import guess_columns, import_votes
 from csx_desktop.store import CsxError
 from csx_desktop.ui.areas.base import Area
 from csx_desktop.ui.errors import show_refusal
@@ -340,7 +341,7 @@ class ShiningStarArea(Area):
         try:
             try:
                 result = import_votes(self.store, path, mapping=mapping)
-            except VoteRowsRefused as refused:
+            except RowsRefused as refused:
                 if not self._import_readable_rows(refused):
                     return
                 result = import_votes(self.store, path, mapping=mapping, skip_invalid=True)
@@ -350,15 +351,15 @@ class ShiningStarArea(Area):
         self._say(result.summary())
         self.session.notify("ballots")
 
-    def _import_readable_rows(self, refused: VoteRowsRefused) -> bool:
-        rows = "\n".join(str(p) for p in refused.problems[:12])
-        more = len(refused.problems) - 12
+    def _import_readable_rows(self, refused: RowsRefused) -> bool:
+        rows = "\n".join(str(p) for p in refused.errors[:12])
+        more = len(refused.errors) - 12
         if more > 0:
             rows += f"\n… and {more} more"
         answer = QMessageBox.question(
             self,
             "Some rows cannot be read",
-            f"{len(refused.problems)} row(s) of {refused.file_name} have a time that cannot "
+            f"{len(refused.errors)} row(s) of {refused.file_name} have a time that cannot "
             f"be read, so nothing has been imported yet:\n\n{rows}\n\nImport the other rows "
             "and leave these out?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
