@@ -9,7 +9,7 @@ import argparse
 import sys
 from typing import Any
 
-from csx_desktop.cli.common import add_file_argument, open_round
+from csx_desktop.cli.common import add_file_argument, add_import_arguments, open_round
 from csx_desktop.cli.output import FORMATS, print_rows
 from csx_desktop.domain.model import Entry, Nomination, NominationStatus
 from csx_desktop.io.nomination_formats import FIELD_KEYS
@@ -29,12 +29,11 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
             "row is listed with its row number. Importing the same export again adds nothing."
         ),
     )
-    add_file_argument(imp)
-    imp.add_argument("export", metavar="EXPORT", help="the exported .xlsx or .csv file")
-    imp.add_argument(
-        "--skip-invalid",
-        action="store_true",
-        help="store the valid rows even if some rows have problems (they are still listed)",
+    add_import_arguments(
+        imp,
+        source="EXPORT",
+        source_help="the exported .xlsx or .csv file",
+        skip_help="store the valid rows even if some rows have problems (they are still listed)",
     )
     imp.add_argument(
         "--dry-run", action="store_true", help="check the file and report; store nothing"
@@ -132,7 +131,7 @@ def run_import(args: argparse.Namespace) -> int:
     with open_round(args.file) as store:
         report = import_nominations(
             store,
-            args.export,
+            args.source,
             overrides=args.map,
             keep_valid=args.skip_invalid,
             dry_run=args.dry_run,

@@ -14,9 +14,15 @@ import argparse
 import getpass
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
-from csx_desktop.cli.common import add_file_argument, open_round, subcommand_group
+from csx_desktop.cli.common import (
+    add_file_argument,
+    add_import_arguments,
+    add_output_arguments,
+    open_round,
+    refuse_to_replace,
+    subcommand_group,
+)
 from csx_desktop.cli.output import print_rows
 from csx_desktop.io.panel_import import (
     ImportResult,
@@ -54,12 +60,11 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
     """Add this area's subcommands."""
     for kind, (importer, help_text, columns) in _IMPORTS.items():
         parser = imports.add_parser(kind, help=help_text, description=f"{help_text}; {columns}.")
-        add_file_argument(parser)
-        parser.add_argument("source", metavar="CSV", type=Path, help="the file to import")
-        parser.add_argument(
-            "--skip-invalid",
-            action="store_true",
-            help="import the valid rows and leave out the rows with problems (listed)",
+        add_import_arguments(
+            parser,
+            source="CSV",
+            source_help="the file to import",
+            skip_help="import the valid rows and leave out the rows with problems (listed)",
         )
         parser.set_defaults(run=_import_runner(importer))
 
@@ -68,8 +73,7 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
         "scores", help="write every score as CSV, in the format import scores reads"
     )
     add_file_argument(scores)
-    scores.add_argument("out", metavar="OUT.csv", type=Path, help="the CSV file to write")
-    scores.add_argument("--force", action="store_true", help="replace OUT.csv if it exists")
+    add_output_arguments(scores, "OUT.csv", "the CSV file to write")
     scores.set_defaults(run=run_export_scores)
 
     rubric = commands.add_parser("rubric", help="show each category's criteria and weights")
@@ -104,11 +108,10 @@ def _import_runner(importer: Importer) -> Callable[[argparse.Namespace], int]:
 
 
 def run_export_scores(args: argparse.Namespace) -> None:
-    if args.out.exists() and not args.force:
-        raise InputRefused(f"{args.out} already exists; choose another name or add --force.")
+    refuse_to_replace(args)
     with open_round(args.file) as store:
-        count = export_scores(store, args.out)
-    print(f"Wrote {count} rows of scores to {args.out}.")
+        count = export_scores(store, args.output)
+    print(f"Wrote {count} rows of scores to {args.output}.")
 
 
 def rubric_data(store: Store) -> list[dict[str, object]]:

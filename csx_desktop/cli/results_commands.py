@@ -11,7 +11,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from csx_desktop.cli.common import add_file_argument, open_round, subcommand_group
+from csx_desktop.cli.common import (
+    add_file_argument,
+    add_output_arguments,
+    open_round,
+    refuse_to_replace,
+    subcommand_group,
+)
 from csx_desktop.cli.output import FORMATS, print_rows
 from csx_desktop.domain.scoring import CategoryResult
 from csx_desktop.store import Store
@@ -85,8 +91,7 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
     ):
         parser = exports.add_parser(what, help=help_text)
         add_file_argument(parser)
-        parser.add_argument("output", metavar="OUT", type=Path, help="OUT.csv or OUT.xlsx")
-        parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+        add_output_arguments(parser, "OUT", "OUT.csv or OUT.xlsx")
         parser.set_defaults(run=run_export, export=what)
 
 
@@ -158,8 +163,7 @@ def run_export(args: argparse.Namespace) -> None:
     from csx_desktop.io.exports import check_export_path, export
 
     check_export_path(args.output)  # refuse a wrong name before reading anything
-    if args.output.exists() and not args.force:
-        raise InputRefused(f"{args.output} already exists; choose another name or add --force.")
+    refuse_to_replace(args)
     with open_round(args.file) as store:
         count = export(store, args.export, args.output)
     things = "entries" if args.export == "results" else "scoresheets"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from csx_desktop.cli.common import add_file_argument, open_round
+from csx_desktop.cli.common import add_file_argument, add_import_arguments, open_round
 from csx_desktop.cli.output import print_json, print_rows, print_table
 from csx_desktop.domain.votes import votes_text
 from csx_desktop.io.row_errors import RowsRefused
@@ -45,12 +45,11 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
             "adds nothing; a later download of the same form adds only the new responses."
         ),
     )
-    add_file_argument(votes_import)
-    votes_import.add_argument("export", metavar="EXPORT", help="the vote form's export (xlsx/csv)")
-    votes_import.add_argument(
-        "--skip-invalid",
-        action="store_true",
-        help="import the readable rows even if some rows' times cannot be read",
+    add_import_arguments(
+        votes_import,
+        source="EXPORT",
+        source_help="the vote form's export (xlsx/csv)",
+        skip_help="import the readable rows even if some rows' times cannot be read",
     )
     votes_import.add_argument(
         "--map",
@@ -113,7 +112,7 @@ def run_import_votes(args: argparse.Namespace) -> int:
     with open_round(args.file) as store:
         try:
             result = import_votes(
-                store, args.export, mapping=parse_mapping(args.map), skip_invalid=args.skip_invalid
+                store, args.source, mapping=parse_mapping(args.map), skip_invalid=args.skip_invalid
             )
         except RowsRefused as refused:
             # One line, as for every refusal, then every row so the person can fix the file.
