@@ -148,6 +148,8 @@ _DATE_ORDERS = {
     "mdy": ("%m/%d/%Y", "%m-%d-%Y", "%m/%d/%y"),
 }
 _TIMES = ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p", "%I:%M:%S%p", "%I:%M%p", "")
+_YEAR_FIRST = re.compile(r"\d{4}")
+_AM_PM = re.compile(r"[ap]m$", re.IGNORECASE)
 
 
 def parse_time_cell(cell: Cell, *, month_first: bool = False) -> datetime | None:
@@ -189,10 +191,18 @@ def _parse_time_text(text: str, month_first: bool) -> datetime | None:
         return datetime.fromisoformat(text)
     except ValueError:
         pass
-    orders = ("ymd", "mdy", "dmy") if month_first else ("ymd", "dmy", "mdy")
+    # Only the patterns that could match are tried (a failed strptime is slow): a year first
+    # or a day or month first, a 12- or 24-hour clock, with seconds or without.
+    if _YEAR_FIRST.match(text):
+        orders: tuple[str, ...] = ("ymd",)
+    else:
+        orders = ("mdy", "dmy") if month_first else ("dmy", "mdy")
+    twelve_hour = _AM_PM.search(text) is not None
+    colons = text.count(":")
+    times = [t for t in _TIMES if t.count(":") == colons and ("%p" in t) == twelve_hour]
     for order in orders:
         for date_format in _DATE_ORDERS[order]:
-            for time_format in _TIMES:
+            for time_format in times:
                 try:
                     # %p, %b and %B ignore case: "pm" and "PM", "march" and "March".
                     return datetime.strptime(text, f"{date_format} {time_format}".strip())
