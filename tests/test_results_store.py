@@ -282,7 +282,7 @@ def test_decide_and_reopen_from_the_command_line(
     assert main(["results", file, "--format", "json", "--category", "pride"]) == 0
     decision = json.loads(capsys.readouterr().out)["categories"][0]["decision"]
     assert decision == {
-        "winners": ["Zoë Whitfield", "Łukasz Nowak"],
+        "winners": ["Łukasz Nowak", "Zoë Whitfield"],  # listed by name, Ł among the Ls
         "highly_commended": ["Halima Begum"],
         "reason": "Both outstanding.",
     }

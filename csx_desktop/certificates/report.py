@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from csx_desktop.certificates.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 from csx_desktop.domain.model import Method, PanelGroup
+from csx_desktop.domain.names import sort_key
 from csx_desktop.domain.scoring import CategoryResult, rounded
 
 if TYPE_CHECKING:
@@ -324,7 +325,7 @@ def _vote_category(
         return story
     rows: list[list[Any]] = [["Candidate", "Nominated by", "Votes", "of which paper"]]
     highlight = []
-    candidates = sorted(tally.candidates, key=lambda c: (-c.votes, c.nominee.casefold()))
+    candidates = sorted(tally.candidates, key=lambda c: (-c.votes, sort_key(c.nominee)))
     for index, candidate in enumerate(candidates, start=1):
         entry = result.entry(candidate.entry_id)
         award = result.award(entry.entry_id) if entry is not None else ""

@@ -13,7 +13,8 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from csx_desktop.domain.votes import ImportedBallot, to_utc, voter_key
+from csx_desktop.domain.times import to_utc
+from csx_desktop.domain.votes import ImportedBallot, voter_key
 from csx_desktop.store import Store
 
 VOTING_OPENS = datetime(2026, 4, 20, 9, 0)  # UK local time, as the administrator types it

@@ -16,6 +16,23 @@ def name_key(name: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
+# Letters that do not decompose into a base letter plus an accent, spelled as an English
+# reader files them, so "Łukasz" sorts among the Ls, not after "Zoë".
+_SORT_SPELLINGS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i"}
+)
+
+
+def sort_key(name: str) -> str:
+    """The key names are listed by: accents and case ignored, so Łukasz comes before Maya.
+
+    Unlike ``name_key`` it keeps spaces and punctuation (so "Ann Lee" sorts before
+    "Anna Bell") and it is only for ordering, never for deciding two names are the same.
+    """
+    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_SORT_SPELLINGS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def tidy_name(name: str) -> str:
     """The name as it should be shown: single spaces, no leading or trailing space."""
     return " ".join(unicodedata.normalize("NFC", name).split())

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from csx_desktop.domain.model import Category, Criterion, Decision, PanelGroup, RoundSettings
+from csx_desktop.domain.names import sort_key
 
 # Scores are compared, shown and exported to this many decimals; equal to 2 decimals is a tie.
 SCORE_DECIMALS = 2
@@ -327,7 +328,7 @@ def in_rank_order(entries: Iterable[EntryResult]) -> tuple[EntryResult, ...]:
     return tuple(
         sorted(
             entries,
-            key=lambda e: (e.rank is None, e.rank or 0, e.nominee.casefold(), e.entry_id),
+            key=lambda e: (e.rank is None, e.rank or 0, sort_key(e.nominee), e.entry_id),
         )
     )
 

@@ -32,7 +32,6 @@ from typing import NamedTuple, Protocol
 
 from csx_desktop.domain.model import Ballot, BallotStatus
 from csx_desktop.domain.names import name_key
-from csx_desktop.domain.times import UK_TIME as UK_TIME  # still imported from here by the UI
 from csx_desktop.domain.times import to_utc
 
 # The reasons a ballot does not count, as shown to people and used as keys in the tally.

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from csx_desktop.domain.names import sort_key
 from csx_desktop.store.errors import RoundFileError
 from csx_desktop.store.migrations import MIGRATIONS, known_migrations
 
@@ -109,6 +110,7 @@ class Store:
     def memory(cls, *, name: str = "Test round", year: int = 2026) -> Store:
         """A new round in memory, for tests."""
         db = Database(memory=True, execute_plugins=False)
+        _add_name_collation(db.conn)
         db.execute("PRAGMA foreign_keys = ON")
         store = cls(db, None)
         store._migrate()
@@ -219,8 +221,20 @@ def _json_or_none(value: Mapping[str, Any] | None) -> str | None:
     return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
 
 
+def _add_name_collation(conn: sqlite3.Connection) -> None:
+    """``ORDER BY nominee COLLATE name`` lists people as a reader expects (Łukasz among the
+    Ls); see ``domain.names.sort_key``. Connection-local, so the file needs nothing."""
+
+    def compare(a: str, b: str) -> int:
+        key_a, key_b = sort_key(a), sort_key(b)
+        return (key_a > key_b) - (key_a < key_b)
+
+    conn.create_collation("name", compare)
+
+
 def _connect(path: Path) -> Database:
     conn = sqlite3.connect(str(path), timeout=10)
+    _add_name_collation(conn)
     db = Database(conn, execute_plugins=False)
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")

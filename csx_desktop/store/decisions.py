@@ -141,7 +141,7 @@ class DecisionRepository:
         for entry in self._store.db.query(
             "SELECT de.entry_id, de.level FROM decision_entries de"
             " JOIN entries e ON e.id = de.entry_id WHERE de.decision_id = ?"
-            " ORDER BY e.nominee COLLATE NOCASE",
+            " ORDER BY e.nominee COLLATE name",
             [row["id"]],
         ):
             levels[entry["level"]].append(entry["entry_id"])

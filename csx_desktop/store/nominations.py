@@ -632,7 +632,7 @@ class NominationRepository:
             " AND n.status = 'eligible') AS nomination_count"
             " FROM entries e JOIN categories c ON c.id = e.category_id"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY c.position, e.nominee COLLATE NOCASE, e.id"
+            + " ORDER BY c.position, e.nominee COLLATE name, e.id"
         )
         return [_entry(row) for row in self._store.db.query(sql, params)]
 

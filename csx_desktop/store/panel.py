@@ -167,7 +167,7 @@ class PanelRepository:
         return [
             _member(row, categories.get(row["id"], set()))
             for row in db.query(
-                "SELECT * FROM panel_members WHERE active ORDER BY name COLLATE NOCASE"
+                "SELECT * FROM panel_members WHERE active ORDER BY name COLLATE name"
             )
         ]
 

@@ -24,6 +24,7 @@ from csx_desktop.domain.model import (
     PanelMember,
     RoundSettings,
 )
+from csx_desktop.domain.names import sort_key
 from csx_desktop.domain.scoring import (
     CategoryResult,
     EntryRef,
@@ -197,7 +198,7 @@ def _vote_results(store: Store, refs: Sequence[EntryRef]) -> tuple[EntryResult, 
                 panel_scored=False,
             )
         )
-    results.sort(key=lambda e: (e.rank is None, e.rank or 0, e.nominee.casefold(), e.entry_id))
+    results.sort(key=lambda e: (e.rank is None, e.rank or 0, sort_key(e.nominee), e.entry_id))
     return tuple(results)
 
 
@@ -242,7 +243,7 @@ def sheet_details(
     for row in db.query(
         "SELECT s.member_id, s.entry_id, s.comment, s.updated_at, e.nominee, e.category_id"
         f" FROM scoresheets s JOIN entries e ON e.id = s.entry_id WHERE {condition}"
-        " ORDER BY e.category_id, e.nominee COLLATE NOCASE, s.entry_id",
+        " ORDER BY e.category_id, e.nominee COLLATE name, s.entry_id",
         params,
     ):
         member = members.get(row["member_id"])
@@ -275,14 +276,14 @@ def sheet_details(
                 details.append(
                     _detail(category, member, entry_id, entry.nominee, {}, interest=True)
                 )
-    details.sort(key=lambda d: (d.category, d.nominee.casefold(), d.entry_id, _order(d)))
+    details.sort(key=lambda d: (d.category, sort_key(d.nominee), d.entry_id, _order(d)))
     return details
 
 
 def _order(detail: SheetDetail) -> tuple[int, float, str]:
     """Within an entry: counted sheets highest first, then incomplete, then interests."""
     rank = {SheetStatus.COUNTED: 0, SheetStatus.INCOMPLETE: 1, SheetStatus.INTEREST: 2}
-    return (rank.get(detail.status, 3), -(detail.total or 0.0), detail.member.casefold())
+    return (rank.get(detail.status, 3), -(detail.total or 0.0), sort_key(detail.member))
 
 
 def _detail(
@@ -410,7 +411,7 @@ def interest_lines(store: Store) -> list[InterestLine]:
             )
         )
     order = {c.name: c.position for c in store.round.categories()}
-    lines.sort(key=lambda i: (order.get(i.category, 0), i.nominee.casefold(), i.member.casefold()))
+    lines.sort(key=lambda i: (order.get(i.category, 0), sort_key(i.nominee), sort_key(i.member)))
     return lines
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from csx_desktop.domain.model import Entry, EntryStatus, Nomination, NominationStatus
-from csx_desktop.domain.names import name_key
+from csx_desktop.domain.names import name_key, sort_key
 from csx_desktop.ui.widgets.list_table_model import Index, ListTableModel
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -102,7 +102,7 @@ class EntriesModel(ListTableModel[EntryRow]):
             if column == self.NOMINATIONS:
                 return entry.nomination_count
             if column == self.NOMINEE:
-                return entry.nominee.casefold()
+                return sort_key(entry.nominee)
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.STATUS and entry.status_reason:

@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from csx_desktop.domain.model import Ballot, PaperCount
-from csx_desktop.domain.votes import UK_TIME
+from csx_desktop.domain.times import UK_TIME
 from csx_desktop.ui.widgets.list_table_model import Index, ListTableModel, RowT
 
 NOT_NOMINATED = "— not nominated yet"
