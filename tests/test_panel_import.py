@@ -107,6 +107,7 @@ def test_panel_import_reports_each_bad_row_and_changes_nothing(
         "csx-admin: panel.csv: row 5, name: margaret teesdale is already on row 2",
         "csx-admin: panel.csv: 4 rows have problems, so nothing was imported. Correct the file "
         "and import it again (or import only the valid rows).",
+        "csx-admin: to import only the valid rows, add --skip-invalid.",
     ]
     assert round_path.read_bytes() == before
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
+from csx_desktop.io.row_errors import RowsRefused
 from csx_desktop.store import COMMAND_LINE_ACTOR, InputRefused, Store
 
 
@@ -54,3 +56,12 @@ def subcommand_group(
         if isinstance(action, argparse._SubParsersAction):
             return action
     return parser.add_subparsers(dest="what", metavar="WHAT", required=True)
+
+
+def report_refusal(refused: RowsRefused) -> int:
+    """Every rejected row on stderr, one a line, then what happened and what to do; exit 1."""
+    for error in refused.errors:
+        print(f"csx-admin: {refused.file_name}: {error}", file=sys.stderr)
+    print(f"csx-admin: {refused}", file=sys.stderr)
+    print("csx-admin: to import only the valid rows, add --skip-invalid.", file=sys.stderr)
+    return 1

@@ -21,6 +21,7 @@ from csx_desktop.cli.common import (
     add_output_arguments,
     open_round,
     refuse_to_replace,
+    report_refusal,
     subcommand_group,
 )
 from csx_desktop.cli.output import print_rows
@@ -96,9 +97,7 @@ def _import_runner(importer: Importer) -> Callable[[argparse.Namespace], int]:
             try:
                 result = importer(store, args.source, skip_invalid=args.skip_invalid)
             except RowsRefused as refused:
-                for error in refused.errors:
-                    print(f"csx-admin: {refused.file_name}: {error}", file=sys.stderr)
-                raise
+                return report_refusal(refused)
         for error in result.skipped:
             print(f"csx-admin: left out {result.file_name}: {error}", file=sys.stderr)
         print(result.summary())

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from csx_desktop.cli.common import add_file_argument, add_import_arguments, open_round
+from csx_desktop.cli.common import (
+    add_file_argument,
+    add_import_arguments,
+    open_round,
+    report_refusal,
+)
 from csx_desktop.cli.output import print_json, print_rows, print_table
 from csx_desktop.domain.votes import votes_text
 from csx_desktop.io.row_errors import RowsRefused
@@ -115,12 +119,7 @@ def run_import_votes(args: argparse.Namespace) -> int:
                 store, args.source, mapping=parse_mapping(args.map), skip_invalid=args.skip_invalid
             )
         except RowsRefused as refused:
-            # One line, as for every refusal, then every row so the person can fix the file.
-            print(f"csx-admin: {refused}", file=sys.stderr)
-            for error in refused.errors:
-                print(f"  {error}", file=sys.stderr)
-            print("Use --skip-invalid to import the readable rows.", file=sys.stderr)
-            return 1
+            return report_refusal(refused)
     print(result.summary())
     for problem in result.export.problems:
         print(f"  skipped {problem}")

@@ -34,8 +34,8 @@ class RowError:
 class RowsRefused(InputRefused):
     """Some rows cannot be used, so nothing was imported; ``errors`` lists every one.
 
-    The message counts the rows (``trouble``: what is wrong with one row, with several),
-    names the first ``listed`` of them when asked, and ends with what to do (``advice``).
+    The message counts the rows (``trouble``: what is wrong with one row, with several) and
+    ends with what to do (``advice``); ``details()`` lists the rows themselves.
     """
 
     def __init__(
@@ -45,14 +45,12 @@ class RowsRefused(InputRefused):
         *,
         trouble: tuple[str, str] = HAS_PROBLEMS,
         advice: str = CORRECT_THE_FILE,
-        listed: int = 0,
     ) -> None:
         self.file_name = file_name
         self.errors = list(errors)
         count = len({e.row for e in self.errors})
         rows = f"1 row {trouble[0]}" if count == 1 else f"{count} rows {trouble[1]}"
-        shown = f" ({self.details(listed, separator='; ')})" if listed else ""
-        super().__init__(f"{file_name}: {rows}, so nothing was imported{shown}. {advice}")
+        super().__init__(f"{file_name}: {rows}, so nothing was imported. {advice}")
 
     def details(self, limit: int = 20, *, separator: str = "\n") -> str:
         """The row errors, one a line: the first ``limit``, then how many more there are."""

@@ -53,7 +53,6 @@ FIELDS = ("voter", "choice", "cast_at")
 MICROSOFT_FORMS = "Microsoft Forms"
 GOOGLE_FORMS = "Google Forms"
 PLAIN = "spreadsheet"
-MAX_PROBLEMS_IN_MESSAGE = 15
 
 # Heading keys (``name_key``) that name each field exactly, best first.
 _VOTER_EXACT = ("voter", "voterkey", "email", "emailaddress", "email1", "workemail")
@@ -196,9 +195,7 @@ def import_votes(
             export.file_name,
             export.problems,
             trouble=("cannot be read", "cannot be read"),
-            advice="Check that the right column was used for each field, or import only the "
-            "readable rows.",
-            listed=MAX_PROBLEMS_IN_MESSAGE,
+            advice="Check that the right column was used for each field.",
         )
     if not export.ballots:
         raise InputRefused(f"{export.file_name} has no responses in it: there is nothing to count.")
