@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from csx_desktop.domain.model import Nomination
@@ -72,6 +74,23 @@ def _listed(area: CertificatesArea) -> list[tuple[str, str, str]]:
     return [(c.recipient, c.award, c.level.label) for c in area.model.rows()]
 
 
+def _image(widget: QWidget) -> QImage:
+    return widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def _settled_view(qtbot: QtBot, area: CertificatesArea) -> QImage:
+    """What the preview shows once its background rendering has finished."""
+    shown = [_image(area.preview)]
+
+    def unchanged() -> bool:
+        qtbot.wait(150)
+        shown.append(_image(area.preview))
+        return len(shown) > 3 and shown[-1] == shown[-2] == shown[-3]
+
+    qtbot.waitUntil(unchanged, timeout=10000)
+    return shown[-1]
+
+
 def test_lists_the_decided_awards_and_previews_one(
     qtbot: QtBot, make_area: AreaFactory, decided: Store
 ) -> None:
@@ -86,9 +105,33 @@ def test_lists_the_decided_awards_and_previews_one(
     qtbot.waitUntil(lambda: area.document.status() == QPdfDocument.Status.Ready)
     assert area.document.pageCount() == 1
     assert "Zoë Whitfield" in area.document.getAllText(0).text()
+    first_shown = _settled_view(qtbot, area)
     area.table.selectRow(2)
     qtbot.waitUntil(lambda: "SEND Transport Team" in area.document.getAllText(0).text())
     assert area.preview_stack.currentWidget() is area.preview
+    # What is on screen changes too, not only the document behind it: QPdfView keeps the
+    # pages it rendered, and a reused view went on showing the first certificate.
+    qtbot.waitUntil(lambda: _image(area.preview) != first_shown, timeout=5000)
+
+
+def test_the_preview_shows_the_certificate_chosen_even_when_arrowing_quickly(
+    qtbot: QtBot, make_area: AreaFactory, decided: Store
+) -> None:
+    """A render of the first certificate still under way when the next is chosen must not
+    end up on screen (QPdfView caches pages by number and zoom, not by document)."""
+    area = make_area(decided)
+    QApplication.processEvents()  # the first render is requested, not yet done
+    area.table.selectRow(1)
+    area.table.selectRow(2)
+    shown = _settled_view(qtbot, area)
+    fresh = QPdfView()
+    qtbot.addWidget(fresh)
+    fresh.setPageMode(QPdfView.PageMode.SinglePage)
+    fresh.setZoomMode(QPdfView.ZoomMode.FitInView)
+    fresh.setDocument(area.document)
+    fresh.resize(area.preview.size())
+    fresh.show()
+    qtbot.waitUntil(lambda: _image(fresh) == shown, timeout=5000)
 
 
 def test_save_pdf_writes_the_ticked_certificates(

@@ -159,11 +159,7 @@ class CertificatesArea(Area):
 
         # ---- the preview and the details ---------------------------------------------------
         self.document = QPdfDocument(self)
-        self.preview = QPdfView()
-        self.preview.setAccessibleName("Preview of the selected certificate")
-        self.preview.setPageMode(QPdfView.PageMode.SinglePage)
-        self.preview.setZoomMode(QPdfView.ZoomMode.FitInView)
-        self.preview.setDocument(self.document)
+        self.preview = self._new_view()
         self.preview_message = QLabel()
         self.preview_message.setWordWrap(True)
         self.preview_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -305,15 +301,30 @@ class CertificatesArea(Area):
         except CsxError as error:
             self._show_preview_message(str(error))
             return
-        self.document.close()
         buffer = QBuffer(self)
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.close()
         self.document.load(buffer)
         if self._preview_buffer is not None:  # the old one is no longer read
             self._preview_buffer.deleteLater()
         self._preview_buffer = buffer
+        # A new view for every certificate: QPdfView keeps the page images it rendered,
+        # keyed by page and zoom, even when its document is reloaded, and every preview is
+        # page 1 at the same size, so one view went on showing the first certificate chosen.
+        previous, self.preview = self.preview, self._new_view()
+        self.preview_stack.addWidget(self.preview)
         self.preview_stack.setCurrentWidget(self.preview)
+        self.preview_stack.removeWidget(previous)
+        previous.deleteLater()
+
+    def _new_view(self) -> QPdfView:
+        view = QPdfView()
+        view.setAccessibleName("Preview of the selected certificate")
+        view.setPageMode(QPdfView.PageMode.SinglePage)
+        view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        view.setDocument(self.document)
+        return view
 
     def _show_preview_message(self, text: str) -> None:
         self.document.close()
