@@ -187,3 +187,16 @@ def test_a_panel_member_cannot_import(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(window.sign_in.secret, Qt.Key.Key_Return)
     assert window.session is not None
     assert not window.import_action.isEnabled()
+
+
+def test_the_go_menu_lists_the_areas_with_their_shortcuts(window: MainWindow, qtbot: QtBot) -> None:
+    assert not window.go_menu.menuAction().isVisible()
+    _sign_in_as_admin(window, qtbot)
+    actions = window.go_menu.actions()
+    assert [a.text() for a in actions] == [spec.title for spec in AREAS]
+    assert [a.shortcut().toString() for a in actions] == [f"Ctrl+{i}" for i in range(1, 8)]
+    actions[3].trigger()
+    assert window.workspace is not None
+    assert window.workspace.stack.currentIndex() == 3  # type: ignore[attr-defined]
+    window.switch_action.trigger()
+    assert window.go_menu.actions() == [] and not window.go_menu.menuAction().isVisible()

@@ -1,7 +1,8 @@
 """The administrator's window body: a sidebar of areas and the chosen area beside it.
 
-Areas are built the first time they are chosen. Ctrl+1 … Ctrl+7 jump to an area; the sidebar
-is an ordinary list, so Tab and the arrow keys reach every area too.
+Areas are built the first time they are chosen. Ctrl+1 … Ctrl+7 jump to an area; they are
+actions (``area_actions``) so the main window lists them, with their shortcuts, in its Go
+menu. The sidebar is an ordinary list, so Tab and the arrow keys reach every area too.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import importlib
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from csx_desktop.ui.areas import AREAS, AreaSpec
@@ -27,13 +28,18 @@ class AdminWorkspace(QWidget):
         self.sidebar.setSpacing(3)
         self.stack = QStackedWidget()
         self._areas: dict[int, Area] = {}
+        self.area_actions: list[QAction] = []
         for index, spec in enumerate(AREAS):
             item = QListWidgetItem(spec.title)
             item.setToolTip(f"{spec.hint} (Ctrl+{index + 1})")
             self.sidebar.addItem(item)
             self.stack.addWidget(QWidget())  # placeholder until first shown
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
-            shortcut.activated.connect(lambda i=index: self.show_area(i))
+            action = QAction(spec.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setStatusTip(spec.hint)
+            action.triggered.connect(lambda _checked=False, i=index: self.show_area(i))
+            self.addAction(action)  # the shortcut works even before a menu shows it
+            self.area_actions.append(action)
         self.sidebar.currentRowChanged.connect(self._build_and_show)
         layout = QHBoxLayout(self)
         layout.addWidget(self.sidebar)

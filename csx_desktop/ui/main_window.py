@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.go_menu = self.menuBar().addMenu("&Go")
+        self.go_menu.menuAction().setVisible(False)  # only the administrator has areas
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About CSX Desktop", self._about)
         self._update_actions()
@@ -192,6 +194,8 @@ class MainWindow(QMainWindow):
             from csx_desktop.ui.admin_workspace import AdminWorkspace
 
             self.workspace = AdminWorkspace(self.session)
+            self.go_menu.addActions(self.workspace.area_actions)
+            self.go_menu.menuAction().setVisible(True)
         else:
             from csx_desktop.ui.member_workspace import MemberWorkspace
 
@@ -212,6 +216,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _drop_session(self) -> None:
+        self.go_menu.clear()
+        self.go_menu.menuAction().setVisible(False)
         if self.workspace is not None:
             self.pages.removeWidget(self.workspace)
             self.workspace.deleteLater()
