@@ -32,29 +32,37 @@ from csx_desktop.domain.model import RoundSettings, Signatory
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg);;All files (*)"
 
 
-class OptionalDateEdit(QWidget):
-    """A date that may be left unset: a tick box, then the date (with a calendar)."""
+class _OptionalEdit(QWidget):
+    """A tick box "Set", then the editor, enabled only while the box is ticked."""
 
     changed = Signal()
 
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, label: str, edit: QDateTimeEdit, display_format: str, parent: QWidget | None
+    ) -> None:
         super().__init__(parent)
         self.enabled = QCheckBox("Set")
         self.enabled.setAccessibleName(f"{label} is set")
-        self.edit = QDateEdit()
+        self.edit = edit
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("d MMMM yyyy")
+        self.edit.setDisplayFormat(display_format)
         self.edit.setAccessibleName(label)
-        self.edit.setDate(QDate.currentDate())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.enabled)
         layout.addWidget(self.edit, 1)
         self.enabled.toggled.connect(self.edit.setEnabled)
         self.enabled.toggled.connect(self.changed)
-        self.edit.dateChanged.connect(self.changed)
+        self.edit.dateTimeChanged.connect(self.changed)
         self.edit.setEnabled(False)
         self.setFocusProxy(self.enabled)
+
+
+class OptionalDateEdit(_OptionalEdit):
+    """A date that may be left unset (the ceremony date)."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(label, QDateEdit(QDate.currentDate()), "d MMMM yyyy", parent)
 
     def value(self) -> datetime.date | None:
         if not self.enabled.isChecked():
@@ -68,29 +76,12 @@ class OptionalDateEdit(QWidget):
             self.edit.setDate(QDate(value.year, value.month, value.day))
 
 
-class OptionalDateTimeEdit(QWidget):
+class OptionalDateTimeEdit(_OptionalEdit):
     """A date and time that may be left unset (the voting window)."""
 
-    changed = Signal()
-
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.enabled = QCheckBox("Set")
-        self.enabled.setAccessibleName(f"{label} is set")
-        self.edit = QDateTimeEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("d MMMM yyyy  HH:mm")
-        self.edit.setAccessibleName(label)
-        self.edit.setDateTime(QDateTime(QDate.currentDate(), QTime(9, 0)))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.enabled)
-        layout.addWidget(self.edit, 1)
-        self.enabled.toggled.connect(self.edit.setEnabled)
-        self.enabled.toggled.connect(self.changed)
-        self.edit.dateTimeChanged.connect(self.changed)
-        self.edit.setEnabled(False)
-        self.setFocusProxy(self.enabled)
+        start = QDateTime(QDate.currentDate(), QTime(9, 0))
+        super().__init__(label, QDateTimeEdit(start), "d MMMM yyyy  HH:mm", parent)
 
     def value(self) -> datetime.datetime | None:
         if not self.enabled.isChecked():
