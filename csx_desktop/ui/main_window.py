@@ -78,8 +78,10 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
+        # Not Ctrl+I: the Shining Star area uses that for importing votes, and a window-wide
+        # action with the same keys would make both ambiguous there.
         self.import_action = self._action(
-            file_menu, "&Import nominations…", self.import_nominations, "Ctrl+I"
+            file_menu, "&Import nominations…", self.import_nominations, "Ctrl+Shift+I"
         )
         self.backup_action = self._action(file_menu, "&Back up…", self.backup_dialog, "Ctrl+B")
         self.switch_action = self._action(
