@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from csx_desktop.store import Store
@@ -200,3 +200,46 @@ def test_the_go_menu_lists_the_areas_with_their_shortcuts(window: MainWindow, qt
     assert window.workspace.stack.currentIndex() == 3  # type: ignore[attr-defined]
     window.switch_action.trigger()
     assert window.go_menu.actions() == [] and not window.go_menu.menuAction().isVisible()
+
+
+def test_no_two_shortcuts_clash_in_any_area(qtbot: QtBot, tmp_path: Path) -> None:
+    """Keys that two visible things claim do nothing at all in Qt ("ambiguous shortcut")."""
+    from PySide6.QtGui import QAction, QShortcut
+    from PySide6.QtWidgets import QAbstractButton
+
+    from csx_desktop.demo.builder import build_demo_round
+
+    path = tmp_path / "demo.csxawards"
+    build_demo_round(path)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.open_round(path)
+    w.show()
+    _sign_in_as_admin(w, qtbot, "demo-admin")
+    assert w.workspace is not None
+    for spec in AREAS:
+        w.workspace.show_area(spec.title)  # type: ignore[attr-defined]
+        claimed: dict[str, str] = {}
+        for action in w.findChildren(QAction):
+            keys = action.shortcut().toString()
+            owner = action.parent()
+            # Menu-bar actions belong to the window and work while their menu is closed.
+            active = owner is w or (isinstance(owner, QWidget) and owner.isVisible())
+            if keys and action.isEnabled() and active:
+                assert keys not in claimed, (
+                    f"{keys} in {spec.title}: {claimed[keys]} / {action.text()}"
+                )
+                claimed[keys] = action.text()
+        for button in w.findChildren(QAbstractButton):
+            keys = button.shortcut().toString()
+            if keys and button.isVisible():
+                assert keys not in claimed, (
+                    f"{keys} in {spec.title}: {claimed[keys]} / {button.text()}"
+                )
+                claimed[keys] = button.text()
+        for shortcut in w.findChildren(QShortcut):
+            keys = shortcut.key().toString()
+            parent = shortcut.parent()
+            if keys and isinstance(parent, QWidget) and parent.isVisible():
+                assert keys not in claimed, f"{keys} in {spec.title}: {claimed[keys]} / shortcut"
+                claimed[keys] = "shortcut"
