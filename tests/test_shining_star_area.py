@@ -284,3 +284,35 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, star: Store) -> None
     assert len(buttons) >= 4 and len(tables) >= 2
     assert [b for b in buttons if not (b.accessibleName() or b.text())] == []
     assert [t for t in tables if not t.accessibleName()] == []
+
+
+def test_the_nominating_bodies_are_edited_in_the_window(
+    qtbot: QtBot, star: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from csx_desktop.ui.vote_dialogs import BodiesDialog
+
+    dialog = BodiesDialog(star)
+    qtbot.addWidget(dialog)
+    answers = iter([("Public Health", True), ("Public Health and Wellbeing", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: next(answers))
+    dialog.add()
+    assert "Public Health" in star.round.nominating_bodies()
+    assert dialog.list.currentItem().text() == "Public Health"
+    dialog.rename()
+    assert "Public Health and Wellbeing" in star.round.nominating_bodies()
+    assert "Public Health" not in star.round.nominating_bodies()
+    # A body that has put someone forward cannot be removed: a message, nothing changes.
+    refusals: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: refusals.append(text))
+    dialog.list.setCurrentRow(star.round.nominating_bodies().index("Children's Services"))
+    dialog.remove()
+    assert refusals and "Aaron Bulmer" in refusals[0]
+    assert "Children's Services" in star.round.nominating_bodies()
+    dialog.list.setCurrentRow(star.round.nominating_bodies().index("Public Health and Wellbeing"))
+    dialog.remove()
+    assert "Public Health and Wellbeing" not in star.round.nominating_bodies()
+    assert dialog.changed
+    actions = [row["action"] for row in star.audit_log(10) if row["entity"] == "nominating body"]
+    assert actions[:3] == ["remove", "rename", "add"]

@@ -3,10 +3,13 @@
 ``PaperVotesDialog`` asks which nominee, how many paper votes and who counted them.
 ``VoteColumnsDialog`` appears when an import cannot tell from the headings which column
 holds the voter or the vote; the person picks each from the file's own headings.
+``BodiesDialog`` edits the nominating bodies.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import ClassVar
 
 from PySide6.QtWidgets import (
@@ -14,14 +17,20 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from csx_desktop.domain.votes import Candidate
+from csx_desktop.store import CsxError, Store
+from csx_desktop.ui.errors import show_refusal
 
 NO_COLUMN = "(no such column)"
 
@@ -150,3 +159,84 @@ class VoteColumnsDialog(QDialog):
             for field, box in self.boxes.items()
             if box.currentText() and box.currentText() != NO_COLUMN
         }
+
+
+class BodiesDialog(QDialog):
+    """Edit the Shining Star nominating bodies: add, rename, remove. Each change is stored
+    (and audited) as it is made; a refusal, such as removing a body that has nominated
+    someone, is shown and changes nothing."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Nominating bodies")
+        self.store = store
+        self.changed = False
+        self.list = QListWidget()
+        self.list.setAccessibleName("Nominating bodies")
+        label = QLabel(
+            "Each Service Director's service, and Xentrall Shared Services, puts forward one "
+            "member of staff for Shining Star."
+        )
+        label.setWordWrap(True)
+        add = QPushButton("&Add…")
+        add.clicked.connect(self.add)
+        self.rename_button = QPushButton("Re&name…")
+        self.rename_button.clicked.connect(self.rename)
+        self.remove_button = QPushButton("&Remove")
+        self.remove_button.clicked.connect(self.remove)
+        buttons = QHBoxLayout()
+        for button in (add, self.rename_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(close)
+        self.resize(self.fontMetrics().averageCharWidth() * 70, self.sizeHint().height() * 2)
+        self._fill()
+
+    def _fill(self, select: str = "") -> None:
+        self.list.clear()
+        bodies = self.store.round.nominating_bodies()
+        self.list.addItems(bodies)
+        row = bodies.index(select) if select in bodies else 0
+        self.list.setCurrentRow(row)
+        for button in (self.rename_button, self.remove_button):
+            button.setEnabled(bool(bodies))
+
+    def _current(self) -> str:
+        item = self.list.currentItem()
+        return item.text() if item is not None else ""
+
+    def _apply(self, change: Callable[[], object], select: str) -> None:
+        try:
+            change()
+        except CsxError as error:
+            show_refusal(self, error, "Not changed")
+            return
+        self.changed = True
+        self._fill(select)
+
+    def add(self) -> None:
+        name, ok = QInputDialog.getText(self, "Add a nominating body", "Name of the body:")
+        if ok and name.strip():
+            tidy = " ".join(name.split())
+            self._apply(partial(self.store.round.add_nominating_body, tidy), tidy)
+
+    def rename(self) -> None:
+        old = self._current()
+        if not old:
+            return
+        new, ok = QInputDialog.getText(self, "Rename a nominating body", "New name:", text=old)
+        if ok and new.strip():
+            self._apply(
+                lambda: self.store.round.rename_nominating_body(old, new), " ".join(new.split())
+            )
+
+    def remove(self) -> None:
+        body = self._current()
+        if body:
+            self._apply(partial(self.store.round.remove_nominating_body, body), "")

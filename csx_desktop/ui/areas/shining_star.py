@@ -44,7 +44,7 @@ from csx_desktop.ui.areas.base import Area
 from csx_desktop.ui.errors import show_refusal
 from csx_desktop.ui.session import Session
 from csx_desktop.ui.vote_chart import VoteChart
-from csx_desktop.ui.vote_dialogs import PaperVotesDialog, VoteColumnsDialog
+from csx_desktop.ui.vote_dialogs import BodiesDialog, PaperVotesDialog, VoteColumnsDialog
 from csx_desktop.ui.vote_models import BallotsModel, PaperCountsModel, ShortlistModel, uk_time
 from csx_desktop.ui.widgets.empty_state import EmptyState
 
@@ -123,6 +123,11 @@ class ShiningStarArea(Area):
         shortlist_layout.addWidget(shortlist_label)
         shortlist_layout.addWidget(self.shortlist, 1)
         shortlist_layout.addWidget(self.bodies_note)
+        self.bodies_button = self._button(
+            "Edit nominating &bodies…", "Add, rename or remove the Service Directors' services"
+        )
+        self.bodies_button.clicked.connect(self.edit_bodies)
+        shortlist_layout.addWidget(self.bodies_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         # The count: a chart, or an empty state saying how to get one.
         self.chart = VoteChart()
@@ -366,6 +371,12 @@ class ShiningStarArea(Area):
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def edit_bodies(self) -> None:
+        dialog = BodiesDialog(self.store, self)
+        dialog.exec()
+        if dialog.changed:
+            self.session.notify("nominations")
 
     def add_paper_votes(self) -> None:
         candidates = self.store.ballots.shortlist()
