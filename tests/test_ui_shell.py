@@ -243,3 +243,85 @@ def test_no_two_shortcuts_clash_in_any_area(qtbot: QtBot, tmp_path: Path) -> Non
             if keys and isinstance(parent, QWidget) and parent.isVisible():
                 assert keys not in claimed, f"{keys} in {spec.title}: {claimed[keys]} / shortcut"
                 claimed[keys] = "shortcut"
+
+
+def _unnamed_inputs(root: QWidget) -> list[str]:
+    """Visible controls a screen reader could not name: no accessible name, no text of
+    their own, and no label pointing at them."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+
+    buddies = {id(label.buddy()) for label in root.findChildren(QLabel) if label.buddy()}
+    missing = []
+    kinds = (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, kinds) or not widget.isVisible():
+            continue
+        if type(widget).__name__ in {"QComboBoxListView", "QCalendarView", "QHeaderView"}:
+            continue  # Qt's own parts of a combo box, calendar or table
+        if widget.objectName().startswith("qt_"):
+            continue  # likewise (a table's corner button, a scroll area's viewport)
+        own_text = isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip()
+        if widget.accessibleName() or own_text or id(widget) in buddies:
+            continue
+        if isinstance(widget, QLineEdit) and isinstance(
+            widget.parent(), QAbstractSpinBox | QComboBox
+        ):
+            continue  # the editor inside a spin box or combo box shares its name
+        missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return missing
+
+
+def test_every_visible_control_in_every_area_has_a_name(qtbot: QtBot, tmp_path: Path) -> None:
+    from csx_desktop.demo.builder import build_demo_round
+
+    path = tmp_path / "demo.csxawards"
+    build_demo_round(path)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.open_round(path)
+    w.show()
+    assert _unnamed_inputs(w) == [], "sign-in"
+    _sign_in_as_admin(w, qtbot, "demo-admin")
+    assert w.workspace is not None
+    for spec in AREAS:
+        w.workspace.show_area(spec.title)  # type: ignore[attr-defined]
+        assert _unnamed_inputs(w) == [], spec.title
+
+
+def test_every_visible_control_in_the_chairs_workspace_has_a_name(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from csx_desktop.demo.builder import build_demo_round
+
+    path = tmp_path / "demo.csxawards"
+    build_demo_round(path)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.open_round(path)
+    w.show()
+    people = w.sign_in.people
+    people.setCurrentRow(
+        next(i for i in range(people.count()) if people.item(i).text().startswith("Sandra"))
+    )
+    qtbot.keyClicks(w.sign_in.secret, "7777")  # the demo chair
+    qtbot.keyClick(w.sign_in.secret, Qt.Key.Key_Return)
+    tabs = w.workspace.tabs  # type: ignore[union-attr]
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        assert _unnamed_inputs(w) == [], tabs.tabText(index)
