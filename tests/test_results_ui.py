@@ -231,6 +231,19 @@ def test_a_judge_sees_no_scores_in_a_category_until_they_have_submitted_it(
     assert area.decide_button.isEnabled()
 
 
+def test_a_member_who_has_submitted_sees_the_totals_but_no_ones_sheets(
+    qtbot: QtBot, store: Store, ids: dict[str, int]
+) -> None:
+    store.scores.submit_category(ids["Nora Quinn"], ids["pride"])
+    area = ResultsArea(_session(store, ids["Nora Quinn"]))
+    qtbot.addWidget(area)
+    area.show()
+    area.show_category("Pride of Stockton")
+    assert area.model.rowCount() == 2  # the panel's totals
+    for hidden in (area.sheets, area.comments, area.report_button, area.export_button):
+        assert not hidden.isVisible()
+
+
 def test_a_panel_member_who_is_not_chair_cannot_decide(
     qtbot: QtBot, store: Store, ids: dict[str, int]
 ) -> None:

@@ -1,8 +1,9 @@
 """A panel member's window body: one scoring tab per category they judge.
 
-The chair also gets the Scoring progress view and the Results (the administrator's areas,
-built the first time the chair opens their tab; neither shows a category's scores before the
-chair has submitted their own for it).
+Every member has a Results tab: the panel's totals for a category once they have submitted
+their own scores for it (members see no one else's sheets; the chair sees the sheets too and
+records decisions). The chair also gets the Scoring progress view. Both are the
+administrator's areas, built the first time their tab is opened.
 Ctrl+Page Down / Ctrl+Page Up (or Ctrl+Tab) move between the tabs.
 """
 
@@ -38,13 +39,12 @@ class MemberWorkspace(QWidget):
             index = self.tabs.addTab(workspace, f"Score: {category.name}")
             self.tabs.setTabToolTip(index, "Ctrl+Page Down / Ctrl+Page Up move between tabs")
         self._lazy: dict[int, tuple[str, str]] = {}
+        views = [("Results", "csx_desktop.ui.areas.results", "ResultsArea")]
         if member.is_chair:
-            for title, module, class_name in (
-                ("Scoring progress", "csx_desktop.ui.areas.progress", "ProgressArea"),
-                ("Results", "csx_desktop.ui.areas.results", "ResultsArea"),
-            ):
-                index = self.tabs.addTab(QWidget(), title)
-                self._lazy[index] = (module, class_name)
+            views.insert(0, ("Scoring progress", "csx_desktop.ui.areas.progress", "ProgressArea"))
+        for title, module, class_name in views:
+            index = self.tabs.addTab(QWidget(), title)
+            self._lazy[index] = (module, class_name)
         self.tabs.currentChanged.connect(self._build_lazy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -63,6 +63,9 @@ class ResultsArea(Area):
         super().__init__(session, parent)
         person = session.person
         self.can_decide = person.is_administrator or person.is_chair
+        # Other panel members see the panel's totals once they have submitted, never each
+        # other's sheets or comments (DESIGN.md); the chair and the administrator see both.
+        self.can_see_sheets = self.can_decide
         self.results: list[CategoryResult] = []
 
         self.empty = EmptyState(
@@ -115,6 +118,8 @@ class ResultsArea(Area):
         self.export_button.setMenu(menu)
         for button in (self.decide_button, self.reopen_button):
             button.setVisible(self.can_decide)
+        for widget in (self.report_button, self.export_button):  # they carry every sheet
+            widget.setVisible(self.can_see_sheets)
 
         # Two rows, so that at 200% text the category name and the buttons both fit.
         top = QHBoxLayout()
@@ -204,6 +209,7 @@ class ResultsArea(Area):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(left)
         splitter.addWidget(detail)
+        detail.setVisible(self.can_see_sheets)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
