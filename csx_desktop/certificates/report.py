@@ -20,6 +20,7 @@ from csx_desktop.certificates.fonts import SANS, SANS_BOLD, SANS_ITALIC, registe
 from csx_desktop.domain.model import Method, PanelGroup
 from csx_desktop.domain.names import sort_key
 from csx_desktop.domain.scoring import CategoryResult, rounded
+from csx_desktop.domain.votes import Tally
 
 if TYPE_CHECKING:
     from csx_desktop.store.database import Store
@@ -308,7 +309,7 @@ def _panel_category(result: CategoryResult, styles: dict[str, Any], width: float
 
 
 def _vote_category(
-    result: CategoryResult, tally: Any, styles: dict[str, Any], width: float
+    result: CategoryResult, tally: Tally, styles: dict[str, Any], width: float
 ) -> list[Any]:
     from reportlab.platypus import Paragraph, Spacer
 
@@ -317,7 +318,7 @@ def _vote_category(
         Paragraph(_esc(result.category.description), styles["note"]),
     ]
     story += _decision_paragraphs(result, styles)
-    if tally is None or not getattr(tally, "candidates", None):
+    if not tally.candidates:
         names = ", ".join(e.nominee for e in result.entries) or "no nominees yet"
         story.append(
             Paragraph(f"Shortlist: {_esc(names)}. No votes have been counted.", styles["body"])
@@ -347,12 +348,12 @@ def _vote_category(
         f"Online ballots: {tally.valid} counted, {tally.superseded} superseded by the same "
         f"voter's counted ballot, {tally.invalid} invalid."
     )
-    reasons = getattr(tally, "invalid_by_reason", {}) or {}
+    reasons = tally.invalid_by_reason
     if reasons:
         ballots += " Invalid: " + "; ".join(f"{r} ({n})" for r, n in sorted(reasons.items())) + "."
     story.append(Spacer(1, 4))
     story.append(Paragraph(_esc(ballots), styles["body"]))
-    if getattr(tally, "tied", False):
+    if tally.tied:
         story.append(
             Paragraph(
                 "<b>The count is tied at the top</b>; the decision above resolves it.",

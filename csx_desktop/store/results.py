@@ -35,6 +35,7 @@ from csx_desktop.domain.scoring import (
     rounded,
     score_round,
 )
+from csx_desktop.domain.votes import Tally
 from csx_desktop.store.decisions import ReopenedDecision
 from csx_desktop.store.errors import InputRefused
 
@@ -90,7 +91,7 @@ class ResultsReport:
     categories: tuple[CategoryResult, ...]
     interests: tuple[InterestLine, ...]
     reopened: tuple[ReopenedDecision, ...]
-    tally: Any  # the Shining Star Tally (store.ballots.tally()), or None before it exists
+    tally: Tally  # the Shining Star count
 
 
 # ---- reading results -------------------------------------------------------------------------
@@ -174,11 +175,7 @@ def _vote_results(store: Store, refs: Sequence[EntryRef]) -> tuple[EntryResult, 
     The score of a staff-vote entry is its number of votes (online and paper); ``judges``
     is 0. Before any vote is counted the entries are unranked, in name order.
     """
-    tally_fn = getattr(store.ballots, "tally", None)
-    votes: dict[int, int] = {}
-    if callable(tally_fn):
-        tally = tally_fn()
-        votes = {c.entry_id: int(c.votes) for c in getattr(tally, "candidates", [])}
+    votes = {c.entry_id: c.votes for c in store.ballots.tally().candidates}
     counted = any(votes.values())
     ranks = competition_ranks({r.entry_id: float(votes.get(r.entry_id, 0)) for r in refs})
     results = []
@@ -417,12 +414,11 @@ def interest_lines(store: Store) -> list[InterestLine]:
 
 def load_report(store: Store) -> ResultsReport:
     """What the results report prints: the round, panel, results, interests and the count."""
-    tally_fn = getattr(store.ballots, "tally", None)
     return ResultsReport(
         settings=store.round.settings(),
         panel=tuple(store.panel.members()),
         categories=tuple(load_results(store)),
         interests=tuple(interest_lines(store)),
         reopened=tuple(store.decisions.reopened()),
-        tally=tally_fn() if callable(tally_fn) else None,
+        tally=store.ballots.tally(),
     )
