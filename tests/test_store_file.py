@@ -289,3 +289,34 @@ def test_every_write_leaves_an_audit_row(store: Store) -> None:
     assert len(log) == before + 1
     assert log[0]["action"] == "change settings"
     assert '"disagreement_threshold": 25.0' in log[0]["after"]
+
+
+def test_a_risky_operation_is_preceded_by_a_backup_and_only_the_newest_are_kept(
+    round_path: Path, store: Store
+) -> None:
+    from csx_desktop.domain.model import Nomination
+    from csx_desktop.store.database import KEEP_SAFETY_BACKUPS
+
+    pride = store.round.category_named("Pride of Stockton").id
+    assert pride is not None
+    first = store.nominations.add(Nomination(pride, "Zoe Whitfield", "Ran the hub."))
+    second = store.nominations.add(Nomination(pride, "Zoë Whitfield", "Stayed late."))
+    assert first.entry_id != second.entry_id and first.entry_id and second.entry_id
+    store.nominations.merge(first.entry_id, [second.entry_id])
+    folder = round_path.with_name("awards backups")
+    copies = sorted(folder.glob("*before merging-entries.csxawards"))
+    assert len(copies) == 1
+    with Store.open(copies[0]) as before:  # the round as it was just before the merge
+        assert len(before.nominations.entries(pride)) == 2
+    for _ in range(KEEP_SAFETY_BACKUPS + 3):
+        store.safety_backup("testing")
+    assert len(list(folder.glob("*.csxawards"))) == KEEP_SAFETY_BACKUPS
+
+
+def test_a_round_in_memory_makes_no_backup() -> None:
+    assert Store.memory().safety_backup("anything") is None
+
+
+def test_no_backup_is_attempted_inside_an_open_transaction(store: Store) -> None:
+    with store.write():
+        assert store.safety_backup("inside") is None

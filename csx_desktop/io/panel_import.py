@@ -120,6 +120,7 @@ def _finish(
     if errors and not skip_invalid:
         raise RowsRefused(result.file_name, errors)
     result.skipped = errors
+    store.safety_backup(f"importing {result.file_name}")
     with store.write():
         apply()
         if result.added or result.changed:

@@ -174,6 +174,7 @@ class BallotRepository:
         rulings = self._rulings(old + new)
         new_rulings = rulings[len(old) :]
         now = utc_now()
+        self._store.safety_backup("importing votes")
         with self._store.write() as db:
             # executemany, not one sqlite-utils insert a row: 50,000 ballots in well under
             # a second.
@@ -347,6 +348,7 @@ class BallotRepository:
             )
         if self.voter_keys_erased():
             raise InputRefused("The voters' details have already been erased.")
+        self._store.safety_backup("erasing voters")
         with self._store.write() as db:
             self._recount()  # freeze the statuses as they stand, then forget who voted
             erased = int(

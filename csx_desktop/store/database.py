@@ -28,6 +28,7 @@ from csx_desktop.store.migrations import MIGRATIONS, known_migrations
 APPLICATION_ID = 0x43535831
 SQLITE_MAGIC = b"SQLite format 3\x00"
 COMMAND_LINE_ACTOR = "administrator (command line)"
+KEEP_SAFETY_BACKUPS = 10
 
 
 def utc_now() -> str:
@@ -189,6 +190,33 @@ class Store:
         if not dest.parent.is_dir():
             raise RoundFileError(f"The folder {dest.parent} does not exist.")
         _backup(self.db, dest)
+        return dest
+
+    def safety_backup(self, before: str) -> Path | None:
+        """Copy the round aside before a risky operation (an import, a merge, erasing voters).
+
+        Copies go to the folder "NAME backups" beside the round file, named by time and
+        operation; the newest ``KEEP_SAFETY_BACKUPS`` are kept. Returns the copy's path
+        (``None`` for a round in memory, or inside a transaction that is already open).
+        """
+        if self.path is None:
+            return None
+        if self.db.conn.in_transaction:
+            # Part of a larger change that is one transaction already (building the demo):
+            # nothing of it is on disk to lose, and SQLite cannot copy a file mid-write.
+            return None
+        folder = self.path.with_name(f"{self.path.stem} backups")
+        folder.mkdir(exist_ok=True)
+        stamp = datetime.now().strftime("%Y-%m-%d %H%M%S")
+        label = "".join(ch if ch.isalnum() else "-" for ch in before.lower()).strip("-")
+        dest = folder / f"{stamp} before {label}{self.path.suffix}"
+        counter = 1
+        while dest.exists():  # two risky operations in the same second
+            counter += 1
+            dest = folder / f"{stamp} before {label} ({counter}){self.path.suffix}"
+        _backup(self.db, dest)
+        for old in sorted(folder.glob(f"*{self.path.suffix}"))[:-KEEP_SAFETY_BACKUPS]:
+            old.unlink()
         return dest
 
     def schema_version(self) -> int:

@@ -121,6 +121,8 @@ class NominationRepository:
         when the batch is stored.
         """
         result = BatchResult()
+        if not dry_run:
+            self._store.safety_backup("importing nominations")
         try:
             with self._store.write():
                 known = self._known_responses({n.source for n in nominations if n.response_id})
@@ -319,6 +321,7 @@ class NominationRepository:
             raise InputRefused("Choose at least one other entry to merge into this one.")
         if target_id in others:
             raise InputRefused("An entry cannot be merged into itself.")
+        self._store.safety_backup("merging entries")
         with self._store.write() as db:
             target = self.entry(target_id)
             if target.status is EntryStatus.MERGED:
