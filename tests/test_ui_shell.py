@@ -202,11 +202,9 @@ def test_the_go_menu_lists_the_areas_with_their_shortcuts(window: MainWindow, qt
     assert window.go_menu.actions() == [] and not window.go_menu.menuAction().isVisible()
 
 
-def test_no_two_shortcuts_clash_in_any_area(qtbot: QtBot, tmp_path: Path) -> None:
-    """Keys that two visible things claim do nothing at all in Qt ("ambiguous shortcut")."""
-    from PySide6.QtGui import QAction, QShortcut
-    from PySide6.QtWidgets import QAbstractButton
-
+@pytest.fixture
+def demo_window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    """The window on the demo round (every area has something to show), on the sign-in page."""
     from csx_desktop.demo.builder import build_demo_round
 
     path = tmp_path / "demo.csxawards"
@@ -215,6 +213,15 @@ def test_no_two_shortcuts_clash_in_any_area(qtbot: QtBot, tmp_path: Path) -> Non
     qtbot.addWidget(w)
     w.open_round(path)
     w.show()
+    return w
+
+
+def test_no_two_shortcuts_clash_in_any_area(qtbot: QtBot, demo_window: MainWindow) -> None:
+    """Keys that two visible things claim do nothing at all in Qt ("ambiguous shortcut")."""
+    from PySide6.QtGui import QAction, QShortcut
+    from PySide6.QtWidgets import QAbstractButton
+
+    w = demo_window
     _sign_in_as_admin(w, qtbot, "demo-admin")
     assert w.workspace is not None
     for spec in AREAS:
@@ -287,15 +294,10 @@ def _unnamed_inputs(root: QWidget) -> list[str]:
     return missing
 
 
-def test_every_visible_control_in_every_area_has_a_name(qtbot: QtBot, tmp_path: Path) -> None:
-    from csx_desktop.demo.builder import build_demo_round
-
-    path = tmp_path / "demo.csxawards"
-    build_demo_round(path)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.open_round(path)
-    w.show()
+def test_every_visible_control_in_every_area_has_a_name(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    w = demo_window
     assert _unnamed_inputs(w) == [], "sign-in"
     _sign_in_as_admin(w, qtbot, "demo-admin")
     assert w.workspace is not None
@@ -305,16 +307,9 @@ def test_every_visible_control_in_every_area_has_a_name(qtbot: QtBot, tmp_path: 
 
 
 def test_every_visible_control_in_the_chairs_workspace_has_a_name(
-    qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, demo_window: MainWindow
 ) -> None:
-    from csx_desktop.demo.builder import build_demo_round
-
-    path = tmp_path / "demo.csxawards"
-    build_demo_round(path)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.open_round(path)
-    w.show()
+    w = demo_window
     people = w.sign_in.people
     people.setCurrentRow(
         next(i for i in range(people.count()) if people.item(i).text().startswith("Sandra"))
