@@ -17,7 +17,6 @@ File formats (the first non-blank row holds the column names, in any order and c
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from csx_desktop.domain.model import Category, InterestKind, PanelGroup
 from csx_desktop.domain.names import name_key, tidy_name
+from csx_desktop.io.exports import write_table
 from csx_desktop.io.row_errors import RowError, RowsRefused
 from csx_desktop.io.tables import Cell, RawTable, cell_text, read_table
 from csx_desktop.store.database import utc_now
@@ -588,15 +588,8 @@ def score_rows(store: Store) -> Iterator[tuple[str, str, str, str, int | str, st
 
 
 def export_scores(store: Store, out: str | Path) -> int:
-    """Write every score as CSV (UTF-8 with a BOM so Excel shows names right); rows written."""
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise InputRefused(f"The folder {out.parent} does not exist.")
-    count = 0
-    with out.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(EXPORT_SCORE_HEADERS)
-        for row in score_rows(store):
-            writer.writerow(row)
-            count += 1
-    return count
+    """Write every score in the format ``import scores`` reads (CSV, or XLSX by the file
+    name's ending); returns the rows written."""
+    rows = list(score_rows(store))
+    write_table(out, EXPORT_SCORE_HEADERS, rows, title="Scores")
+    return len(rows)

@@ -359,11 +359,8 @@ class NominationsArea(Area):
         entry_id = index.data(ENTRY_ID_ROLE) if index.isValid() else None
         self._entry = None
         if entry_id is not None:
-            self._entry = next((r.entry for r in self._all_rows() if r.entry.id == entry_id), None)
+            self._entry = next((r.entry for r in self.model.rows() if r.entry.id == entry_id), None)
         self._show_entry()
-
-    def _all_rows(self) -> list:
-        return [self.model.row_at(i) for i in range(self.model.rowCount())]
 
     def _show_entry(self) -> None:
         entry = self._entry
@@ -375,7 +372,7 @@ class NominationsArea(Area):
             self.facts.setText("Choose an entry in the list to see its nominations.")
             self.citations.setHtml("")
         else:
-            row = next(r for r in self._all_rows() if r.entry.id == entry.id)
+            row = next(r for r in self.model.rows() if r.entry.id == entry.id)
             self.heading.setText(entry.nominee)
             facts = [row.category]
             if entry.service:
