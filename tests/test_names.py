@@ -50,3 +50,9 @@ def test_the_round_file_lists_entries_in_that_order(store: Store) -> None:
         "Maya Lindqvist",
         "Zoë Whitfield",
     ]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_sort_key_of_plain_ascii_matches_the_full_unicode_path(name: str) -> None:
+    # An accented letter forces the general path; it must agree with the ASCII shortcut.
+    assert sort_key(name + "é") == sort_key(name) + "e"

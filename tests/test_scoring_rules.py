@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+import statistics
 from dataclasses import replace
 
 import pytest
@@ -334,3 +335,17 @@ def test_the_order_of_judges_and_sheets_changes_nothing(
     first = score_round(refs, sheets, rules, groups=groups)
     second = score_round(shuffled_refs, shuffled, rules, groups=new_groups)
     assert first == second
+
+
+@given(st.lists(st.lists(st.floats(0, 100), min_size=1, max_size=30), min_size=1, max_size=8))
+def test_the_round_sd_pooled_from_each_judge_equals_the_sd_of_every_total(
+    per_judge: list[list[float]],
+) -> None:
+    # The round's SD for normalisation is pooled from the judges' own spreads rather than
+    # taken over every total again; the two must agree.
+    from csx_desktop.domain.scoring import _pooled_sd, _Spread
+
+    every = [t for totals in per_judge for t in totals]
+    mean = math.fsum(every) / len(every)
+    pooled = _pooled_sd([_Spread.of(totals) for totals in per_judge], mean)
+    assert pooled == pytest.approx(statistics.pstdev(every), rel=1e-9, abs=1e-9)

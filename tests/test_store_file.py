@@ -222,7 +222,7 @@ def test_create_refuses_to_overwrite(round_path: Path, store: Store) -> None:
 
 def test_an_older_file_is_copied_aside_then_migrated_with_its_data(tmp_path: Path) -> None:
     """A round written before the per-sheet sums (m002) opens, is copied aside first, and its
-    existing scores are summed into the new columns."""
+    existing scores are summed into the new columns (and m003 gives each sheet its category)."""
     from sqlite_utils import Database
 
     from csx_desktop.store.migrations import MIGRATIONS
@@ -255,6 +255,16 @@ def test_an_older_file_is_copied_aside_then_migrated_with_its_data(tmp_path: Pat
         # The triggers keep the sums from now on.
         store.db.execute("UPDATE scores SET score = 5 WHERE criterion_id = 2")
         assert store.db.execute("SELECT weighted_sum FROM scoresheets").fetchone()[0] == 13.0
+        # m003: the sheet knows its entry's category, and so does every new sheet.
+        assert store.db.execute("SELECT category_id FROM scoresheets").fetchone()[0] == 1
+        store.db.execute(
+            "INSERT INTO panel_members (id, name, name_key, panel_group, created_at)"
+            " VALUES (2, 'N', 'n', 'catalyst', 'x')"
+        )
+        store.db.execute(
+            "INSERT INTO scoresheets (member_id, entry_id, updated_at) VALUES (2, 1, 'x')"
+        )
+        assert [r[0] for r in store.db.execute("SELECT category_id FROM scoresheets")] == [1, 1]
     backups = list(tmp_path.glob("old.csxawards.before-migration-1.bak"))
     assert len(backups) == 1
     # The copy is the round as it was: whole, with only the first migration applied.
@@ -320,3 +330,22 @@ def test_a_round_in_memory_makes_no_backup() -> None:
 def test_no_backup_is_attempted_inside_an_open_transaction(store: Store) -> None:
     with store.write():
         assert store.safety_backup("inside") is None
+
+
+def test_a_sheet_follows_its_entry_if_the_entry_changes_category(store: Store) -> None:
+    """The category copied onto each scoresheet (m003) cannot go stale."""
+    db = store.db
+    categories = [c.id for c in store.round.categories() if c.is_panel_scored]
+    db.execute(
+        "INSERT INTO entries (id, category_id, nominee, match_key, created_at)"
+        " VALUES (1, ?, 'T', 't', 'x')",
+        [categories[0]],
+    )
+    db.execute(
+        "INSERT INTO panel_members (id, name, name_key, panel_group, created_at)"
+        " VALUES (1, 'M', 'm', 'officer', 'x')"
+    )
+    db.execute("INSERT INTO scoresheets (member_id, entry_id, updated_at) VALUES (1, 1, 'x')")
+    assert db.execute("SELECT category_id FROM scoresheets").fetchone()[0] == categories[0]
+    db.execute("UPDATE entries SET category_id = ? WHERE id = 1", [categories[1]])
+    assert db.execute("SELECT category_id FROM scoresheets").fetchone()[0] == categories[1]

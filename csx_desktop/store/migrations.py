@@ -290,6 +290,37 @@ def m002_sheet_sums(db: Database) -> None:
         db.execute(statement)
 
 
+# Each scoresheet records its entry's category, so the results can read every sheet's
+# total without joining 125,000 rows to entries (0.03 s of a 0.5 s budget). An entry never
+# changes category today; the second trigger keeps the copy right if that ever changes.
+_SHEET_CATEGORY = [
+    "ALTER TABLE scoresheets ADD COLUMN category_id INTEGER REFERENCES categories(id)",
+    """
+    UPDATE scoresheets SET category_id =
+        (SELECT category_id FROM entries WHERE entries.id = scoresheets.entry_id)
+    """,
+    """
+    CREATE TRIGGER scoresheets_category AFTER INSERT ON scoresheets BEGIN
+        UPDATE scoresheets SET
+            category_id = (SELECT category_id FROM entries WHERE id = NEW.entry_id)
+        WHERE member_id = NEW.member_id AND entry_id = NEW.entry_id;
+    END
+    """,
+    """
+    CREATE TRIGGER entries_category AFTER UPDATE OF category_id ON entries BEGIN
+        UPDATE scoresheets SET category_id = NEW.category_id WHERE entry_id = NEW.id;
+    END
+    """,
+]
+
+
+@MIGRATIONS()
+def m003_sheet_category(db: Database) -> None:
+    """Each scoresheet's category, kept by triggers (see _SHEET_CATEGORY)."""
+    for statement in _SHEET_CATEGORY:
+        db.execute(statement)
+
+
 @cache
 def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""

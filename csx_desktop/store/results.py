@@ -97,22 +97,23 @@ class ResultsReport:
 # ---- reading results -------------------------------------------------------------------------
 
 # One row per scoresheet: (member, entry, judge total on 0–100, or NULL while incomplete).
-# Each sheet keeps its weighted sum and count of scored criteria up to date (triggers from
-# migration m002), so this reads one row per sheet and sums nothing; the per-category scale
-# (from ``RubricScale``) is passed in as VALUES. Rows go straight from the cursor into the
-# aggregation: no Python runs per sheet here.
+# Each sheet keeps its weighted sum, its count of scored criteria and its category up to date
+# (triggers from migrations m002 and m003), so this is one scan of one table: no sums, no
+# join. Each category's scale (from ``RubricScale``) is one ``WHEN`` of a CASE. Rows go
+# straight from the cursor into the aggregation. (Measured on 125,000 sheets: a join to
+# entries cost 0.03 s, joining the scales as a VALUES table 0.1 s, an ``IN`` filter 0.03 s.)
 _SHEET_TOTALS = """
-WITH scale(category_id, need, factor) AS (VALUES {values})
-SELECT sh.member_id, sh.entry_id,
-       CASE WHEN sh.scored >= scale.need THEN sh.weighted_sum * scale.factor END
-FROM scoresheets sh
-JOIN entries e ON e.id = sh.entry_id AND e.status = 'active'
-JOIN scale ON scale.category_id = e.category_id
+SELECT member_id, entry_id, CASE category_id {cases} END FROM scoresheets
 """
+_CATEGORY_TOTAL = "WHEN ? THEN CASE WHEN scored >= ? THEN weighted_sum * ? END"
 
 
 def sheet_totals(store: Store) -> Iterator[tuple[int, int, float | None]]:
-    """Every scoresheet of the round as (member_id, entry_id, judge total or None)."""
+    """Every scoresheet of the round as (member_id, entry_id, judge total or None).
+
+    Sheets of withdrawn and merged entries are read too: the aggregation only looks at the
+    entries it is given. A sheet in a category without a rubric has no total.
+    """
     categories = [c for c in store.round.categories() if c.is_panel_scored and c.criteria]
     if not categories:
         return iter(())
@@ -120,7 +121,7 @@ def sheet_totals(store: Store) -> Iterator[tuple[int, int, float | None]]:
     for category in categories:
         rubric = RubricScale.of(category.criteria)
         params += [category.id, rubric.criteria, rubric.factor]
-    sql = _SHEET_TOTALS.format(values=", ".join(["(?, ?, ?)"] * len(categories)))
+    sql = _SHEET_TOTALS.format(cases=" ".join([_CATEGORY_TOTAL] * len(categories)))
     return iter(store.db.execute(sql, params))
 
 
