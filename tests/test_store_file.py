@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from csx_desktop.domain.model import PanelGroup
 from csx_desktop.store import RoundFileError, Store
-from csx_desktop.store.database import APPLICATION_ID
+from csx_desktop.store.database import APPLICATION_ID, RoundFileCheck
 from csx_desktop.store.migrations import known_migrations
 
 EXPECTED_TABLES = {
@@ -215,6 +218,52 @@ def test_a_missing_file_is_refused(tmp_path: Path) -> None:
         Store.open(tmp_path / "nowhere.csxawards")
 
 
+def test_a_check_started_early_refuses_what_the_open_would(tmp_path: Path) -> None:
+    """The window checks the file on a thread while Qt loads; the refusal is the same."""
+    path = tmp_path / "other.csxawards"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    check = RoundFileCheck.start(path)
+    with pytest.raises(RoundFileError, match="not a CSX Desktop awards round"):
+        Store.open(path, check=check)
+    missing = RoundFileCheck.start(tmp_path / "nowhere.csxawards")
+    with pytest.raises(RoundFileError, match="no round file"):
+        Store.open(tmp_path / "nowhere.csxawards", check=missing)
+
+
+def test_a_check_of_another_file_is_not_taken_for_this_one(
+    tmp_path: Path, round_path: Path, store: Store
+) -> None:
+    store.close()
+    elsewhere = RoundFileCheck.start(tmp_path / "nowhere.csxawards")
+    with Store.open(round_path, check=elsewhere) as reopened:  # checks round_path itself
+        assert reopened.round.settings().name == "Customer Service Awards 2026"
+
+
+def test_opening_a_round_for_sign_in_does_not_load_sqlite_utils(
+    round_path: Path, store: Store
+) -> None:
+    """Start-up reads with plain sqlite3; sqlite-utils (0.14 s to import) loads on first write."""
+    store.panel.add_member("Ann Lee", PanelGroup.OFFICER, [], pin="1234")
+    store.close()
+    script = f"""
+import sys
+from csx_desktop.store import Store
+store = Store.open({str(round_path)!r})
+store.round.settings(); store.panel.members(); store.round.categories()
+assert "sqlite_utils" not in sys.modules, "imported while opening"
+with store.write():
+    store.audit("test", "round")
+assert "sqlite_utils" in sys.modules
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+
+
 def test_create_refuses_to_overwrite(round_path: Path, store: Store) -> None:
     with pytest.raises(RoundFileError, match="already exists"):
         Store.create(round_path, name="Again", year=2026)
@@ -225,11 +274,11 @@ def test_an_older_file_is_copied_aside_then_migrated_with_its_data(tmp_path: Pat
     existing scores are summed into the new columns (and m003 gives each sheet its category)."""
     from sqlite_utils import Database
 
-    from csx_desktop.store.migrations import MIGRATIONS
+    from csx_desktop.store.migrations import migration_set
 
     path = tmp_path / "old.csxawards"
     db = Database(path, execute_plugins=False)
-    MIGRATIONS.apply(db, stop_before="m002_sheet_sums")
+    migration_set().apply(db, stop_before="m002_sheet_sums")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(
         "INSERT INTO categories (id, name, method, nominee_kind) VALUES (1, 'Team', 'panel', 'team')"

@@ -35,6 +35,16 @@ def test_opens_on_the_sign_in_screen_listing_the_panel(window: MainWindow) -> No
     assert window.status_person.text() == "Not signed in"
 
 
+def test_what_saving_needs_is_loaded_once_the_sign_in_screen_is_up(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    # The round opens on plain sqlite3 so the window shows sooner; sqlite-utils, which every
+    # save goes through, is made ready just after, before anyone can have signed in.
+    store = window.store
+    assert store is not None
+    qtbot.waitUntil(lambda: "db" in vars(store), timeout=3000)
+
+
 def _sign_in_as_admin(window: MainWindow, qtbot: QtBot, passphrase: str = "secret1") -> None:
     window.sign_in.people.setCurrentRow(0)
     window.sign_in.secret.setFocus()

@@ -83,7 +83,7 @@ class BallotRepository:
     def ballots(self) -> list[Ballot]:
         """Every ballot in the order it was imported, with its stored status."""
         # Plain tuples rather than sqlite-utils' dict rows: a count may read 50,000 of them.
-        cursor = self._store.db.execute(
+        cursor = self._store.conn.execute(
             "SELECT id, voter_key, choice, cast_at, source, source_row, entry_id, status, reason"
             " FROM ballots ORDER BY id"
         )
@@ -242,7 +242,7 @@ class BallotRepository:
 
         ``rulings`` starts with those of ``stored`` (new ballots' rulings may follow).
         """
-        self._store.db.conn.executemany(
+        self._store.conn.executemany(
             "UPDATE ballots SET status = ?, reason = ?, entry_id = ? WHERE id = ?",
             [
                 (str(ruling.status), ruling.reason, ruling.entry_id, ballot.id)
@@ -298,7 +298,7 @@ class BallotRepository:
 
     def remove_paper_count(self, paper_id: int) -> None:
         """Take back a paper count entered by mistake (the audit log keeps it)."""
-        rows = list(self._store.db.query("SELECT * FROM paper_votes WHERE id = ?", [paper_id]))
+        rows = list(self._store.query("SELECT * FROM paper_votes WHERE id = ?", [paper_id]))
         if not rows:
             raise NotFound(f"There is no paper count with id {paper_id}.")
         with self._store.write() as db:
@@ -314,14 +314,14 @@ class BallotRepository:
                 counted_by=row["counted_by"],
                 recorded_at=parse_time(row["recorded_at"]),
             )
-            for row in self._store.db.query("SELECT * FROM paper_votes ORDER BY id")
+            for row in self._store.query("SELECT * FROM paper_votes ORDER BY id")
         ]
 
     def paper_totals(self) -> dict[int, int]:
         """Paper votes per entry id."""
         return {
             row["entry_id"]: row["total"]
-            for row in self._store.db.query(
+            for row in self._store.query(
                 "SELECT entry_id, sum(count) AS total FROM paper_votes GROUP BY entry_id"
             )
         }
@@ -329,7 +329,7 @@ class BallotRepository:
     # ---- privacy -------------------------------------------------------------------------
 
     def voter_keys_erased(self) -> bool:
-        row = self._store.db.execute(
+        row = self._store.conn.execute(
             "SELECT 1 FROM round_settings WHERE key = ?", [_ERASED_KEY]
         ).fetchone()
         return row is not None

@@ -13,16 +13,26 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import threading
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from csx_desktop.domain.names import sort_key
 from csx_desktop.store.errors import RoundFileError
-from csx_desktop.store.migrations import MIGRATIONS, known_migrations
+from csx_desktop.store.migrations import MIGRATION_SET, known_migrations, migration_set
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from csx_desktop.store.ballots import BallotRepository
+    from csx_desktop.store.decisions import DecisionRepository
+    from csx_desktop.store.nominations import NominationRepository
+    from csx_desktop.store.panel import PanelRepository
+    from csx_desktop.store.rounds import RoundRepository
+    from csx_desktop.store.scores import ScoreRepository
 
 # 'CSX1': marks the file as a CSX Desktop round for `file` and for our own open check.
 APPLICATION_ID = 0x43535831
@@ -46,44 +56,101 @@ class Store:
     Use ``Store.create(path, name=..., year=...)`` for a new round, ``Store.open(path)`` for an
     existing one and ``Store.memory()`` in tests. ``actor`` names who is signed in; it is
     written to every audit row.
+
+    Start-up reads through ``conn`` and ``query`` (plain sqlite3). ``db``, the sqlite-utils
+    ``Database`` every write goes through, and the repositories are made on first use: the
+    window can show the sign-in screen before those modules are imported (they cost more
+    than a bare Qt window takes to start; see ``benchmarks/startup.py``).
     """
 
-    def __init__(self, db: Database, path: Path | None, actor: str = COMMAND_LINE_ACTOR) -> None:
-        # Imported here, not at module top, to keep each repository module free to import
-        # the helpers above without a cycle.
-        from csx_desktop.store.ballots import BallotRepository
-        from csx_desktop.store.decisions import DecisionRepository
-        from csx_desktop.store.nominations import NominationRepository
-        from csx_desktop.store.panel import PanelRepository
-        from csx_desktop.store.rounds import RoundRepository
-        from csx_desktop.store.scores import ScoreRepository
-
-        self.db = db
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None, actor: str = COMMAND_LINE_ACTOR
+    ) -> None:
+        self.conn = conn
         self.path = path
         self.actor = actor
-        self.round = RoundRepository(self)
-        self.nominations = NominationRepository(self)
-        self.panel = PanelRepository(self)
-        self.scores = ScoreRepository(self)
-        self.decisions = DecisionRepository(self)
-        self.ballots = BallotRepository(self)
+
+    @cached_property
+    def db(self) -> Database:
+        """sqlite-utils over the same connection (one transaction state for both)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn, execute_plugins=False)
+
+    def warm_up(self) -> None:
+        """Make ``db`` now (importing sqlite-utils), so the first save does not wait 0.14 s."""
+        _ = self.db
+
+    def query(self, sql: str, params: Any = ()) -> Iterator[dict[str, Any]]:
+        """Rows as dicts, like sqlite-utils' ``Database.query``, without importing it."""
+        cursor = self.conn.execute(sql, params)
+        columns = [c[0] for c in cursor.description]
+        return (dict(zip(columns, row, strict=True)) for row in cursor)
+
+    # The repositories, one per area of the round. Their modules are imported on first use,
+    # which also keeps each of them free to import the helpers above without a cycle.
+    @cached_property
+    def round(self) -> RoundRepository:
+        from csx_desktop.store.rounds import RoundRepository
+
+        return RoundRepository(self)
+
+    @cached_property
+    def nominations(self) -> NominationRepository:
+        from csx_desktop.store.nominations import NominationRepository
+
+        return NominationRepository(self)
+
+    @cached_property
+    def panel(self) -> PanelRepository:
+        from csx_desktop.store.panel import PanelRepository
+
+        return PanelRepository(self)
+
+    @cached_property
+    def scores(self) -> ScoreRepository:
+        from csx_desktop.store.scores import ScoreRepository
+
+        return ScoreRepository(self)
+
+    @cached_property
+    def decisions(self) -> DecisionRepository:
+        from csx_desktop.store.decisions import DecisionRepository
+
+        return DecisionRepository(self)
+
+    @cached_property
+    def ballots(self) -> BallotRepository:
+        from csx_desktop.store.ballots import BallotRepository
+
+        return BallotRepository(self)
 
     # ---- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, actor: str = COMMAND_LINE_ACTOR) -> Store:
-        """Open an existing round, migrating it (after a backup copy) if it is older."""
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        actor: str = COMMAND_LINE_ACTOR,
+        check: RoundFileCheck | None = None,
+    ) -> Store:
+        """Open an existing round, migrating it (after a backup copy) if it is older.
+
+        ``check`` is the read-only check of the same file already started on another thread
+        (``RoundFileCheck.start``); without one the file is checked here first.
+        """
         path = Path(path)
-        if not path.is_file():
-            raise RoundFileError(f"There is no round file at {path}.")
-        applied = _check_existing_file(path)
-        db = _connect(path)
-        pending = [m for m in known_migrations() if m not in applied]
-        if pending:
+        if check is not None and check.path == path:
+            applied = check.result()
+        else:
+            applied = _check_existing_file(path)
+        conn = _connect(path)
+        store = cls(conn, path, actor)
+        if any(m not in applied for m in known_migrations()):
             backup_to = path.with_name(f"{path.name}.before-migration-{len(applied)}.bak")
-            _backup(db, backup_to)
-        store = cls(db, path, actor)
-        store._migrate()
+            _backup(conn, backup_to)
+            store._migrate()
         return store
 
     @classmethod
@@ -110,24 +177,26 @@ class Store:
     @classmethod
     def memory(cls, *, name: str = "Test round", year: int = 2026) -> Store:
         """A new round in memory, for tests."""
-        db = Database(memory=True, execute_plugins=False)
-        _add_name_collation(db.conn)
-        db.execute("PRAGMA foreign_keys = ON")
-        store = cls(db, None)
+        conn = sqlite3.connect(":memory:")
+        _add_name_collation(conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA recursive_triggers = ON")
+        store = cls(conn, None)
         store._migrate()
         store.round.initialise(name=name, year=year, admin_passphrase=None)
         return store
 
     def _migrate(self) -> None:
         """Apply pending migrations; a file that is up to date is not written to."""
-        if not MIGRATIONS.pending(self.db):
+        migrations = migration_set()
+        if not migrations.pending(self.db):
             return
-        MIGRATIONS.apply(self.db)
-        self.db.execute(f"PRAGMA user_version = {len(known_migrations())}")
-        self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrations.apply(self.db)
+        self.conn.execute(f"PRAGMA user_version = {len(known_migrations())}")
+        self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -159,7 +228,7 @@ class Store:
         after: Mapping[str, Any] | None = None,
     ) -> None:
         """Record who changed what, from what, to what. Call inside ``write()``."""
-        self.db.execute(
+        self.conn.execute(
             "INSERT INTO audit (at, actor, action, entity, entity_id, before, after)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
@@ -175,7 +244,7 @@ class Store:
 
     def audit_log(self, limit: int = 200) -> list[dict[str, Any]]:
         """The newest audit rows first."""
-        rows = self.db.query("SELECT * FROM audit ORDER BY id DESC LIMIT ?", [limit])
+        rows = self.query("SELECT * FROM audit ORDER BY id DESC LIMIT ?", [limit])
         return list(rows)
 
     # ---- looking after the file ----------------------------------------------------------
@@ -189,7 +258,7 @@ class Store:
             raise RoundFileError(f"{dest} already exists; choose another name.")
         if not dest.parent.is_dir():
             raise RoundFileError(f"The folder {dest.parent} does not exist.")
-        _backup(self.db, dest)
+        _backup(self.conn, dest)
         return dest
 
     def safety_backup(self, before: str) -> Path | None:
@@ -201,7 +270,7 @@ class Store:
         """
         if self.path is None:
             return None
-        if self.db.conn.in_transaction:
+        if self.conn.in_transaction:
             # Part of a larger change that is one transaction already (building the demo):
             # nothing of it is on disk to lose, and SQLite cannot copy a file mid-write.
             return None
@@ -214,17 +283,17 @@ class Store:
         while dest.exists():  # two risky operations in the same second
             counter += 1
             dest = folder / f"{stamp} before {label} ({counter}){self.path.suffix}"
-        _backup(self.db, dest)
+        _backup(self.conn, dest)
         for old in sorted(folder.glob(f"*{self.path.suffix}"))[:-KEEP_SAFETY_BACKUPS]:
             old.unlink()
         return dest
 
     def schema_version(self) -> int:
-        return len(MIGRATIONS.applied(self.db))
+        return len(migration_set().applied(self.db))
 
     def integrity(self) -> str:
         """SQLite's ``integrity_check`` answer: "ok" for a whole file."""
-        row = self.db.execute("PRAGMA integrity_check").fetchone()
+        row = self.conn.execute("PRAGMA integrity_check").fetchone()
         return str(row[0])
 
     def counts(self) -> dict[str, int]:
@@ -240,7 +309,7 @@ class Store:
             "ballots": "SELECT count(*) FROM ballots",
             "audit rows": "SELECT count(*) FROM audit",
         }
-        return {label: int(self.db.execute(sql).fetchone()[0]) for label, sql in queries.items()}
+        return {label: int(self.conn.execute(sql).fetchone()[0]) for label, sql in queries.items()}
 
 
 def _json_or_none(value: Mapping[str, Any] | None) -> str | None:
@@ -260,26 +329,63 @@ def _add_name_collation(conn: sqlite3.Connection) -> None:
     conn.create_collation("name", compare)
 
 
-def _connect(path: Path) -> Database:
+def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=10)
     _add_name_collation(conn)
-    db = Database(conn, execute_plugins=False)
-    db.execute("PRAGMA journal_mode = WAL")
-    db.execute("PRAGMA synchronous = FULL")
-    db.execute("PRAGMA foreign_keys = ON")
-    return db
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # What sqlite-utils sets when it wraps the connection; set here too, so triggers behave
+    # the same before and after ``Store.db`` is first used.
+    conn.execute("PRAGMA recursive_triggers = ON")
+    return conn
 
 
-def _backup(db: Database, dest: Path) -> None:
+def _backup(conn: sqlite3.Connection, dest: Path) -> None:
     target = sqlite3.connect(str(dest))
     try:
-        db.conn.backup(target)
+        conn.backup(target)
     finally:
         target.close()
 
 
+class RoundFileCheck:
+    """The read-only check of a round file, run on a thread of its own.
+
+    The window starts it before loading Qt: SQLite's integrity check does not hold Python's
+    lock, so on a machine with two cores it costs the start-up nothing. ``result()`` waits
+    for it and returns what ``Store.open`` needs, or raises what the check found.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._applied: set[str] = set()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="round file check", daemon=True)
+
+    @classmethod
+    def start(cls, path: str | Path) -> RoundFileCheck:
+        check = cls(Path(path))
+        check._thread.start()
+        return check
+
+    def _run(self) -> None:
+        try:
+            self._applied = _check_existing_file(self.path)
+        except BaseException as error:  # handed to the thread that opens the file
+            self._error = error
+
+    def result(self) -> set[str]:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._applied
+
+
 def _check_existing_file(path: Path) -> set[str]:
     """Check a round file without writing to it; return the migrations it has applied."""
+    if not path.is_file():
+        raise RoundFileError(f"There is no round file at {path}.")
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_MAGIC))
     if header != SQLITE_MAGIC:
@@ -312,7 +418,7 @@ def _check_existing_file(path: Path) -> set[str]:
                 row[0]
                 for row in conn.execute(
                     "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
-                    [MIGRATIONS.name],
+                    [MIGRATION_SET],
                 )
             }
     except sqlite3.DatabaseError as error:

@@ -102,7 +102,7 @@ class DecisionRepository:
     def current(self, category_id: int) -> Decision | None:
         """The standing decision for a category, or None while it is undecided."""
         rows = list(
-            self._store.db.query(
+            self._store.query(
                 "SELECT * FROM decisions WHERE category_id = ? AND reopened_at IS NULL",
                 [category_id],
             )
@@ -112,7 +112,7 @@ class DecisionRepository:
     def all_current(self) -> list[Decision]:
         return [
             self._decision(row)
-            for row in self._store.db.query(
+            for row in self._store.query(
                 "SELECT d.* FROM decisions d JOIN categories c ON c.id = d.category_id"
                 " WHERE d.reopened_at IS NULL ORDER BY c.position"
             )
@@ -131,14 +131,14 @@ class DecisionRepository:
                 reopened_at=parse_time(row["reopened_at"]),
                 reopen_reason=row["reopen_reason"] or "",
             )
-            for row in self._store.db.query(
+            for row in self._store.query(
                 "SELECT * FROM decisions WHERE reopened_at IS NOT NULL ORDER BY reopened_at, id"
             )
         ]
 
     def _decision(self, row: dict[str, Any]) -> Decision:
         levels: dict[str, list[int]] = {"winner": [], "highly_commended": []}
-        for entry in self._store.db.query(
+        for entry in self._store.query(
             "SELECT de.entry_id, de.level FROM decision_entries de"
             " JOIN entries e ON e.id = de.entry_id WHERE de.decision_id = ?"
             " ORDER BY e.nominee COLLATE name",

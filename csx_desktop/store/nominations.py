@@ -181,7 +181,7 @@ class NominationRepository:
     def _known_responses(self, sources: set[str]) -> set[tuple[str, str]]:
         known: set[tuple[str, str]] = set()
         for source in sources:
-            for row in self._store.db.execute(
+            for row in self._store.conn.execute(
                 "SELECT response_id FROM nominations WHERE source = ? AND response_id <> ''",
                 [source],
             ):
@@ -191,7 +191,7 @@ class NominationRepository:
     def _active_entry_ids(self) -> dict[tuple[int, str], int]:
         """(category id, match key) -> the oldest active entry, for grouping a batch."""
         found: dict[tuple[int, str], int] = {}
-        for row in self._store.db.execute(
+        for row in self._store.conn.execute(
             "SELECT category_id, match_key, id FROM entries WHERE status = 'active' ORDER BY id"
         ):
             found.setdefault((row[0], row[1]), row[2])
@@ -246,7 +246,7 @@ class NominationRepository:
                 "A Shining Star nomination must name its nominating body (a Service "
                 "Director's service or Xentrall Shared Services)."
             )
-        for row in self._store.db.query(
+        for row in self._store.query(
             "SELECT id, nominee, nominating_body FROM nominations WHERE category_id = ?"
             " AND status = 'eligible'",
             [category_id],
@@ -267,7 +267,7 @@ class NominationRepository:
         not_entry: int | None = None,
     ) -> int:
         key = name_key(nominee)
-        existing = self._store.db.execute(
+        existing = self._store.conn.execute(
             "SELECT id FROM entries WHERE category_id = ? AND match_key = ? AND status = 'active'"
             " AND id IS NOT ? ORDER BY id LIMIT 1",
             [category_id, key, not_entry],
@@ -301,7 +301,7 @@ class NominationRepository:
         re-reads the table's columns for each one."""
         columns = ", ".join(row)
         marks = ", ".join("?" * len(row))
-        cursor = self._store.db.execute(
+        cursor = self._store.conn.execute(
             f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values())
         )
         return int(cursor.lastrowid or 0)
@@ -535,7 +535,7 @@ class NominationRepository:
             return self.nomination(nomination_id)
 
     def _other_active_entry(self, category_id: int | None, key: str, not_entry: int) -> bool:
-        row = self._store.db.execute(
+        row = self._store.conn.execute(
             "SELECT 1 FROM entries WHERE category_id = ? AND match_key = ? AND status = 'active'"
             " AND id <> ?",
             [category_id, key, not_entry],
@@ -544,8 +544,8 @@ class NominationRepository:
 
     def _check_nothing_hangs_on(self, entry: Entry, what: str) -> None:
         """Refuse to empty an entry that scores, votes or a decision point at."""
-        db = self._store.db
-        sheets = db.execute(
+        store = self._store
+        sheets = store.conn.execute(
             "SELECT count(*) FROM scoresheets WHERE entry_id = ?", [entry.id]
         ).fetchone()[0]
         if sheets:
@@ -554,11 +554,13 @@ class NominationRepository:
                 f"be {what}: their scores would be set aside. Withdraw it instead, or keep "
                 "this entry and move the other nominations into it."
             )
-        ballots = db.execute("SELECT count(*) FROM ballots WHERE entry_id = ?", [entry.id])
-        papers = db.execute("SELECT count(*) FROM paper_votes WHERE entry_id = ?", [entry.id])
+        ballots = store.conn.execute("SELECT count(*) FROM ballots WHERE entry_id = ?", [entry.id])
+        papers = store.conn.execute(
+            "SELECT count(*) FROM paper_votes WHERE entry_id = ?", [entry.id]
+        )
         if ballots.fetchone()[0] or papers.fetchone()[0]:
             raise InputRefused(f"Votes have been counted for {entry.nominee}; it cannot be {what}.")
-        decided = db.execute(
+        decided = store.conn.execute(
             "SELECT count(*) FROM decision_entries WHERE entry_id = ?", [entry.id]
         ).fetchone()[0]
         if decided:
@@ -568,14 +570,14 @@ class NominationRepository:
 
     def _leave_entry(self, entry: Entry, new_entry_id: int, category_name: str) -> None:
         """After a nomination left ``entry``: keep it as merged if it is now empty."""
-        left = self._store.db.execute(
+        left = self._store.conn.execute(
             "SELECT count(*) FROM nominations WHERE entry_id = ?", [entry.id]
         ).fetchone()[0]
         if left:
             self._refresh_entry_status(int(entry.id or 0), "")
             return
         reason = f"its nomination moved to {self.entry(new_entry_id).nominee} ({category_name})"
-        self._store.db.execute(
+        self._store.conn.execute(
             "UPDATE entries SET status = 'merged', merged_into = ?, status_reason = ? WHERE id = ?",
             [new_entry_id, reason, entry.id],
         )
@@ -589,13 +591,15 @@ class NominationRepository:
 
     def _refresh_entry_status(self, entry_id: int, reason: str) -> None:
         """An entry is active while one nomination is eligible; otherwise it follows them."""
-        db = self._store.db
+        store = self._store
         entry = self.entry(entry_id)
         if entry.status is EntryStatus.MERGED:
             return
         statuses = {
             row[0]
-            for row in db.execute("SELECT status FROM nominations WHERE entry_id = ?", [entry_id])
+            for row in store.conn.execute(
+                "SELECT status FROM nominations WHERE entry_id = ?", [entry_id]
+            )
         }
         if not statuses or "eligible" in statuses:
             status, why = EntryStatus.ACTIVE, ""
@@ -605,7 +609,7 @@ class NominationRepository:
             status, why = EntryStatus.INELIGIBLE, reason or "no eligible nomination is left"
         if status is entry.status and (status is EntryStatus.ACTIVE or why == entry.status_reason):
             return
-        db.execute(
+        store.conn.execute(
             "UPDATE entries SET status = ?, status_reason = ? WHERE id = ?",
             [str(status), why, entry_id],
         )
@@ -637,11 +641,11 @@ class NominationRepository:
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY c.position, e.nominee COLLATE name, e.id"
         )
-        return [_entry(row) for row in self._store.db.query(sql, params)]
+        return [_entry(row) for row in self._store.query(sql, params)]
 
     def entry(self, entry_id: int) -> Entry:
         rows = list(
-            self._store.db.query(
+            self._store.query(
                 "SELECT e.*, (SELECT count(*) FROM nominations n WHERE n.entry_id = e.id"
                 " AND n.status = 'eligible') AS nomination_count FROM entries e WHERE e.id = ?",
                 [entry_id],
@@ -663,7 +667,7 @@ class NominationRepository:
     def nominations_for(self, entry_id: int) -> list[Nomination]:
         return [
             _nomination(row)
-            for row in self._store.db.query(
+            for row in self._store.query(
                 "SELECT * FROM nominations WHERE entry_id = ? ORDER BY received_at, id",
                 [entry_id],
             )
@@ -672,14 +676,14 @@ class NominationRepository:
     def nominations_by_entry(self) -> dict[int, list[Nomination]]:
         """Every nomination of the round, grouped by entry (one query, for the window)."""
         grouped: dict[int, list[Nomination]] = {}
-        for row in self._store.db.query(
+        for row in self._store.query(
             "SELECT * FROM nominations ORDER BY entry_id, received_at, id"
         ):
             grouped.setdefault(row["entry_id"], []).append(_nomination(row))
         return grouped
 
     def nomination(self, nomination_id: int) -> Nomination:
-        rows = list(self._store.db.query("SELECT * FROM nominations WHERE id = ?", [nomination_id]))
+        rows = list(self._store.query("SELECT * FROM nominations WHERE id = ?", [nomination_id]))
         if not rows:
             raise NotFound(f"There is no nomination with id {nomination_id}.")
         return _nomination(rows[0])

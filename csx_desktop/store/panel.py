@@ -160,13 +160,13 @@ class PanelRepository:
 
     def members(self) -> list[PanelMember]:
         """The active members, by name."""
-        db = self._store.db
+        store = self._store
         categories: dict[int, set[int]] = {}
-        for row in db.query("SELECT member_id, category_id FROM member_categories"):
+        for row in store.query("SELECT member_id, category_id FROM member_categories"):
             categories.setdefault(row["member_id"], set()).add(row["category_id"])
         return [
             _member(row, categories.get(row["id"], set()))
-            for row in db.query(
+            for row in store.query(
                 "SELECT * FROM panel_members WHERE active ORDER BY name COLLATE name"
             )
         ]
@@ -196,21 +196,21 @@ class PanelRepository:
 
     def _write_categories(self, member_id: int, categories: Sequence[int]) -> None:
         """Make the member's categories exactly these, keeping each kept one's state."""
-        db = self._store.db
-        db.execute(
+        store = self._store
+        store.conn.execute(
             "DELETE FROM member_categories WHERE member_id = ? AND category_id NOT IN"
             f" ({','.join('?' * len(categories))})",
             [member_id, *categories],
         )
         for category_id in categories:
-            db.execute(
+            store.conn.execute(
                 "INSERT OR IGNORE INTO member_categories (member_id, category_id) VALUES (?, ?)",
                 [member_id, category_id],
             )
 
     def _has_sheets(self, member_id: int, category_id: int) -> bool:
         return bool(
-            self._store.db.execute(
+            self._store.conn.execute(
                 "SELECT 1 FROM scoresheets s JOIN entries e ON e.id = s.entry_id"
                 " WHERE s.member_id = ? AND e.category_id = ? LIMIT 1",
                 [member_id, category_id],
@@ -231,7 +231,7 @@ class PanelRepository:
 
     def verify_pin(self, member_id: int, pin: str) -> bool:
         """Check a PIN; wrong ones are counted (the sign-in screen slows down on them)."""
-        row = self._store.db.execute(
+        row = self._store.conn.execute(
             "SELECT pin_hash FROM panel_members WHERE id = ?", [member_id]
         ).fetchone()
         if row is None:
@@ -255,13 +255,13 @@ class PanelRepository:
         For re-imports of the administrator's panel file only (so importing the same file twice
         changes nothing); it does not count as a sign-in attempt.
         """
-        row = self._store.db.execute(
+        row = self._store.conn.execute(
             "SELECT pin_hash FROM panel_members WHERE id = ?", [member_id]
         ).fetchone()
         return bool(row and row[0]) and verify_secret(pin, row[0])
 
     def failed_sign_ins(self, member_id: int) -> int:
-        row = self._store.db.execute(
+        row = self._store.conn.execute(
             "SELECT failed_sign_ins FROM panel_members WHERE id = ?", [member_id]
         ).fetchone()
         return int(row[0]) if row else 0
@@ -269,7 +269,7 @@ class PanelRepository:
     # ---- per-category state --------------------------------------------------------------
 
     def interests_confirmed(self, member_id: int, category_id: int) -> bool:
-        row = self._store.db.execute(
+        row = self._store.conn.execute(
             "SELECT interests_confirmed_at FROM member_categories"
             " WHERE member_id = ? AND category_id = ?",
             [member_id, category_id],
@@ -376,11 +376,11 @@ class PanelRepository:
         sql = "SELECT i.* FROM interests i JOIN entries e ON e.id = i.entry_id" + (
             " WHERE " + " AND ".join(where) if where else ""
         )
-        return [_interest(row) for row in self._store.db.query(sql + " ORDER BY i.id", params)]
+        return [_interest(row) for row in self._store.query(sql + " ORDER BY i.id", params)]
 
     def has_interest(self, member_id: int, entry_id: int) -> bool:
         return bool(
-            self._store.db.execute(
+            self._store.conn.execute(
                 "SELECT 1 FROM interests WHERE member_id = ? AND entry_id = ?",
                 [member_id, entry_id],
             ).fetchone()

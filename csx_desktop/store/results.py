@@ -122,27 +122,26 @@ def sheet_totals(store: Store) -> Iterator[tuple[int, int, float | None]]:
         rubric = RubricScale.of(category.criteria)
         params += [category.id, rubric.criteria, rubric.factor]
     sql = _SHEET_TOTALS.format(cases=" ".join([_CATEGORY_TOTAL] * len(categories)))
-    return iter(store.db.execute(sql, params))
+    return iter(store.conn.execute(sql, params))
 
 
 def load_results(store: Store, category_id: int | None = None) -> list[CategoryResult]:
     """Every category's results (or one category's), in the round's category order."""
     all_categories = store.round.categories()
     categories = [c for c in all_categories if category_id is None or c.id == category_id]
-    db = store.db
     refs = [
         EntryRef(*row)
-        for row in db.execute(
+        for row in store.conn.execute(
             "SELECT id, category_id, nominee FROM entries WHERE status = 'active'"
         ).fetchall()
     ]
     groups = {
         member_id: PanelGroup(group)
-        for member_id, group in db.execute(
+        for member_id, group in store.conn.execute(
             "SELECT id, panel_group FROM panel_members WHERE active"
         ).fetchall()
     }
-    interests = db.execute("SELECT member_id, entry_id FROM interests").fetchall()
+    interests = store.conn.execute("SELECT member_id, entry_id FROM interests").fetchall()
     panel_ids = {c.id for c in all_categories if c.is_panel_scored}
     # Normalisation is round-wide, so every category's sheets are read even for one category.
     scored = score_round(
@@ -208,7 +207,6 @@ def sheet_details(
 ) -> list[SheetDetail]:
     """Scoresheets with their member, scores, total and status; for one entry also the
     members who stood aside for a declared interest but never opened its sheet."""
-    db = store.db
     categories = {c.id: c for c in store.round.categories() if c.is_panel_scored}
     where = ["e.status = 'active'"]
     params: list[Any] = []
@@ -221,10 +219,11 @@ def sheet_details(
     condition = " AND ".join(where)
     members = {m.id: m for m in store.panel.members()}
     interests = {
-        (m, e) for m, e in db.execute("SELECT member_id, entry_id FROM interests").fetchall()
+        (m, e)
+        for m, e in store.conn.execute("SELECT member_id, entry_id FROM interests").fetchall()
     }
     scores: dict[tuple[int, int], dict[int, int]] = {}
-    for member, entry, criterion, score in db.execute(
+    for member, entry, criterion, score in store.conn.execute(
         "SELECT s.member_id, s.entry_id, s.criterion_id, s.score FROM scores s"
         f" JOIN entries e ON e.id = s.entry_id WHERE {condition}",
         params,
@@ -232,13 +231,13 @@ def sheet_details(
         scores.setdefault((member, entry), {})[criterion] = score
     submitted = {
         (m, c)
-        for m, c in db.execute(
+        for m, c in store.conn.execute(
             "SELECT member_id, category_id FROM member_categories WHERE submitted_at IS NOT NULL"
         ).fetchall()
     }
     details = []
     seen: set[tuple[int, int]] = set()
-    for row in db.query(
+    for row in store.query(
         "SELECT s.member_id, s.entry_id, s.comment, s.updated_at, e.nominee, e.category_id"
         f" FROM scoresheets s JOIN entries e ON e.id = s.entry_id WHERE {condition}"
         " ORDER BY e.category_id, e.nominee COLLATE name, s.entry_id",

@@ -75,7 +75,7 @@ class RoundRepository:
     def settings(self) -> RoundSettings:
         raw = {
             row["key"]: json.loads(row["value"])
-            for row in self._store.db.query("SELECT key, value FROM round_settings")
+            for row in self._store.query("SELECT key, value FROM round_settings")
         }
         known = {f.name for f in fields(RoundSettings)}
         values: dict[str, Any] = {k: v for k, v in raw.items() if k in known}
@@ -121,14 +121,14 @@ class RoundRepository:
         return after
 
     def _put_setting(self, key: str, value: Any) -> None:
-        self._store.db.execute(
+        self._store.conn.execute(
             "INSERT INTO round_settings (key, value) VALUES (?, ?)"
             " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [key, json.dumps(value, ensure_ascii=False)],
         )
 
     def _get_setting(self, key: str) -> Any:
-        row = self._store.db.execute(
+        row = self._store.conn.execute(
             "SELECT value FROM round_settings WHERE key = ?", [key]
         ).fetchone()
         return json.loads(row[0]) if row else None
@@ -176,9 +176,9 @@ class RoundRepository:
         return found
 
     def _load_categories(self) -> tuple[Category, ...]:
-        db = self._store.db
+        store = self._store
         criteria_by_category: dict[int, list[Criterion]] = {}
-        for row in db.query("SELECT * FROM criteria ORDER BY category_id, position, id"):
+        for row in store.query("SELECT * FROM criteria ORDER BY category_id, position, id"):
             criteria_by_category.setdefault(row["category_id"], []).append(
                 Criterion(
                     id=row["id"],
@@ -202,12 +202,12 @@ class RoundRepository:
                 position=row["position"],
                 criteria=tuple(criteria_by_category.get(row["id"], [])),
             )
-            for row in db.query("SELECT * FROM categories ORDER BY position, id")
+            for row in store.query("SELECT * FROM categories ORDER BY position, id")
         )
 
     def rubric_frozen(self, category_id: int) -> bool:
         """Once any score exists in a category its rubric cannot change (totals would move)."""
-        row = self._store.db.execute(
+        row = self._store.conn.execute(
             "SELECT 1 FROM scores JOIN entries ON entries.id = scores.entry_id"
             " WHERE entries.category_id = ? LIMIT 1",
             [category_id],
@@ -265,9 +265,7 @@ class RoundRepository:
     def nominating_bodies(self) -> list[str]:
         return [
             row["name"]
-            for row in self._store.db.query(
-                "SELECT name FROM nominating_bodies ORDER BY position, id"
-            )
+            for row in self._store.query("SELECT name FROM nominating_bodies ORDER BY position, id")
         ]
 
     def add_nominating_body(self, name: str) -> None:
@@ -334,7 +332,7 @@ class RoundRepository:
 
     def _nominees_by_body(self) -> dict[str, str]:
         """name_key(body) -> the nominee of its eligible Shining Star nomination."""
-        rows = self._store.db.query(
+        rows = self._store.query(
             "SELECT n.nominating_body, n.nominee FROM nominations n"
             " JOIN categories c ON c.id = n.category_id"
             " WHERE c.method = ? AND n.status = 'eligible' ORDER BY n.id",

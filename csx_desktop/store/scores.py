@@ -162,7 +162,7 @@ class ScoreRepository:
         return SavedChange(member_id, entry_id, None, before, comment, now)
 
     def _touch_sheet(self, member_id: int, entry_id: int, now: str) -> None:
-        self._store.db.execute(
+        self._store.conn.execute(
             "INSERT INTO scoresheets (member_id, entry_id, updated_at) VALUES (?, ?, ?)"
             " ON CONFLICT (member_id, entry_id) DO UPDATE SET updated_at = excluded.updated_at",
             [member_id, entry_id, now],
@@ -170,8 +170,8 @@ class ScoreRepository:
 
     def _check_can_score(self, member_id: int, entry_id: int, criterion_id: int | None) -> int:
         """Refuse a change the rules forbid; return the criterion's top score."""
-        db = self._store.db
-        row = db.execute(
+        store = self._store
+        row = store.conn.execute(
             """
             SELECT e.category_id, e.status, mc.member_id IS NOT NULL, mc.submitted_at,
                    EXISTS (SELECT 1 FROM interests i WHERE i.member_id = ? AND i.entry_id = e.id),
@@ -202,7 +202,7 @@ class ScoreRepository:
             )
         if criterion_id is None:
             return 0
-        crit = db.execute(
+        crit = store.conn.execute(
             "SELECT max_score FROM criteria WHERE id = ? AND category_id = ?",
             [criterion_id, category_id],
         ).fetchone()
@@ -246,7 +246,7 @@ class ScoreRepository:
         return self.submitted_at(member_id, category_id) is not None
 
     def submitted_at(self, member_id: int, category_id: int) -> datetime | None:
-        row = self._store.db.execute(
+        row = self._store.conn.execute(
             "SELECT submitted_at FROM member_categories WHERE member_id = ? AND category_id = ?",
             [member_id, category_id],
         ).fetchone()
@@ -255,7 +255,7 @@ class ScoreRepository:
     def scoring_closed(self, category_id: int) -> bool:
         """True once the panel's decision for the category is recorded."""
         return bool(
-            self._store.db.execute(
+            self._store.conn.execute(
                 "SELECT 1 FROM decisions WHERE category_id = ? AND reopened_at IS NULL",
                 [category_id],
             ).fetchone()
@@ -301,9 +301,9 @@ class ScoreRepository:
     ) -> list[Scoresheet]:
         """Scoresheets that exist (touched at least once), filtered as asked."""
         where, params = _filters(member_id, entry_id, category_id)
-        db = self._store.db
+        store = self._store
         scores: dict[tuple[int, int], dict[int, int]] = {}
-        for member, entry, criterion, score in db.execute(
+        for member, entry, criterion, score in store.conn.execute(
             "SELECT s.member_id, s.entry_id, s.criterion_id, s.score FROM scores s"
             " JOIN entries e ON e.id = s.entry_id" + where,
             params,
@@ -311,13 +311,13 @@ class ScoreRepository:
             scores.setdefault((member, entry), {})[criterion] = score
         submitted = {
             (m, c)
-            for m, c in db.execute(
+            for m, c in store.conn.execute(
                 "SELECT member_id, category_id FROM member_categories"
                 " WHERE submitted_at IS NOT NULL"
             ).fetchall()
         }
         result = []
-        for row in db.query(
+        for row in store.query(
             "SELECT s.*, e.category_id FROM scoresheets s JOIN entries e ON e.id = s.entry_id"
             + where
             + " ORDER BY s.member_id, s.entry_id",

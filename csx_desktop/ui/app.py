@@ -12,11 +12,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
 from csx_desktop import APP_NAME, ORGANISATION, __version__
-from csx_desktop.ui.errors import configure_logging, install_exception_hook
+from csx_desktop.store.database import RoundFileCheck
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -32,6 +29,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    # Check the round file on another thread while Qt loads (see RoundFileCheck): Qt and
+    # this module's window are imported only after it has started.
+    check = RoundFileCheck.start(args.file) if args.file is not None else None
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from csx_desktop.ui.errors import configure_logging, install_exception_hook
+
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -52,7 +58,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         path = open_or_build_demo(demo_round_path())
     window = MainWindow()
-    opened = window.open_round(path, show_errors=not args.smoke) if path is not None else True
+    opened = (
+        window.open_round(path, show_errors=not args.smoke, check=check)
+        if path is not None
+        else True
+    )
     if args.smoke and not opened:
         print(f"csx-desktop: {window.last_error}", file=sys.stderr)
         return 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
 
 from csx_desktop import APP_NAME, ROUND_SUFFIX, __version__
 from csx_desktop.store import CsxError, Store
+from csx_desktop.store.database import RoundFileCheck
 from csx_desktop.ui.errors import show_refusal
-from csx_desktop.ui.new_round_dialog import NewRoundDialog
 from csx_desktop.ui.session import Person, Session
 from csx_desktop.ui.sign_in import SignInPage
 from csx_desktop.ui.widgets.empty_state import EmptyState
 
 RECENT_KEY = "recentRounds"
 MAX_RECENT = 8
+WARM_UP_AFTER_MS = 300  # after the first paint of the sign-in screen
 FILE_FILTER = f"Awards rounds (*{ROUND_SUFFIX});;All files (*)"
 
 
@@ -120,15 +121,18 @@ class MainWindow(QMainWindow):
 
     # ---- opening rounds ------------------------------------------------------------------
 
-    def open_round(self, path: str | Path, *, show_errors: bool = True) -> bool:
+    def open_round(
+        self, path: str | Path, *, show_errors: bool = True, check: RoundFileCheck | None = None
+    ) -> bool:
         """Open a round file and show the sign-in screen; False (with a message) if refused.
 
         With ``show_errors=False`` (the smoke check, which nobody is watching) the refusal is
         kept in ``last_error`` instead of waiting for someone to close a message box.
+        ``check`` is the file's check already started at launch, if any.
         """
         self.last_error = None
         try:
-            store = Store.open(path)
+            store = Store.open(path, check=check)
         except CsxError as error:
             self.last_error = error
             if show_errors:
@@ -136,12 +140,18 @@ class MainWindow(QMainWindow):
             return False
         self._close_round()
         self.store = store
+        # Once the sign-in screen is up, load what saving needs while people read it.
+        QTimer.singleShot(WARM_UP_AFTER_MS, lambda: self._warm_up(store))
         self._remember(Path(path))
         self.sign_in.set_store(store)
         self.pages.setCurrentWidget(self.sign_in)
         self._update_title()
         self._update_actions()
         return True
+
+    def _warm_up(self, store: Store) -> None:
+        if self.store is store:  # not if the round was closed or switched meanwhile
+            store.warm_up()
 
     def open_dialog(self) -> None:
         start = str(Path(self._recent()[0]).parent) if self._recent() else str(Path.home())
@@ -150,6 +160,8 @@ class MainWindow(QMainWindow):
             self.open_round(path)
 
     def new_round(self) -> None:
+        from csx_desktop.ui.new_round_dialog import NewRoundDialog  # not needed to start
+
         dialog = NewRoundDialog(self)
         if dialog.exec() and dialog.created_path is not None:
             self.open_round(dialog.created_path)
