@@ -24,7 +24,6 @@ class AdminWorkspace(QWidget):
         self.session = session
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Areas")
-        self.sidebar.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 12)
         self.sidebar.setSpacing(3)
         self.stack = QStackedWidget()
         self._areas: dict[int, Area] = {}
@@ -41,6 +40,14 @@ class AdminWorkspace(QWidget):
             self.addAction(action)  # the shortcut works even before a menu shows it
             self.area_actions.append(action)
         self.sidebar.currentRowChanged.connect(self._build_and_show)
+        # As wide as the longest area name, at any text size: a busy area beside it must
+        # never squeeze the names ("Nom…", "Pane…") when people use large text.
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setFixedWidth(
+            self.sidebar.sizeHintForColumn(0)
+            + 2 * (self.sidebar.frameWidth() + self.sidebar.spacing())
+            + self.fontMetrics().horizontalAdvance("M")
+        )
         layout = QHBoxLayout(self)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)

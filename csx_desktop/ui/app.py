@@ -43,9 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
-    from csx_desktop.ui.style import STYLE_SHEET
+    from csx_desktop.ui.style import style_sheet
 
-    app.setStyleSheet(STYLE_SHEET)
+    app.setStyleSheet(style_sheet(app.font()))
     configure_logging()
     install_exception_hook()
 
