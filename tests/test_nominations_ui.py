@@ -246,6 +246,9 @@ def test_add_and_edit_a_nomination_by_hand(
     accept_dialogs(monkeypatch, rename)
     area.edit_nomination()
     assert store.nominations.entry(entry.id or 0).nominee == "Waste Crew Bravo"
+    # Edited in place: still one nomination, with what the dialog does not show kept.
+    (edited,) = store.nominations.entries()
+    assert edited.id == entry.id and edited.nomination_count == 1
     assert area.heading.text() == "Waste Crew Bravo"
 
 

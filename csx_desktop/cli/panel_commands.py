@@ -137,18 +137,19 @@ def rubric_data(store: Store) -> list[dict[str, object]]:
 def run_rubric(args: argparse.Namespace) -> None:
     with open_round(args.file) as store:
         data = rubric_data(store)
-        frozen = {c.name: store.round.rubric_frozen(c.id or 0) for c in store.round.categories()}
+        categories = store.round.categories()
+        frozen = {c.name: store.round.rubric_frozen(c.id or 0) for c in categories}
     rows = [
         [
-            category["category"],
-            criterion["name"],
-            criterion["descriptor"],
-            criterion["weight"],
-            criterion["max"],
-            "frozen" if frozen[str(category["category"])] else "editable",
+            category.name,
+            criterion.name,
+            criterion.description,
+            criterion.weight,
+            criterion.max_score,
+            "frozen" if frozen[category.name] else "editable",
         ]
-        for category in data
-        for criterion in category["criteria"]  # type: ignore[attr-defined]
+        for category in categories
+        for criterion in category.criteria
     ]
     print_rows(
         args.format,

@@ -138,25 +138,33 @@ class NominationDialog(QDialog):
         """What the person entered, as a nomination (keeping the original's ids and source)."""
         category = self._category()
         received = datetime.fromtimestamp(self.received.dateTime().toSecsSinceEpoch(), UTC)
-        values = {
-            "category_id": int(self.category.currentData() or 0),
-            "nominee": self.nominee.text(),
-            "team_members": split_members(self.members.toPlainText())
-            if category is not None and category.nominee_kind is NomineeKind.TEAM
-            else (),
-            "service": self.service.text(),
-            "nominating_body": self.body.currentText()
-            if category is not None and category.method is Method.STAFF_VOTE
-            else "",
-            "nominator_name": self.nominator.text(),
-            "nominator_email": self.email.text(),
-            "relationship": self.relationship.text(),
-            "citation": self.citation.toPlainText(),
-            "received_at": received.replace(second=0, microsecond=0),
-        }
-        if self._original is not None:
-            return replace(self._original, **values)  # type: ignore[arg-type]
-        return Nomination(**values)  # type: ignore[arg-type]
+        is_team = category is not None and category.nominee_kind is NomineeKind.TEAM
+        by_vote = category is not None and category.method is Method.STAFF_VOTE
+        entered = Nomination(
+            category_id=int(self.category.currentData() or 0),
+            nominee=self.nominee.text(),
+            team_members=split_members(self.members.toPlainText()) if is_team else (),
+            service=self.service.text(),
+            nominating_body=self.body.currentText() if by_vote else "",
+            nominator_name=self.nominator.text(),
+            nominator_email=self.email.text(),
+            relationship=self.relationship.text(),
+            citation=self.citation.toPlainText(),
+            received_at=received.replace(second=0, microsecond=0),
+        )
+        if self._original is None:
+            return entered
+        # What the dialog does not show stays as it was: ids, source, status.
+        original = self._original
+        return replace(
+            entered,
+            source=original.source,
+            response_id=original.response_id,
+            status=original.status,
+            status_reason=original.status_reason,
+            id=original.id,
+            entry_id=original.entry_id,
+        )
 
 
 class MergeDialog(QDialog):
