@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from csx_desktop.domain.model import (
     Category,
     Decision,
+    EntryStatus,
     InterestKind,
     Method,
     PanelGroup,
@@ -208,62 +209,41 @@ def sheet_details(
     """Scoresheets with their member, scores, total and status; for one entry also the
     members who stood aside for a declared interest but never opened its sheet."""
     categories = {c.id: c for c in store.round.categories() if c.is_panel_scored}
-    where = ["e.status = 'active'"]
-    params: list[Any] = []
-    if entry_id is not None:
-        where.append("e.id = ?")
-        params.append(entry_id)
-    if category_id is not None:
-        where.append("e.category_id = ?")
-        params.append(category_id)
-    condition = " AND ".join(where)
     members = {m.id: m for m in store.panel.members()}
     interests = {
         (m, e)
         for m, e in store.conn.execute("SELECT member_id, entry_id FROM interests").fetchall()
     }
-    scores: dict[tuple[int, int], dict[int, int]] = {}
-    for member, entry, criterion, score in store.conn.execute(
-        "SELECT s.member_id, s.entry_id, s.criterion_id, s.score FROM scores s"
-        f" JOIN entries e ON e.id = s.entry_id WHERE {condition}",
-        params,
-    ).fetchall():
-        scores.setdefault((member, entry), {})[criterion] = score
-    submitted = {
-        (m, c)
-        for m, c in store.conn.execute(
-            "SELECT member_id, category_id FROM member_categories WHERE submitted_at IS NOT NULL"
-        ).fetchall()
-    }
+    if entry_id is not None:
+        one = store.nominations.entry(entry_id)
+        entries = {entry_id: one} if one.status is EntryStatus.ACTIVE else {}
+    else:
+        entries = {e.id: e for e in store.nominations.entries(category_id) if e.id is not None}
     details = []
     seen: set[tuple[int, int]] = set()
-    for row in store.query(
-        "SELECT s.member_id, s.entry_id, s.comment, s.updated_at, e.nominee, e.category_id"
-        f" FROM scoresheets s JOIN entries e ON e.id = s.entry_id WHERE {condition}"
-        " ORDER BY e.category_id, e.nominee COLLATE name, s.entry_id",
-        params,
-    ):
-        member = members.get(row["member_id"])
-        category = categories.get(row["category_id"])
-        if member is None or category is None:
-            continue
-        key = (row["member_id"], row["entry_id"])
+    for sheet in store.scores.sheets(entry_id=entry_id, category_id=category_id):
+        entry = entries.get(sheet.entry_id)
+        member = members.get(sheet.member_id)
+        category = categories.get(entry.category_id) if entry is not None else None
+        if entry is None or member is None or category is None:
+            continue  # a withdrawn or merged entry, or someone no longer on the panel
+        key = (sheet.member_id, sheet.entry_id)
         seen.add(key)
         details.append(
             _detail(
                 category,
                 member,
-                row["entry_id"],
-                row["nominee"],
-                scores.get(key, {}),
+                sheet.entry_id,
+                entry.nominee,
+                sheet.scores,
                 interest=key in interests,
-                comment=row["comment"],
-                submitted=(row["member_id"], row["category_id"]) in submitted,
-                updated_at=datetime.fromisoformat(row["updated_at"]),
+                comment=sheet.comment,
+                submitted=sheet.submitted,
+                updated_at=sheet.updated_at,
             )
         )
-    if entry_id is not None:
-        entry = store.nominations.entry(entry_id)
+    if entry_id is not None and entry_id in entries:
+        entry = entries[entry_id]
         category = categories.get(entry.category_id)
         for member_id, interest_entry in sorted(interests):
             member = members.get(member_id)
