@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 from types import SimpleNamespace
@@ -310,3 +311,16 @@ def test_unknown_category_is_refused(
     store.close()
     assert main(["results", str(round_path), "--category", "Best Hat"]) == 1
     assert "no category called 'Best Hat'" in capsys.readouterr().err
+
+
+def test_results_leave_the_cycle_collector_as_they_found_it(store: Store) -> None:
+    # load_results pauses Python's cycle collector while it scores (speed); never for good.
+    assert gc.isenabled()
+    load_results(store)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_results(store)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -10,6 +10,8 @@ same transaction. The report, the exports and the window all read through here.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -126,6 +128,23 @@ def sheet_totals(store: Store) -> Iterator[tuple[int, int, float | None]]:
     return iter(store.conn.execute(sql, params))
 
 
+@contextlib.contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a round is scored.
+
+    Reading and scoring 125,000 sheets makes some 250,000 small objects, none of them in a
+    cycle; the collector would walk them again and again as they are made, adding 0.02-0.07 s
+    at random. Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_results(store: Store, category_id: int | None = None) -> list[CategoryResult]:
     """Every category's results (or one category's), in the round's category order."""
     all_categories = store.round.categories()
@@ -145,13 +164,14 @@ def load_results(store: Store, category_id: int | None = None) -> list[CategoryR
     interests = store.conn.execute("SELECT member_id, entry_id FROM interests").fetchall()
     panel_ids = {c.id for c in all_categories if c.is_panel_scored}
     # Normalisation is round-wide, so every category's sheets are read even for one category.
-    scored = score_round(
-        [r for r in refs if r.category_id in panel_ids],
-        sheet_totals(store),
-        store.round.settings(),
-        groups=groups,
-        interests=interests,
-    )
+    with _cycle_collector_paused():
+        scored = score_round(
+            [r for r in refs if r.category_id in panel_ids],
+            sheet_totals(store),
+            store.round.settings(),
+            groups=groups,
+            interests=interests,
+        )
     decisions = {d.category_id: d for d in store.decisions.all_current()}
     results = []
     for category in categories:
