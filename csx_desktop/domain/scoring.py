@@ -17,6 +17,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -237,25 +238,24 @@ def _pooled_sd(spreads: Iterable[_Spread], mean: float) -> float:
 
 
 class _Judge:
-    """A panel member while a round is scored: their group, counted totals and scale."""
+    """A panel member while a round is scored: their group and their counted sheets."""
 
-    __slots__ = ("group", "mean", "sd", "totals")
+    __slots__ = ("entries", "group", "totals")
 
     def __init__(self, group: int) -> None:
         self.group = group  # index into PanelGroup
-        self.totals: list[float] = []
-        self.mean = 0.0
-        self.sd = 0.0  # stays 0 when the judge cannot be normalised
+        self.entries: list[_Counted] = []  # the entry of each counted sheet ...
+        self.totals: list[float] = []  # ... and its total, side by side
 
 
 class _Counted:
-    """An entry's counted sheets while a round is scored: judges and totals side by side."""
+    """An entry's counted sheets while a round is scored, per panel group, with z-scores."""
 
-    __slots__ = ("incomplete", "judges", "totals")
+    __slots__ = ("by_group", "incomplete", "zs")
 
-    def __init__(self) -> None:
-        self.judges: list[_Judge] = []
-        self.totals: list[float] = []
+    def __init__(self, groups: int) -> None:
+        self.by_group: tuple[list[float], ...] = tuple([] for _ in range(groups))
+        self.zs: list[float] = []  # from the judges who can be normalised
         self.incomplete = 0
 
 
@@ -267,58 +267,82 @@ def score_round(
     groups: Mapping[int, PanelGroup],
     interests: Iterable[tuple[int, int]] = (),
 ) -> dict[int, tuple[EntryResult, ...]]:
+    """``score_judges`` for sheets given as ``SheetTotal``-shaped (member, entry, total)."""
+    by_judge: dict[int, list[tuple[int, float | None]]] = {}
+    for member_id, entry_id, total in sheets:
+        by_judge.setdefault(member_id, []).append((entry_id, total))
+    return score_judges(entries, by_judge.items(), settings, groups=groups, interests=interests)
+
+
+def score_judges(
+    entries: Iterable[EntryRef],
+    sheets: Iterable[tuple[int, Iterable[tuple[int, float | None]]]],
+    settings: RoundSettings,
+    *,
+    groups: Mapping[int, PanelGroup],
+    interests: Iterable[tuple[int, int]] = (),
+) -> dict[int, tuple[EntryResult, ...]]:
     """Results for every category of the round: category id -> entries in rank order.
 
-    ``sheets`` are ``SheetTotal``-shaped ``(member_id, entry_id, total)``; ``groups`` gives the
-    panel group of every member on the panel (sheets of anyone else are ignored);
-    ``interests`` are declared ``(member_id, entry_id)`` pairs: such a sheet is set aside and
-    the entry is flagged even when the member never opened it. Normalisation is round-wide,
-    because a judge's habits show across all their sheets.
+    ``sheets`` gives each judge's sheets: ``(member_id, [(entry_id, total or None), ...])``;
+    ``groups`` gives the panel group of every member on the panel (sheets of anyone else are
+    ignored); ``interests`` are declared ``(member_id, entry_id)`` pairs: such a sheet is set
+    aside and the entry is flagged even when the member never opened it. Normalisation is
+    round-wide, because a judge's habits show across all their sheets.
 
-    The budget's round is 125,000 sheets, so the work per sheet is one pass of look-ups and
-    appends plus one more per entry over its own sheets; everything else is per entry or
-    per judge, with builtins.
+    The budget's round is 125,000 sheets, so the work per sheet is two passes of appends, one
+    to sort each judge's counted sheets out, one to hand them to their entries; the rest is
+    per judge or per entry, with builtins.
     """
     entry_list = list(entries)
-    # entry id -> members who stood aside from it
-    aside: dict[int, set[int]] = {}
-    for member_id, entry_id in interests:
-        aside.setdefault(entry_id, set()).add(member_id)
     group_order = tuple(PanelGroup)
+    aside: dict[int, set[int]] = {}  # member -> the entries they stood aside from
+    aside_count: dict[int, int] = {}  # entry -> how many stood aside from it
+    for member_id, entry_id in set(interests):
+        aside.setdefault(member_id, set()).add(entry_id)
+        aside_count[entry_id] = aside_count.get(entry_id, 0) + 1
+    counted = {e.entry_id: _Counted(len(group_order)) for e in entry_list}
     judges = {member_id: _Judge(group_order.index(g)) for member_id, g in groups.items()}
-    counted = {e.entry_id: _Counted() for e in entry_list}
 
-    for member_id, entry_id, total in sheets:
-        mine = counted.get(entry_id)
+    for member_id, rows in sheets:
         judge = judges.get(member_id)
-        if mine is None or judge is None:
-            continue  # a withdrawn or merged entry, or someone no longer on the panel
-        if entry_id in aside and member_id in aside[entry_id]:
-            continue
-        if total is None:
-            mine.incomplete += 1
-            continue
-        mine.judges.append(judge)
-        mine.totals.append(total)
-        judge.totals.append(total)
+        if judge is None:
+            continue  # someone no longer on the panel
+        stood_aside = aside.get(member_id, ())
+        for entry_id, total in rows:
+            mine = counted.get(entry_id)
+            if mine is None or entry_id in stood_aside:
+                continue  # a withdrawn or merged entry, or a declared interest
+            if total is None:
+                mine.incomplete += 1
+            else:
+                judge.entries.append(mine)
+                judge.totals.append(total)
 
     # Advisory normalisation: each judge's totals as z-scores, back on the round's scale.
-    # Only judges with enough sheets and some spread are normalised (the others keep SD 0).
+    # Only judges with enough sheets and some spread are normalised.
     spreads = {judge: _Spread.of(judge.totals) for judge in judges.values() if judge.totals}
     all_totals = [t for judge in judges.values() for t in judge.totals]
     round_mean = math.fsum(all_totals) / len(all_totals) if all_totals else 0.0
     round_sd = _pooled_sd(spreads.values(), round_mean)
     need = max(1, settings.normalise_min_sheets)
     for judge, habits in spreads.items():
+        group = judge.group
+        for mine, total in zip(judge.entries, judge.totals, strict=True):
+            mine.by_group[group].append(total)
         if habits.size >= need and habits.squares > 0:
-            judge.mean, judge.sd = habits.mean, habits.sd
+            mean, sd = habits.mean, habits.sd
+            zs = [(total - mean) / sd for total in judge.totals]
+            for mine, z in zip(judge.entries, zs, strict=True):
+                mine.zs.append(z)
 
     min_judges = max(1, settings.min_judges)
     aggregate = statistics.median if settings.aggregate == "median" else _mean
+    sorted_totals: dict[int, list[float]] = {}
     scores: dict[int, float] = {}
     rankable: dict[int, dict[int, float]] = {}  # per category: entry id -> score
     for ref in entry_list:
-        totals = counted[ref.entry_id].totals
+        totals = sorted_totals[ref.entry_id] = sorted(chain(*counted[ref.entry_id].by_group))
         if totals:
             score = scores[ref.entry_id] = float(aggregate(totals))
             if len(totals) >= min_judges:
@@ -332,18 +356,12 @@ def score_round(
     for ref in entry_list:
         entry_id = ref.entry_id
         mine = counted[entry_id]
-        by_group: list[list[float]] = [[] for _ in group_order]
-        zs = []
-        for judge, total in zip(mine.judges, mine.totals, strict=True):
-            by_group[judge.group].append(total)
-            if judge.sd:
-                zs.append((total - judge.mean) / judge.sd)
-        totals = sorted(mine.totals)
+        totals = sorted_totals[entry_id]
         rank, tied = ranks.get(entry_id, (None, False))
         spread = totals[-1] - totals[0] if totals else None
         normalised = None
-        if rank is not None and zs:
-            normalised = min(100.0, max(0.0, round_mean + round_sd * _mean(zs)))
+        if rank is not None and mine.zs:
+            normalised = min(100.0, max(0.0, round_mean + round_sd * _mean(mine.zs)))
         # Positional: keywords cost 5 ms more over 5,000 entries. The order is EntryResult's.
         by_category.setdefault(ref.category_id, []).append(
             EntryResult(
@@ -356,9 +374,9 @@ def score_round(
                 len(totals),
                 spread,
                 tuple(totals),
-                {group_order[i]: _mean(found) for i, found in enumerate(by_group) if found},
+                {group_order[i]: _mean(found) for i, found in enumerate(mine.by_group) if found},
                 mine.incomplete,
-                len(aside.get(entry_id, ())),
+                aside_count.get(entry_id, 0),
                 tied,
                 rank is not None
                 and spread is not None
