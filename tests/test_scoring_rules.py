@@ -349,3 +349,17 @@ def test_the_round_sd_pooled_from_each_judge_equals_the_sd_of_every_total(
     mean = math.fsum(every) / len(every)
     pooled = _pooled_sd([_Spread.of(totals) for totals in per_judge], mean)
     assert pooled == pytest.approx(statistics.pstdev(every), rel=1e-9, abs=1e-9)
+
+
+def test_a_judges_sheets_may_come_in_several_batches() -> None:
+    # score_judges takes each judge's sheets as the store reads them; a judge listed twice
+    # is one judge, not two.
+    from csx_desktop.domain.scoring import score_judges
+
+    refs = _refs("A", "B", "C")
+    together = [(1, [(1, 90.0), (2, 60.0), (3, 30.0)]), (2, [(1, 80.0), (2, 70.0), (3, 20.0)])]
+    apart = [(1, [(1, 90.0)]), (2, [(1, 80.0), (2, 70.0), (3, 20.0)]), (1, [(2, 60.0), (3, 30.0)])]
+    rules = replace(RULES, normalise_min_sheets=3)
+    assert score_judges(refs, together, rules, groups=GROUPS) == score_judges(
+        refs, apart, rules, groups=GROUPS
+    )
