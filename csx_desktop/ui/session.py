@@ -80,7 +80,7 @@ class Session(QObject):
         self.changed.emit(what)
 
     def _read_data_version(self) -> int:
-        return int(self.store.db.execute("PRAGMA data_version").fetchone()[0])
+        return int(self.store.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def _check_external_change(self) -> None:
         version = self._read_data_version()
