@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         self._close_round()
         self.store = store
         # Once the sign-in screen is up, load what saving needs while people read it.
-        QTimer.singleShot(WARM_UP_AFTER_MS, lambda: self._warm_up(store))
+        QTimer.singleShot(WARM_UP_AFTER_MS, self, lambda: self._warm_up(store))
         self._remember(Path(path))
         self.sign_in.set_store(store)
         self.pages.setCurrentWidget(self.sign_in)
