@@ -1,9 +1,10 @@
 """The arithmetic of the panel's results (DESIGN.md, "Scoring rules"), pure and order-free.
 
-The store feeds this module one ``SheetTotal`` per scoresheet (the weighted sum is taken in
-SQL, so 625,000 score rows never cross into Python) and gets back, per category, the entries
-in rank order with their score, advisory normalised score, counted sheets, spread, per-group
-means and flags. Every threshold is a field of ``RoundSettings``.
+The store feeds ``score_judges`` each judge's scoresheets as (entry, judge total) pairs (the
+weighted sum is kept per sheet in SQL, so 625,000 score rows never cross into Python);
+``score_round`` takes the same sheets as ``SheetTotal`` triples in any order. Both give back,
+per category, the entries in rank order with their score, advisory normalised score, counted
+sheets, spread, per-group means and flags. Every threshold is a field of ``RoundSettings``.
 
 Sums go through ``math.fsum`` and spreads through ``fsum`` of squared deviations, so the
 result does not depend on the order judges or sheets arrive in (a property the tests check).

@@ -1,11 +1,11 @@
 """Results read from the round file, and the chair's decisions recorded against them.
 
-``load_results`` asks SQLite for one weighted sum per scoresheet (``SUM(weight * score)``
-grouped by the scores table's own primary key), so a round of 5,000 entries × 25 judges × 5
-criteria sends 125,000 small rows to Python rather than 625,000 scores; the arithmetic is
-``domain.scoring``. ``record_decision`` is the one way a decision is stored: it enforces
-"a reason is required when the winner is not the sole rank 1" against the ranking read in the
-same transaction. The report, the exports and the window all read through here.
+``load_results`` reads each judge's sheets with the total SQLite keeps for each (a weighted
+sum kept by triggers), so a round of 5,000 entries × 25 judges × 5 criteria sends 125,000
+small rows to Python rather than 625,000 scores; the arithmetic is ``domain.scoring``.
+``record_decision`` is the one way a decision is stored: it enforces "a reason is required
+when the winner is not the sole rank 1" against the ranking read in the same transaction.
+The report, the exports and the window all read through here.
 """
 
 from __future__ import annotations
