@@ -18,6 +18,27 @@ def time_runs(fn: Callable[[], object], runs: int) -> list[float]:
     return times
 
 
+def time_pair(
+    floor: Callable[[], object], measured: Callable[[], object], runs: int
+) -> tuple[list[float], list[float]]:
+    """Times of ``floor`` and ``measured``, taken in turns (after one warm-up call of each).
+
+    Taking them in turns, and swapping which goes first each round, means a busy spell on
+    the machine slows both alike instead of only whichever was being timed then.
+    """
+    floor()
+    measured()
+    floor_times: list[float] = []
+    measured_times: list[float] = []
+    for run in range(runs):
+        pair = [(floor, floor_times), (measured, measured_times)]
+        for fn, times in pair if run % 2 == 0 else reversed(pair):
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+    return floor_times, measured_times
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 

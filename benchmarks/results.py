@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import median, time_runs
+from _common import median, time_pair
 
 from csx_desktop.domain.model import Criterion, PanelGroup
 from csx_desktop.domain.rubric import GENERIC_DESCRIPTORS
@@ -114,8 +114,8 @@ def main() -> int:
 
         store = Store.open(path)
         try:
-            floor = median(time_runs(raw_read, args.runs))
-            measured = median(time_runs(results, args.runs))
+            floor_times, measured_times = time_pair(raw_read, results, args.runs)
+            floor, measured = median(floor_times), median(measured_times)
         finally:
             store.close()
     ok = measured < BUDGET_SECONDS
