@@ -201,12 +201,18 @@ def test_a_file_that_is_not_a_round_gets_one_clear_message(
     assert path.read_bytes() == content
 
 
-def test_another_sqlite_database_is_not_taken_for_a_round(tmp_path: Path) -> None:
+def _another_apps_database(tmp_path: Path) -> Path:
+    """An SQLite file that is not a round, named like one."""
     path = tmp_path / "other.csxawards"
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE t (x)")
     conn.commit()
     conn.close()
+    return path
+
+
+def test_another_sqlite_database_is_not_taken_for_a_round(tmp_path: Path) -> None:
+    path = _another_apps_database(tmp_path)
     before = path.read_bytes()
     with pytest.raises(RoundFileError, match="not a CSX Desktop awards round"):
         Store.open(path)
@@ -220,11 +226,7 @@ def test_a_missing_file_is_refused(tmp_path: Path) -> None:
 
 def test_a_check_started_early_refuses_what_the_open_would(tmp_path: Path) -> None:
     """The window checks the file on a thread while Qt loads; the refusal is the same."""
-    path = tmp_path / "other.csxawards"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE t (x)")
-    conn.commit()
-    conn.close()
+    path = _another_apps_database(tmp_path)
     check = RoundFileCheck.start(path)
     with pytest.raises(RoundFileError, match="not a CSX Desktop awards round"):
         Store.open(path, check=check)
