@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from csx_desktop.io.exports import neutral_row
+
 FORMATS = ("json", "csv", "table")
 
 
@@ -20,9 +22,10 @@ def print_json(data: Any, out: TextIO | None = None) -> None:
 def print_csv(
     headers: Sequence[str], rows: Sequence[Sequence[Any]], out: TextIO | None = None
 ) -> None:
+    # Neutralised like every export: this output is often redirected into a .csv file.
     writer = csv.writer(out or sys.stdout, lineterminator="\n")
-    writer.writerow(headers)
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    writer.writerow(neutral_row(headers))
+    writer.writerows([neutral_row(row) for row in rows])
 
 
 def print_table(

@@ -5,11 +5,20 @@ prints and what ``export results`` writes; ``results_document`` is the JSON of `
 --format json``; ``scoresheets_table`` is the record of every sheet. ``write_table`` writes any
 of them to ``.csv`` (UTF-8 with a BOM, so Excel shows names such as Zoë correctly) or
 ``.xlsx`` (openpyxl, imported only here, only when writing).
+
+Every cell a person's spreadsheet will open goes through ``neutralise`` first (OWASP's
+guidance on CSV injection): citations, names and comments come from a public form, and a cell
+starting ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is run as a formula by Excel
+and LibreOffice (``=cmd|' /C calc'!A0`` starts a program through DDE). Such text gets a
+leading apostrophe, and in XLSX every text cell is stored as a string, never a formula.
+Numbers stay numbers. ``write_table`` writes both formats through it; the command line's
+``--format csv`` and the nominations template use it too.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +46,56 @@ RESULT_HEADERS: tuple[str, ...] = (
     "Flags",
     "Decision",
 )
+
+
+# What makes a spreadsheet read a cell as a formula (OWASP): = + - @, and a tab or carriage
+# return before them. The full-width forms are included because some Excel input methods
+# (Japanese, Chinese) accept them as the start of a formula too.
+FORMULA_TRIGGERS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+# A plain number written as text ("-3", "+44", "2.5") is left alone: a spreadsheet reads it
+# as the number it is, which runs nothing.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+# Characters XML 1.0 cannot hold: openpyxl refuses them (a crash on export), and no
+# spreadsheet could show them anyway.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def neutralise(value: Any) -> Any:
+    """A cell value no spreadsheet will run: formula-like text gets a leading apostrophe.
+
+    Text whose first character (after any spaces) is one of ``FORMULA_TRIGGERS`` is prefixed
+    with ``'``, which Excel and LibreOffice treat as "text, as typed". Numbers, dates, empty
+    text and plain numbers written as text are returned as they are.
+    """
+    if not isinstance(value, str) or not value:
+        return value
+    first = value.lstrip(" ")[:1]
+    if (value[0] in FORMULA_TRIGGERS or first in FORMULA_TRIGGERS) and not (
+        _PLAIN_NUMBER.fullmatch(value)
+    ):
+        return "'" + value
+    return value
+
+
+def neutral_row(row: Sequence[Any]) -> list[Any]:
+    """A row ready for a CSV writer: each cell neutralised, ``None`` as an empty cell."""
+    return ["" if value is None else neutralise(value) for value in row]
+
+
+def put_cell(sheet: Any, row: int, column: int, value: Any) -> Any:
+    """Write one value into an openpyxl sheet, neutralised; text is always a string cell.
+
+    openpyxl makes any text starting with ``=`` a live formula when it is assigned, so the
+    type is set to string after the value, whatever the value looks like.
+    """
+    value = neutralise(value)
+    if isinstance(value, str):
+        value = _NOT_IN_XML.sub("", value)
+    cell = sheet.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
 
 
 def _votes_or_score(result: CategoryResult, entry: EntryResult) -> float | int | None:
@@ -182,8 +241,8 @@ def write_table(
         if path.suffix.lower() == ".csv":
             with partial.open("w", encoding="utf-8-sig", newline="") as handle:
                 writer = csv.writer(handle)
-                writer.writerow(headers)
-                writer.writerows([["" if v is None else v for v in row] for row in rows])
+                writer.writerow(neutral_row(headers))
+                writer.writerows([neutral_row(row) for row in rows])
         else:
             _write_xlsx(partial, headers, rows, title)
         partial.replace(path)
@@ -209,11 +268,12 @@ def _write_xlsx(
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]  # Excel's limit on sheet names
-    sheet.append(list(headers))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(list(row))
+    bold = Font(bold=True)
+    for column, header in enumerate(headers, start=1):
+        put_cell(sheet, 1, column, header).font = bold
+    for number, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            put_cell(sheet, number, column, value)
     sheet.freeze_panes = "A2"
     for index, header in enumerate(headers, start=1):
         longest = max([len(str(header)), *(len(str(row[index - 1] or "")) for row in rows[:500])])

@@ -4,6 +4,10 @@ Paper nominations, emails and late ones are typed into this template and importe
 form export. Row 1 holds the field labels the importer recognises; row 2 is a notes row
 explaining each column (the importer skips it, so it may stay). The XLSX version also offers
 the categories and nominating bodies as drop-down lists.
+
+Every cell goes through ``io.exports`` (``neutral_row`` and ``put_cell``), as every export
+does, so a category or body named like a formula is written as text; the drop-down lists'
+own validation formula is the one formula the template holds, on purpose.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from csx_desktop.domain.rubric import CATEGORY_NAMES, DEFAULT_NOMINATING_BODIES
+from csx_desktop.io.exports import neutral_row, put_cell
 from csx_desktop.io.nomination_formats import FIELDS
 from csx_desktop.store.errors import InputRefused
 
@@ -51,8 +56,8 @@ def _write_csv(path: Path) -> None:
     # utf-8-sig: Excel opens it with Zoë and Siobhán intact.
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow([f.label for f in FIELDS])
-        writer.writerow([f.note for f in FIELDS])
+        writer.writerow(neutral_row([f.label for f in FIELDS]))
+        writer.writerow(neutral_row([f.note for f in FIELDS]))
 
 
 def _write_xlsx(path: Path, categories: Sequence[str], bodies: Sequence[str]) -> None:
@@ -64,15 +69,13 @@ def _write_xlsx(path: Path, categories: Sequence[str], bodies: Sequence[str]) ->
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Nominations"
-    sheet.append([f.label for f in FIELDS])
-    sheet.append([f.note for f in FIELDS])
     for index, spec in enumerate(FIELDS, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = _WIDTHS.get(spec.key, 22)
-        heading = sheet.cell(row=1, column=index)
+        heading = put_cell(sheet, 1, index, spec.label)
         heading.font = Font(bold=True)
         heading.fill = PatternFill("solid", fgColor="DCE6F1")
-        note = sheet.cell(row=2, column=index)
+        note = put_cell(sheet, 2, index, spec.note)
         note.font = Font(italic=True, color="444444")
         note.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A3"
@@ -83,7 +86,7 @@ def _write_xlsx(path: Path, categories: Sequence[str], bodies: Sequence[str]) ->
         lists = workbook.create_sheet("Lists") if "Lists" not in workbook else workbook["Lists"]
         column = 1 if key == "category" else 2
         for row, choice in enumerate(choices, start=1):
-            lists.cell(row=row, column=column, value=choice)
+            put_cell(lists, row, column, choice)
         ref = f"Lists!${get_column_letter(column)}$1:${get_column_letter(column)}${len(choices)}"
         validation = DataValidation(type="list", formula1=ref, allow_blank=True)
         validation.error = "Choose one of the listed values."
