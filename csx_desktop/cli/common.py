@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from csx_desktop.io.dates import DATE_ORDERS
+from csx_desktop.io.reading import ReadChoices
 from csx_desktop.io.row_errors import RowsRefused
 from csx_desktop.store import COMMAND_LINE_ACTOR, InputRefused, Store
 
@@ -16,13 +18,58 @@ def add_file_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def add_import_arguments(
-    parser: argparse.ArgumentParser, *, source: str, source_help: str, skip_help: str
+    parser: argparse.ArgumentParser,
+    *,
+    source: str,
+    source_help: str,
+    skip_help: str,
+    dates: bool = False,
 ) -> None:
     """What every ``csx-admin import KIND`` takes: FILE, the file to import (``args.source``;
-    ``source`` is its name in ``--help``) and ``--skip-invalid``."""
+    ``source`` is its name in ``--help``), ``--skip-invalid``, and how to read the file:
+    ``--sheet``, ``--header-row`` and (``dates``: a file with a date column) ``--date-order``.
+    ``reading_choices(args)`` gathers the last three."""
     add_file_argument(parser)
     parser.add_argument("source", metavar=source, type=Path, help=source_help)
     parser.add_argument("--skip-invalid", action="store_true", help=skip_help)
+    parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the workbook's sheet to read (default: the first visible sheet with data)",
+    )
+    parser.add_argument(
+        "--header-row",
+        metavar="N",
+        type=_row_number,
+        help="the row that holds the column headings (default: the first row with headings, "
+        "passing over a title row above them)",
+    )
+    if dates:
+        parser.add_argument(
+            "--date-order",
+            choices=DATE_ORDERS,
+            help="how dates written as text are read: dmy (day first, 31/08/2025) or mdy "
+            "(month first, 8/31/2025); default: each date column shows which, else day first",
+        )
+
+
+def reading_choices(args: argparse.Namespace) -> ReadChoices:
+    """How to read the file to import, as the command line says (``add_import_arguments``)."""
+    return ReadChoices(
+        sheet=args.sheet,
+        header_row=args.header_row,
+        date_order=getattr(args, "date_order", None),
+    )
+
+
+def _row_number(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a row number (1, 2, 3 ...)")
+    return number
 
 
 def add_output_arguments(parser: argparse.ArgumentParser, metavar: str, help_text: str) -> None:

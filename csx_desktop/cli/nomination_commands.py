@@ -9,7 +9,12 @@ import argparse
 import sys
 from typing import Any
 
-from csx_desktop.cli.common import add_file_argument, add_import_arguments, open_round
+from csx_desktop.cli.common import (
+    add_file_argument,
+    add_import_arguments,
+    open_round,
+    reading_choices,
+)
 from csx_desktop.cli.output import FORMATS, print_rows
 from csx_desktop.domain.model import Entry, Nomination, NominationStatus
 from csx_desktop.io.nomination_formats import FIELD_KEYS
@@ -22,21 +27,32 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
     """Add this area's subcommands."""
     imp = imports.add_parser(
         "nominations",
-        help="import a nominations export (Microsoft Forms, Google Forms, SurveyMonkey, template)",
+        help="import a nominations export (Microsoft Forms, Google Forms, SurveyMonkey, "
+        "Jotform, Typeform, template, any spreadsheet)",
         description=(
             "Import the nominations from a form tool's export. The tool is recognised from the "
-            "file's headings. By default nothing is stored if any row has a problem; every bad "
-            "row is listed with its row number. Importing the same export again adds nothing."
+            "file's headings, and the columns used are printed first (field <- heading). By "
+            "default nothing is stored if any row has a problem; every bad row is listed with "
+            "its row number. Importing the same export again adds nothing."
         ),
     )
     add_import_arguments(
         imp,
         source="EXPORT",
-        source_help="the exported .xlsx or .csv file",
+        source_help="the exported file (.xlsx, .xls, .ods or .csv; read by its content)",
         skip_help="store the valid rows even if some rows have problems (they are still listed)",
+        dates=True,
     )
     imp.add_argument(
-        "--dry-run", action="store_true", help="check the file and report; store nothing"
+        "--dry-run",
+        action="store_true",
+        help="check the file and show the columns used; store nothing",
+    )
+    imp.add_argument(
+        "--category",
+        metavar="NAME",
+        help="every row is for this award (a form made for one award, with no category "
+        "column), e.g. --category 'Shining Star'",
     )
     imp.add_argument(
         "--map",
@@ -126,13 +142,23 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from csx_desktop.io.nomination_import import import_nominations
+    from csx_desktop.io.nomination_formats import apply_overrides
+    from csx_desktop.io.nomination_import import prepare_import, run_import
 
     with open_round(args.file) as store:
-        report = import_nominations(
+        plan = prepare_import(
+            args.source, choices=reading_choices(args), categories=store.round.categories()
+        )
+        mapping = apply_overrides(plan.layout, plan.mapping, args.map)
+        fixed = store.round.category_named(args.category) if args.category else None
+        # The columns used come first, so a wrong guess is seen before anything else.
+        for line in plan.mapping_lines(mapping, fixed):
+            print(line)
+        report = run_import(
             store,
-            args.source,
-            overrides=args.map,
+            plan,
+            mapping,
+            category=args.category,
             keep_valid=args.skip_invalid,
             dry_run=args.dry_run,
         )

@@ -20,6 +20,7 @@ from csx_desktop.cli.common import (
     add_import_arguments,
     add_output_arguments,
     open_round,
+    reading_choices,
     refuse_to_replace,
     report_refusal,
     subcommand_group,
@@ -95,7 +96,12 @@ def _import_runner(importer: Importer) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         with open_round(args.file) as store:
             try:
-                result = importer(store, args.source, skip_invalid=args.skip_invalid)
+                result = importer(
+                    store,
+                    args.source,
+                    choices=reading_choices(args),
+                    skip_invalid=args.skip_invalid,
+                )
             except RowsRefused as refused:
                 return report_refusal(refused)
         for error in result.skipped:

@@ -8,12 +8,13 @@ from csx_desktop.cli.common import (
     add_file_argument,
     add_import_arguments,
     open_round,
+    reading_choices,
     report_refusal,
 )
 from csx_desktop.cli.output import print_json, print_rows, print_table
 from csx_desktop.domain.votes import votes_text
 from csx_desktop.io.row_errors import RowsRefused
-from csx_desktop.io.vote_import import FIELDS, import_votes, parse_mapping
+from csx_desktop.io.vote_import import FIELDS, parse_mapping, read_vote_export, store_votes
 
 
 def register(commands: argparse._SubParsersAction, imports: argparse._SubParsersAction) -> None:
@@ -42,7 +43,8 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
 
     votes_import = imports.add_parser(
         "votes",
-        help="import the Shining Star vote form's export (Microsoft Forms, Google Forms, CSV)",
+        help="import the Shining Star vote form's export (Microsoft Forms, Google Forms, "
+        "Jotform, Typeform, any spreadsheet)",
         description=(
             "Store every ballot in the export; ballots that break a counting rule are kept "
             "as invalid with their row number and reason. Importing the same export again "
@@ -54,6 +56,7 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
         source="EXPORT",
         source_help="the vote form's export (xlsx/csv)",
         skip_help="import the readable rows even if some rows' times cannot be read",
+        dates=True,
     )
     votes_import.add_argument(
         "--map",
@@ -114,10 +117,13 @@ def run_bodies(args: argparse.Namespace) -> None:
 
 def run_import_votes(args: argparse.Namespace) -> int:
     with open_round(args.file) as store:
+        export = read_vote_export(
+            args.source, parse_mapping(args.map), choices=reading_choices(args)
+        )
+        for line in export.mapping_lines():
+            print(line)
         try:
-            result = import_votes(
-                store, args.source, mapping=parse_mapping(args.map), skip_invalid=args.skip_invalid
-            )
+            result = store_votes(store, export, skip_invalid=args.skip_invalid)
         except RowsRefused as refused:
             return report_refusal(refused)
     print(result.summary())

@@ -35,9 +35,34 @@ def sort_key(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Characters that are never part of what someone typed as a name or an answer but change how
+# it is read or shown: control characters (NUL, escape, the C1 set), the byte-order mark, and
+# the bidirectional embeddings, overrides and isolates (U+202E turns "lanoitan" into a name
+# that displays as another). Tab and line breaks are spacing, kept by ``clean_text``.
+_INVISIBLE: dict[int, None] = {
+    ord(ch): None
+    for ch in (
+        *(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"),
+        *(chr(c) for c in range(0x7F, 0xA0)),
+        "\ufeff",
+        "\u200b",
+        *(chr(c) for c in range(0x202A, 0x202F)),
+        *(chr(c) for c in range(0x2066, 0x206A)),
+    )
+}
+
+
+def clean_text(text: str) -> str:
+    """Text with the invisible characters above removed (tabs and line breaks kept)."""
+    if text.isprintable():  # nearly every answer: nothing to remove
+        return text
+    return text.translate(_INVISIBLE)
+
+
 def tidy_name(name: str) -> str:
-    """The name as it should be shown: single spaces, no leading or trailing space."""
-    return " ".join(unicodedata.normalize("NFC", name).split())
+    """The name as it should be shown: no invisible characters, single spaces, no leading
+    or trailing space."""
+    return " ".join(unicodedata.normalize("NFC", clean_text(name)).split())
 
 
 def split_members(text: str) -> tuple[str, ...]:

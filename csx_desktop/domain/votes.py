@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from typing import NamedTuple, Protocol
 
 from csx_desktop.domain.model import Ballot, BallotStatus
-from csx_desktop.domain.names import name_key
+from csx_desktop.domain.names import clean_text, name_key
 from csx_desktop.domain.times import to_utc
 
 # The reasons a ballot does not count, as shown to people and used as keys in the tally.
@@ -69,8 +69,9 @@ def votes_text(count: int) -> str:
 
 
 def voter_key(text: str) -> str:
-    """The voter key as stored: trimmed and lower-cased (inner spaces removed too)."""
-    return "".join(text.split()).lower()
+    """The voter key as stored: trimmed and lower-cased, with inner spaces and invisible
+    characters removed (a NUL must not make one voter two)."""
+    return "".join(clean_text(text).split()).lower()
 
 
 def is_usable_voter(key: str) -> bool:

@@ -11,8 +11,15 @@ its header rows (never from the file's name):
   End Date, IP Address, Email Address, First Name, Last Name, Custom Data 1`` then the question
   texts (blank over a question's extra sub-columns); row 2 ``Response`` / ``Open-Ended
   Response`` or the sub-field's label. Answers start on row 3.
+* Jotform (csv or xlsx): ``Submission Date`` (text such as ``Jul 19, 2022``) first, then the
+  questions; ``Submission ID`` and ``Submission IP`` when chosen for the export.
+* Typeform (csv or xlsx): ``#`` (the response's token) first, then the questions, then
+  ``Start Date (UTC)``, ``Submit Date (UTC)``, ``Network ID`` and ``Tags``. Times are UTC.
 * Our own template (``io.nomination_template``): one header row of field labels, then a notes
   row (skipped when it is still there).
+
+The headings are on the row ``io.reading.find_header_row`` finds (a title row above them is
+passed over) or the row the person chose.
 
 Anything else with a header row is read as a plain spreadsheet. Columns are matched to the
 fields of a nomination by the wording of their questions; the person importing can correct
@@ -27,6 +34,7 @@ import re
 from dataclasses import dataclass
 
 from csx_desktop.domain.names import name_key
+from csx_desktop.io.reading import HeaderRow, find_header_row
 from csx_desktop.io.tables import RawTable, cell_text
 from csx_desktop.store.errors import InputRefused
 
@@ -100,6 +108,8 @@ class FormatKind(enum.StrEnum):
     MICROSOFT_FORMS = "Microsoft Forms"
     GOOGLE_FORMS = "Google Forms"
     SURVEYMONKEY = "SurveyMonkey"
+    JOTFORM = "Jotform"
+    TYPEFORM = "Typeform"
     TEMPLATE = "CSX Desktop template"
     SPREADSHEET = "Spreadsheet"
 
@@ -118,6 +128,7 @@ class SheetLayout:
     columns: tuple[Column, ...]
     first_data_row: int  # spreadsheet row number of the first answer
     signature: str  # a digest of the header rows: the same form exported again matches
+    header_row: int = 1  # spreadsheet row number of the (first) heading row
 
     @property
     def source(self) -> str:
@@ -155,21 +166,32 @@ _NEVER_MAPPED = {
     "firstname",
     "lastname",
     "customdata1",
+    # Jotform and Typeform
+    "submissionip",
+    "lastupdatedate",
+    "startdateutc",
+    "stagedateutc",
+    "networkid",
+    "tags",
+    "responsetype",
+    "ending",
 }
 
 
-def detect_layout(table: RawTable) -> SheetLayout:
-    """Recognise the export's tool from its header rows."""
-    first = [cell_text(c) for c in table.rows[0]] if table.rows else []
-    second = [cell_text(c) for c in table.rows[1]] if len(table.rows) > 1 else []
+def detect_layout(table: RawTable, header: HeaderRow | None = None) -> SheetLayout:
+    """Recognise the export's tool from its header rows (found, or the row chosen)."""
+    header = header or find_header_row(table)
+    at = header.number - 1  # index of the heading row in table.rows
+    first = [cell_text(c) for c in table.rows[at]] if len(table.rows) > at else []
+    second = [cell_text(c) for c in table.rows[at + 1]] if len(table.rows) > at + 1 else []
     keys = [name_key(h) for h in first]
     template_keys = {name_key(f.label) for f in FIELDS}
     if {"category", "nominee", "citation"} <= set(keys) and len(set(keys) & template_keys) >= 5:
         notes = {name_key(f.note) for f in FIELDS}
         has_notes = sum(name_key(c) in notes for c in second if c) >= 2
-        return _layout(FormatKind.TEMPLATE, first, [first], 3 if has_notes else 2)
+        return _layout(FormatKind.TEMPLATE, first, [first], at, 3 if has_notes else 2)
     if tuple(keys[:3]) == _MS_FIXED[:3]:
-        return _layout(FormatKind.MICROSOFT_FORMS, first, [first], 2)
+        return _layout(FormatKind.MICROSOFT_FORMS, first, [first], at, 2)
     if tuple(keys[:4]) == _SM_FIXED:
         headers: list[str] = []
         question = ""
@@ -183,21 +205,31 @@ def detect_layout(table: RawTable) -> SheetLayout:
                 headers.append(f"{top} — {sub}")
             else:
                 headers.append(f"{question} — {sub}" if sub else question)
-        return _layout(FormatKind.SURVEYMONKEY, headers, [first, second], 3)
+        return _layout(FormatKind.SURVEYMONKEY, headers, [first, second], at, 3)
     if keys[:1] == ["timestamp"]:
-        return _layout(FormatKind.GOOGLE_FORMS, first, [first], 2)
-    return _layout(FormatKind.SPREADSHEET, first, [first], 2)
+        return _layout(FormatKind.GOOGLE_FORMS, first, [first], at, 2)
+    if keys[:1] == ["submissiondate"]:
+        return _layout(FormatKind.JOTFORM, first, [first], at, 2)
+    if first[:1] == ["#"] or "submitdateutc" in keys:
+        return _layout(FormatKind.TYPEFORM, first, [first], at, 2)
+    return _layout(FormatKind.SPREADSHEET, first, [first], at, 2)
 
 
 def _layout(
-    kind: FormatKind, headers: list[str], header_rows: list[list[str]], first_data_row: int
+    kind: FormatKind,
+    headers: list[str],
+    header_rows: list[list[str]],
+    at: int,
+    data_offset: int,
 ) -> SheetLayout:
+    """``at``: index of the first heading row; answers start ``data_offset`` rows below it
+    counting it as the first (2: the next row)."""
     digest = hashlib.sha256()
     for row in header_rows:
         digest.update("\x1f".join(name_key(h) for h in row).encode())
         digest.update(b"\x1e")
     columns = tuple(Column(i, h) for i, h in enumerate(headers) if h.strip())
-    return SheetLayout(kind, columns, first_data_row, digest.hexdigest()[:12])
+    return SheetLayout(kind, columns, at + data_offset, digest.hexdigest()[:12], at + 1)
 
 
 # ---- recognising questions ---------------------------------------------------------------
@@ -227,6 +259,9 @@ _SERVICE = re.compile(
 _NOMINEE = re.compile(r"\b(nominee|nominating|nominate|nominated|person or team)\b")
 _RECEIVED = {
     "completiontime",
+    "submissiondate",
+    "submitdateutc",
+    "submitdate",
     "timestamp",
     "enddate",
     "submitted",
@@ -235,7 +270,7 @@ _RECEIVED = {
     "received",
     "receivedat",
 }
-_RESPONSE_ID = {"id", "respondentid", "responseid", "reference"}
+_RESPONSE_ID = {"id", "respondentid", "responseid", "reference", "submissionid"}
 
 
 def _words(text: str) -> str:
@@ -315,7 +350,11 @@ def guess_mapping(layout: SheetLayout) -> Mapping:
         return mapping
     best: dict[str, tuple[int, int]] = {}  # field -> (strength, column)
     for column in layout.columns:
-        found = _classify_column(column.header, layout.kind)
+        found = (
+            ("response_id", 10)
+            if column.header.strip() == "#" and layout.kind is FormatKind.TYPEFORM
+            else _classify_column(column.header, layout.kind)
+        )
         if found is None:
             continue
         field, strength = found
@@ -338,5 +377,13 @@ def apply_overrides(layout: SheetLayout, mapping: Mapping, overrides: list[str])
     return result
 
 
-def missing_required(mapping: Mapping) -> list[FieldSpec]:
-    return [f for f in FIELDS if f.required and mapping.get(f.key) is None]
+def missing_required(mapping: Mapping, *, fixed_category: bool = False) -> list[FieldSpec]:
+    """The required fields with no column (the category is not missing when every row is
+    for one award the person named)."""
+    return [
+        f
+        for f in FIELDS
+        if f.required
+        and mapping.get(f.key) is None
+        and not (fixed_category and f.key == "category")
+    ]

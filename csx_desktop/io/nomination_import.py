@@ -2,17 +2,24 @@
 
 The steps, shared by the window and ``csx-admin import nominations``:
 
-1. ``prepare_import(path)`` reads the file (``io.tables.read_table``), recognises the tool
-   that made it and guesses which column answers which field (``io.nomination_formats``).
-2. The person checks or corrects the mapping (the mapping dialog, or ``--map``).
+1. ``prepare_import(path, choices=..., categories=...)`` reads the file
+   (``io.tables.read_table``), finds the heading row, recognises the tool that made it and
+   guesses which column answers which field (``io.nomination_formats``). Each guess must pass
+   a look at the column's answers (an email field holds addresses, a time field times, a
+   category field the awards' names, a reference is unique); a guess that fails is left
+   unmapped and the plan says so in ``notes``.
+2. The person checks or corrects the mapping (the mapping dialog, or ``--map``); a form made
+   for one award has no category column, and ``category`` says which award every row is for.
 3. ``run_import(store, plan, mapping, ...)`` turns each row into nominations, collecting
    ``row N: reason`` for every row that cannot be used, then hands the good ones to
    ``store.nominations.add_batch`` in one transaction. By default one bad row means nothing
    is stored; ``keep_valid`` stores the good rows; ``dry_run`` stores nothing.
 
-Only mapped columns are read: IP addresses, start times and unmapped questions never reach
-the round file. Received times are stored as timezone-aware UTC (times without a zone are
-UK time).
+Only mapped columns are stored: IP addresses, start times and unmapped questions never reach
+the round file. A row with no response id is known by a digest of every cell of the row as
+exported, so two submissions that differ anywhere are two, and the same file imported again
+adds nothing. Received times are read one way for the whole column (``io.dates``) and stored
+as timezone-aware UTC (times without a zone are UK time).
 """
 
 from __future__ import annotations
@@ -20,26 +27,28 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from csx_desktop.domain.model import Category, Method, Nomination, NomineeKind
-from csx_desktop.domain.names import name_key, split_members, tidy_name
+from csx_desktop.domain.names import clean_text, name_key, split_members, tidy_name
 from csx_desktop.domain.rubric import match_category
 from csx_desktop.domain.times import to_utc
+from csx_desktop.io.dates import DATE_ORDERS, TimeColumn, parse_time_cell, read_time_column
 from csx_desktop.io.nomination_formats import (
     FIELD_BY_KEY,
-    FormatKind,
+    FIELDS,
     Mapping,
     SheetLayout,
     detect_layout,
     guess_mapping,
     missing_required,
 )
+from csx_desktop.io.reading import ReadChoices, find_header_row
 from csx_desktop.io.row_errors import RowError
-from csx_desktop.io.tables import Cell, RawTable, cell_text, is_blank, parse_time_cell, read_table
+from csx_desktop.io.tables import Cell, RawTable, cell_text, is_blank, read_table
 from csx_desktop.store.errors import InputRefused
 from csx_desktop.store.nominations import ImportFile
 
@@ -60,11 +69,48 @@ class ImportPlan:
     path: Path
     table: RawTable
     layout: SheetLayout
-    mapping: Mapping  # the detected mapping
+    mapping: Mapping  # the detected mapping, each guess checked against the answers
+    notes: tuple[str, ...] = ()  # how the file was read, and guesses left out, in words
+    choices: ReadChoices = ReadChoices()
 
     @property
     def data_rows(self) -> list[tuple[int, list[Cell]]]:
         return self.table.numbered(self.layout.first_data_row)
+
+    def time_column(self, mapping: Mapping) -> TimeColumn | None:
+        """How the received column's dates are read (one way for the whole column); raises
+        ``DateOrderConflict`` when its dates are written both ways."""
+        index = mapping.get("received_at")
+        if index is None:
+            return None
+        return read_time_column(
+            ((n, cells[index] if index < len(cells) else None) for n, cells in self.data_rows),
+            heading=self.layout.header(index),
+            order=self.choices.date_order,
+        )
+
+    def mapping_lines(self, mapping: Mapping, category: Category | None = None) -> list[str]:
+        """The mapping in words: each field and the heading it is read from, then notes."""
+        time_column = self.time_column(mapping)
+        width = max(len(spec.label) for spec in FIELDS)
+        lines = [
+            f"Read {self.path.name} as a {self.layout.kind} export, headings in row "
+            f"{self.layout.header_row}, {len(self.data_rows)} response(s) from row "
+            f"{self.layout.first_data_row}.",
+            "Columns used (field <- column heading):",
+        ]
+        for spec in FIELDS:
+            index = mapping.get(spec.key)
+            if spec.key == "category" and category is not None:
+                used = f"every row is for {category.name}"
+            elif index is None:
+                used = "(not in this file)"
+            else:
+                used = f'"{self.layout.header(index)}"'
+                if spec.key == "received_at" and time_column and time_column.reason:
+                    used += f" ({time_column.reason})"
+            lines.append(f"  {spec.label:<{width}} <- {used}")
+        return lines + list(self.notes)
 
 
 @dataclass(slots=True)
@@ -72,6 +118,7 @@ class ParsedRows:
     nominations: list[Nomination] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)  # the row number of each nomination
     errors: list[RowError] = field(default_factory=list)
+    legacy_ids: list[str] = field(default_factory=list)  # each nomination's old-style digest
 
 
 @dataclass(slots=True)
@@ -126,16 +173,126 @@ class ImportReport:
 # ---- reading the file --------------------------------------------------------------------
 
 
-def prepare_import(path: str | Path) -> ImportPlan:
-    """Read a nominations export and recognise it (refuses with a message if unreadable)."""
+def prepare_import(
+    path: str | Path,
+    *,
+    choices: ReadChoices = ReadChoices(),
+    categories: Sequence[Category] = (),
+) -> ImportPlan:
+    """Read a nominations export and recognise it (refuses with a message if unreadable).
+
+    ``categories`` (the round's) let the guess of the category column be checked.
+    """
     path = Path(path)
-    table = read_table(path)
-    layout = detect_layout(table)
+    return plan_import(path, read_table(path, sheet=choices.sheet), choices, categories)
+
+
+def plan_import(
+    path: Path, table: RawTable, choices: ReadChoices, categories: Sequence[Category] = ()
+) -> ImportPlan:
+    """Recognise a table already read, with these choices (the mapping dialog calls this
+    again when the person says the headings are on another row, or how dates are written)."""
+    header = find_header_row(table, choices.header_row)
+    layout = detect_layout(table, header)
     if not table.numbered(layout.first_data_row):
         raise InputRefused(
             f"{path.name} has headings but no answers below them: there is nothing to import."
         )
-    return ImportPlan(path, table, layout, guess_mapping(layout))
+    plan = ImportPlan(path, table, layout, guess_mapping(layout), choices=choices)
+    mapping, left_out = check_guesses(plan, plan.mapping, categories)
+    notes = (*table.notes, *([header.note] if header.note else []), *left_out)
+    return ImportPlan(path, table, layout, mapping, tuple(notes), choices)
+
+
+# ---- checking a guess against the answers --------------------------------------------------
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+# A guess stands when at least this share of the column's answers look right: a real email
+# column has the odd "none", a photo-upload column whose heading mentions emails has none.
+_GUESS_SHARE = 0.8
+
+
+def check_guesses(
+    plan: ImportPlan, mapping: Mapping, categories: Sequence[Category] = ()
+) -> tuple[Mapping, list[str]]:
+    """The mapping with each guess that its column's answers contradict left out, and a line
+    for each saying why. Columns chosen by a person (``--map``, the dialog) are not second-
+    guessed: call this only on the detected mapping."""
+    checked = dict(mapping)
+    notes: list[str] = []
+    rows = plan.data_rows
+    for key in ("nominator_email", "received_at", "category", "response_id"):
+        index = mapping.get(key)
+        if index is None:
+            continue
+        answers = [
+            (number, cells[index])
+            for number, cells in rows
+            if index < len(cells) and not is_blank(cells[index])
+        ]
+        wrong = _wrong_answers(key, answers, plan, index, tuple(categories))
+        if wrong is None:
+            continue
+        checked[key] = None
+        label = FIELD_BY_KEY[key].label
+        notes.append(
+            f'{label}: not read from "{plan.layout.header(index)}", because {wrong}. Choose '
+            "the column yourself if it is right (--map on the command line)."
+        )
+    return checked, notes
+
+
+def _looks_like_time(cell: Cell) -> bool:
+    return any(parse_time_cell(cell, order=order) is not None for order in DATE_ORDERS)
+
+
+def _wrong_answers(
+    key: str,
+    answers: list[tuple[int, Cell]],
+    plan: ImportPlan,
+    index: int,
+    categories: tuple[Category, ...],
+) -> str | None:
+    """Why the column's answers do not fit the field, or None when they do (or say nothing)."""
+    if not answers:
+        return None
+    if key == "response_id":
+        seen: dict[str, int] = {}
+        for number, cell in answers:
+            text = cell_text(cell)
+            if text in seen:
+                return f'rows {seen[text]} and {number} both say "{_short(text)}"'
+            seen[text] = number
+        return None
+    if key == "nominator_email":
+        bad = [
+            (n, c)
+            for n, c in answers
+            if not _EMAIL.fullmatch(cell_text(c)) and cell_text(c).casefold() not in _ANONYMOUS
+        ]
+        what = "email addresses"
+    elif key == "category":
+        if not categories:
+            return None
+        bad = [
+            (n, c)
+            for n, c in answers
+            if not all(
+                match_category(part, categories)
+                for part in re.split(r"[;\n]", cell_text(c))
+                if part.strip()
+            )
+        ]
+        what = "the names of the awards"
+    else:  # received_at: readable as a time in either order (the order is decided later)
+        bad = [(n, c) for n, c in answers if not _looks_like_time(c)]
+        if len(bad) < len(answers):
+            return None  # some times: a time column, whose unreadable rows are row problems
+        what = "dates and times"
+    if len(bad) <= (1 - _GUESS_SHARE) * len(answers):
+        return None
+    number, cell = bad[0]
+    return f'its answers are not {what} (row {number}: "{_short(cell_text(cell))}")'
 
 
 def parse_rows(
@@ -143,18 +300,29 @@ def parse_rows(
     mapping: Mapping,
     categories: Sequence[Category],
     nominating_bodies: Sequence[str] = (),
+    *,
+    category: Category | None = None,
 ) -> ParsedRows:
-    """Turn each answer row into nominations; rows that cannot be used become errors."""
+    """Turn each answer row into nominations; rows that cannot be used become errors.
+
+    ``category``: the award every row is for (a form made for one award), instead of a
+    column. Raises ``DateOrderConflict`` when the received column's dates are written both
+    ways.
+    """
     parsed = ParsedRows()
-    reader = _RowReader(plan.layout, mapping, tuple(categories), tuple(nominating_bodies))
+    reader = _RowReader(
+        plan, mapping, tuple(categories), tuple(nominating_bodies), plan.time_column(mapping),
+        category,
+    )  # fmt: skip
     for number, cells in plan.data_rows:
         try:
-            nominations = reader.read(cells)
+            nominations = reader.read(number, cells)
         except RowProblem as problem:
             parsed.errors.append(RowError(number, column="", reason=str(problem)))
             continue
         parsed.nominations += nominations
         parsed.rows += [number] * len(nominations)
+        parsed.legacy_ids += [reader.legacy_fingerprint(cells)] * len(nominations)
     return parsed
 
 
@@ -163,20 +331,33 @@ def run_import(
     plan: ImportPlan,
     mapping: Mapping | None = None,
     *,
+    category: str | None = None,
     keep_valid: bool = False,
     dry_run: bool = False,
 ) -> ImportReport:
-    """Import the plan's rows into the round with this mapping (default: the detected one)."""
+    """Import the plan's rows into the round with this mapping (default: the detected one).
+
+    ``category`` names the award every row is for, when the form was made for one award.
+    """
     mapping = plan.mapping if mapping is None else mapping
-    missing = missing_required(mapping)
+    fixed = store.round.category_named(category) if category else None
+    if fixed is not None:
+        mapping = {**mapping, "category": None}
+    missing = missing_required(mapping, fixed_category=fixed is not None)
     if missing:
         names = ", ".join(f.label.lower() for f in missing)
+        advice = (
+            " If the form was for one award only, say which (--category NAME)."
+            if any(f.key == "category" for f in missing)
+            else ""
+        )
         raise InputRefused(
             f"No column of {plan.path.name} is chosen for the {names}. Choose the column that "
-            'holds it (on the command line: --map FIELD="Column heading").'
+            f'holds it (on the command line: --map FIELD="Column heading").{advice}'
         )
     categories = store.round.categories()
-    parsed = parse_rows(plan, mapping, categories, store.round.nominating_bodies())
+    parsed = parse_rows(plan, mapping, categories, store.round.nominating_bodies(), category=fixed)
+    _recognise_earlier_digests(store, plan, parsed)
     errors = list(parsed.errors)
     result = store.nominations.add_batch(
         parsed.nominations,
@@ -208,20 +389,39 @@ def run_import(
     )
 
 
+def _recognise_earlier_digests(store: Store, plan: ImportPlan, parsed: ParsedRows) -> None:
+    """Rows imported by an earlier version, which knew a row by a digest of its mapped
+    answers only, keep that id, so importing the same file again still adds nothing."""
+    if not any(n.response_id.startswith(_ROW_DIGEST) for n in parsed.nominations):
+        return
+    known = store.nominations.known_responses(plan.layout.source)
+    if not known:
+        return
+    for i, nomination in enumerate(parsed.nominations):
+        _, hash_sign, category = nomination.response_id.partition("#")
+        legacy = parsed.legacy_ids[i] + hash_sign + category
+        if nomination.response_id.startswith(_ROW_DIGEST) and legacy in known:
+            parsed.nominations[i] = replace(nomination, response_id=legacy)
+
+
 def import_nominations(
     store: Store,
     path: str | Path,
     *,
     overrides: Sequence[str] = (),
+    choices: ReadChoices = ReadChoices(),
+    category: str | None = None,
     keep_valid: bool = False,
     dry_run: bool = False,
 ) -> ImportReport:
-    """Read, map (detected, then ``field=Header`` overrides) and import in one call."""
+    """Read, map (detected and checked, then ``field=Header`` overrides) and import."""
     from csx_desktop.io.nomination_formats import apply_overrides
 
-    plan = prepare_import(path)
+    plan = prepare_import(path, choices=choices, categories=store.round.categories())
     mapping = apply_overrides(plan.layout, plan.mapping, list(overrides))
-    return run_import(store, plan, mapping, keep_valid=keep_valid, dry_run=dry_run)
+    return run_import(
+        store, plan, mapping, category=category, keep_valid=keep_valid, dry_run=dry_run
+    )
 
 
 def _sha256(path: Path) -> str:
@@ -231,21 +431,28 @@ def _sha256(path: Path) -> str:
 # ---- one row -----------------------------------------------------------------------------
 
 
+_ROW_DIGEST = "row "
+
+
 class _RowReader:
     """Reads the mapped cells of one row into nominations (one per category chosen)."""
 
     def __init__(
         self,
-        layout: SheetLayout,
+        plan: ImportPlan,
         mapping: Mapping,
         categories: tuple[Category, ...],
         bodies: tuple[str, ...],
+        times: TimeColumn | None,
+        fixed: Category | None,
     ) -> None:
-        self.layout = layout
+        self.layout = plan.layout
+        self.problem_cells = plan.table.problem_cells
         self.mapping = mapping
         self.categories = categories
         self.bodies = bodies
-        self.month_first = layout.kind is FormatKind.SURVEYMONKEY
+        self.times = times
+        self.fixed = fixed
         # A form offers a handful of answers to "which award?": match each spelling once.
         self._matched: dict[str, Category | None] = {}
 
@@ -259,13 +466,14 @@ class _RowReader:
         value = self.cell(cells, key)
         if isinstance(value, datetime | date):
             return value.isoformat()
-        return cell_text(value)
+        return clean_text(cell_text(value))
 
     def column(self, key: str) -> str:
         return self.layout.header(self.mapping.get(key))
 
-    def read(self, cells: list[Cell]) -> list[Nomination]:
-        categories = self._categories(cells)
+    def read(self, number: int, cells: list[Cell]) -> list[Nomination]:
+        self._check_cells(number)
+        categories = [self.fixed] if self.fixed is not None else self._categories(cells)
         nominee = tidy_name(self.text(cells, "nominee"))
         if not name_key(nominee):
             raise RowProblem(f'the nominee\'s name is empty (column "{self.column("nominee")}")')
@@ -289,11 +497,11 @@ class _RowReader:
                     nominee=nominee,
                     citation=citation,
                     team_members=members if category.nominee_kind is NomineeKind.TEAM else (),
-                    service=self.text(cells, "service"),
+                    service=tidy_name(self.text(cells, "service")),
                     nominating_body=body if category.method is Method.STAFF_VOTE else "",
                     nominator_name="" if name_key(nominator) in _ANONYMOUS else nominator,
                     nominator_email="" if email.casefold() in _ANONYMOUS else email,
-                    relationship=self.text(cells, "relationship"),
+                    relationship=tidy_name(self.text(cells, "relationship")),
                     received_at=received,
                     source=self.layout.source,
                     # One row choosing two awards is two nominations, each known on re-import.
@@ -305,6 +513,16 @@ class _RowReader:
                 )
             )
         return nominations
+
+    def _check_cells(self, number: int) -> None:
+        """A mapped cell the file could not give a value for (a formula never calculated)
+        is a problem with the row, not an empty answer."""
+        if not self.problem_cells:
+            return
+        for index in self.mapping.values():
+            if index is not None and (number, index) in self.problem_cells:
+                reason = self.problem_cells[(number, index)]
+                raise RowProblem(f'{reason} (column "{self.layout.header(index)}")')
 
     def _categories(self, cells: list[Cell]) -> list[Category]:
         raw = self.text(cells, "category")
@@ -329,7 +547,7 @@ class _RowReader:
 
     def _body(self, cells: list[Cell], categories: list[Category]) -> str:
         if not any(c.method is Method.STAFF_VOTE for c in categories):
-            return self.text(cells, "nominating_body")
+            return tidy_name(self.text(cells, "nominating_body"))
         raw = tidy_name(self.text(cells, "nominating_body"))
         if not raw:
             column = self.column("nominating_body")
@@ -354,19 +572,41 @@ class _RowReader:
 
     def _received(self, cells: list[Cell]) -> datetime | None:
         value = self.cell(cells, "received_at")
+        if self.times is None or is_blank(value):
+            return None
         try:
-            return parse_when(value, month_first=self.month_first)
-        except ValueError:
+            moment = self.times.parse(value)
+        except ValueError as error:
             raise RowProblem(
                 f'"{_short(cell_text(value))}" in column "{self.column("received_at")}" is not '
-                "a date and time this importer can read"
+                f"a date and time this importer can read ({error})"
             ) from None
+        if moment is None:
+            return None
+        # Nominations arrive in the round's year: a year far off is a misread cell, not a date.
+        if not 2000 <= moment.year <= 2100:
+            raise RowProblem(
+                f'"{_short(cell_text(value))}" in column "{self.column("received_at")}": the '
+                f"year {moment.year} is not plausible for a nomination"
+            )
+        return to_utc(moment)  # a time without a zone is UK time, as for the staff vote
 
     def _fingerprint(self, cells: list[Cell]) -> str:
-        """A response id for tools that give none: a digest of the mapped answers."""
+        """A response id for tools that give none: a digest of every cell of the row as
+        exported, mapped or not, so two submissions that differ anywhere are two."""
+        texts = [cell_text(cell) for cell in cells]
+        while texts and not texts[-1]:
+            texts.pop()  # a CSV and a workbook of the same answers end differently
+        digest = hashlib.sha256("\x1f".join(texts).encode("utf-8", "replace"))
+        return _ROW_DIGEST + digest.hexdigest()[:24]
+
+    def legacy_fingerprint(self, cells: list[Cell]) -> str:
+        """The id the previous version gave a row without one: mapped answers only."""
         digest = hashlib.sha256()
         for key in FIELD_BY_KEY:
-            digest.update(self.text(cells, key).encode("utf-8", "replace"))
+            value = self.cell(cells, key)
+            text = value.isoformat() if isinstance(value, datetime | date) else cell_text(value)
+            digest.update(text.encode("utf-8", "replace"))
             digest.update(b"\x1f")
         return "digest " + digest.hexdigest()[:16]
 
@@ -374,23 +614,3 @@ class _RowReader:
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# ---- dates -------------------------------------------------------------------------------
-
-
-def parse_when(value: Cell, *, month_first: bool = False) -> datetime | None:
-    """A received time as aware UTC; None when blank; ValueError when unreadable.
-
-    Read by ``io.tables.parse_time_cell``; a time without a zone is UK time (Europe/London),
-    whatever the laptop's own setting.
-    """
-    if is_blank(value):
-        return None
-    moment = parse_time_cell(value, month_first=month_first)
-    if moment is None:
-        raise ValueError(f"{value!r} is not a date and time")
-    # Nominations arrive in the round's year: a year far off is a misread cell, not a date.
-    if not 2000 <= moment.year <= 2100:
-        raise ValueError(f"the year {moment.year} is not plausible")
-    return to_utc(moment)  # a time without a zone is UK time, as for the staff vote

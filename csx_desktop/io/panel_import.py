@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from csx_desktop.domain.model import Category, InterestKind, PanelGroup
 from csx_desktop.domain.names import name_key, tidy_name
 from csx_desktop.io.exports import write_table
+from csx_desktop.io.reading import ReadChoices, find_header_row
 from csx_desktop.io.row_errors import RowError, RowsRefused
 from csx_desktop.io.tables import Cell, RawTable, cell_text, read_table
 from csx_desktop.store.database import utc_now
@@ -84,10 +85,13 @@ class _Rows:
         return cell_text(cells[index])
 
 
-def _read_rows(path: str | Path, required: Sequence[str], optional: Sequence[str]) -> _Rows:
-    table = read_table(path)
-    numbered = table.numbered(1)
-    header_number, header = numbered[0]
+def _read_rows(
+    path: str | Path, required: Sequence[str], optional: Sequence[str], choices: ReadChoices
+) -> _Rows:
+    table = read_table(path, sheet=choices.sheet)
+    header_number = find_header_row(table, choices.header_row).number
+    header = table.rows[header_number - 1]
+    numbered = table.numbered(header_number)
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
         key = name_key(cell_text(cell))
@@ -98,7 +102,7 @@ def _read_rows(path: str | Path, required: Sequence[str], optional: Sequence[str
     if missing:
         names = ", ".join(repr(c) for c in missing)
         raise InputRefused(
-            f"{table.file_name} has no {names} column in its first row (row {header_number}). "
+            f"{table.file_name} has no {names} column in its heading row (row {header_number}). "
             f"The columns must be: {', '.join((*required, *optional))}."
         )
     return _Rows(table, columns, [r for r in numbered if r[0] != header_number])
@@ -167,9 +171,15 @@ class _PanelRow:
     is_chair: bool
 
 
-def import_panel(store: Store, path: str | Path, *, skip_invalid: bool = False) -> ImportResult:
+def import_panel(
+    store: Store,
+    path: str | Path,
+    *,
+    choices: ReadChoices = ReadChoices(),
+    skip_invalid: bool = False,
+) -> ImportResult:
     """Add the members in the file, or bring existing ones up to date with it."""
-    rows = _read_rows(path, PANEL_COLUMNS, PANEL_OPTIONAL)
+    rows = _read_rows(path, PANEL_COLUMNS, PANEL_OPTIONAL, choices)
     panel_categories = [c for c in store.round.categories() if c.is_panel_scored]
     errors: list[RowError] = []
     parsed: list[_PanelRow] = []
@@ -329,9 +339,15 @@ def _parse_kind(text: str) -> InterestKind | None:
 # ---- declared interests ------------------------------------------------------------------
 
 
-def import_interests(store: Store, path: str | Path, *, skip_invalid: bool = False) -> ImportResult:
+def import_interests(
+    store: Store,
+    path: str | Path,
+    *,
+    choices: ReadChoices = ReadChoices(),
+    skip_invalid: bool = False,
+) -> ImportResult:
     """Record interests the administrator was told of (on paper, by email)."""
-    rows = _read_rows(path, INTEREST_COLUMNS, INTEREST_OPTIONAL)
+    rows = _read_rows(path, INTEREST_COLUMNS, INTEREST_OPTIONAL, choices)
     lookup = _Lookup(store)
     existing = {(i.member_id, i.entry_id): i for i in store.panel.interests()}
     errors: list[RowError] = []
@@ -400,9 +416,15 @@ class _ScoreRow:
     comment: str
 
 
-def import_scores(store: Store, path: str | Path, *, skip_invalid: bool = False) -> ImportResult:
+def import_scores(
+    store: Store,
+    path: str | Path,
+    *,
+    choices: ReadChoices = ReadChoices(),
+    skip_invalid: bool = False,
+) -> ImportResult:
     """Enter scores from paper sheets (or another laptop) on each member's behalf, audited."""
-    rows = _read_rows(path, SCORE_COLUMNS, SCORE_OPTIONAL)
+    rows = _read_rows(path, SCORE_COLUMNS, SCORE_OPTIONAL, choices)
     lookup = _Lookup(store)
     interests = {(i.member_id, i.entry_id) for i in store.panel.interests()}
     errors: list[RowError] = []

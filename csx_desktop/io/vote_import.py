@@ -7,12 +7,16 @@ Three fields are read from each row: ``voter`` (the staff email or staff number)
   one column per question; the vote is the question that mentions Shining Star or voting.
   Without sign-in, ``Email`` says ``anonymous``.
 - Google Forms (CSV): ``Timestamp``, ``Email address`` (when collected) and the questions.
+- Jotform: ``Submission Date`` first (``Submission ID`` when exported); Typeform: ``#`` (the
+  response token) first and ``Submit Date (UTC)`` (times in UTC).
 - A plain CSV or XLSX with ``voter``, ``choice`` and ``cast_at`` columns (or close words:
   email, staff number, vote, nominee, time ...).
 
 ``--map FIELD=HEADER`` (``mapping``) names a column when the guess is wrong. When both an
 email and a staff-number column exist, the email is used and the staff number fills in for
-a row without one.
+a row without one. A guessed voter or time column must hold what it is guessed for (email
+addresses or staff numbers, dates and times): a guess its answers contradict is not used.
+The headings are on the row ``io.reading.find_header_row`` finds, or the row chosen.
 
 Unlike a nomination import, a ballot that breaks a counting rule (anonymous, not on the
 shortlist, too late) is stored as an invalid ballot with its row number and reason, because
@@ -21,7 +25,9 @@ cannot be read at all (a sign of the wrong column), stops the import; ``skip_inv
 imports the readable rows and reports the others.
 
 Times without a zone, as form tools write them, are UK local time (Europe/London); they are
-stored in UTC. Dates written as text are read day first (20/03/2026), as in the UK.
+stored in UTC. Dates written as text are read one way for the whole column (``io.dates``):
+month first only when the column proves it (8/31/2025), day first as in the UK otherwise,
+refused when the column proves both; ``--date-order`` chooses.
 
 ``source`` names the form, not the file: a fingerprint of the heading row and the first
 response, which stay the same when the export is downloaded again later with more responses
@@ -32,17 +38,20 @@ new rows.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from csx_desktop.domain.names import name_key
+from csx_desktop.domain.names import clean_text, name_key
 from csx_desktop.domain.times import to_utc
 from csx_desktop.domain.votes import ImportedBallot, is_usable_voter, voter_key
+from csx_desktop.io.dates import DATE_ORDERS, TimeColumn, parse_time_cell, read_time_column
+from csx_desktop.io.reading import ReadChoices, find_header_row
 from csx_desktop.io.row_errors import RowError, RowsRefused
-from csx_desktop.io.tables import Cell, RawTable, cell_text, is_blank, parse_time_cell, read_table
+from csx_desktop.io.tables import Cell, RawTable, cell_text, is_blank, read_table
 from csx_desktop.store.errors import InputRefused
 
 if TYPE_CHECKING:
@@ -52,7 +61,17 @@ if TYPE_CHECKING:
 FIELDS = ("voter", "choice", "cast_at")
 MICROSOFT_FORMS = "Microsoft Forms"
 GOOGLE_FORMS = "Google Forms"
+JOTFORM = "Jotform"
+TYPEFORM = "Typeform"
 PLAIN = "spreadsheet"
+
+# What each field is called when the columns used are shown.
+_LABELS = {
+    "voter": "Voter",
+    "staff_number": "Staff number",
+    "choice": "Vote",
+    "cast_at": "Time of vote",
+}
 
 # Heading keys (``name_key``) that name each field exactly, best first.
 _VOTER_EXACT = ("voter", "voterkey", "email", "emailaddress", "email1", "workemail")
@@ -65,7 +84,16 @@ _STAFF_NUMBER_EXACT = (
     "staffno",
 )
 _CHOICE_EXACT = ("choice", "vote", "yourvote", "nominee", "candidate", "votefor")
-_TIME_EXACT = ("castat", "completiontime", "timestamp", "submitted", "submittedat", "time")
+_TIME_EXACT = (
+    "castat",
+    "completiontime",
+    "timestamp",
+    "submissiondate",
+    "submitdateutc",
+    "submitted",
+    "submittedat",
+    "time",
+)
 # Words inside a question heading that mark it as the vote.
 _CHOICE_WORDS = ("shiningstar", "votefor", "vote", "nominee", "candidate", "choice")
 
@@ -81,6 +109,36 @@ class VoteExport:
     ballots: list[ImportedBallot]
     problems: list[RowError] = field(default_factory=list)
     file_sha256: str = ""
+    header_row: int = 1
+    times: TimeColumn | None = None
+    notes: tuple[str, ...] = ()  # how the file was read, and guesses not used, in words
+
+    def used(self) -> list[tuple[str, str]]:
+        """(field label, the heading it is read from in quotes, or "(not in this file)")."""
+        used = []
+        for key, label in _LABELS.items():
+            heading = self.columns.get(key, "")
+            if key == "staff_number" and not heading:
+                continue
+            text = f'"{heading}"' if heading else "(not in this file)"
+            if key == "cast_at" and heading and self.times and self.times.reason:
+                text += f" ({self.times.reason})"
+            used.append((label, text))
+        return used
+
+    def columns_sentence(self) -> str:
+        """The columns used, in one sentence for the window."""
+        return "Columns used: " + "; ".join(f"{label} from {text}" for label, text in self.used())
+
+    def mapping_lines(self) -> list[str]:
+        """The columns used, in words (field <- heading), then the notes."""
+        lines = [
+            f"Read {self.file_name} as a {self.file_format} export, headings in row "
+            f"{self.header_row}, {len(self.ballots) + len(self.problems)} response(s).",
+            "Columns used (field <- column heading):",
+        ]
+        lines += [f"  {label:<12} <- {text}" for label, text in self.used()]
+        return lines + list(self.notes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,40 +176,57 @@ def parse_mapping(items: Sequence[str]) -> dict[str, str]:
     return mapping
 
 
-def read_vote_export(path: str | Path, mapping: Mapping[str, str] | None = None) -> VoteExport:
+def read_vote_export(
+    path: str | Path,
+    mapping: Mapping[str, str] | None = None,
+    *,
+    choices: ReadChoices = ReadChoices(),
+) -> VoteExport:
     """Read a vote export into ballots; refuse (``InputRefused``) only an unreadable file."""
     path = Path(path)
-    table = read_table(path)
-    header_index, headers = _header_row(table)
+    table = read_table(path, sheet=choices.sheet)
+    header = find_header_row(table, choices.header_row)
+    headers = [cell_text(cell) for cell in table.rows[header.number - 1]]
     file_format = _detect_format(headers, table.kind)
-    columns = _find_columns(table.file_name, headers, dict(mapping or {}))
+    rows = table.numbered(header.number + 1)
+    columns, notes = _find_columns(table.file_name, headers, dict(mapping or {}), rows, choices)
     voter_col = columns.get("voter")
     staff_col = columns.get("staff_number")
     choice_col = columns["choice"]
     time_col = columns.get("cast_at")
-    id_col = _index_of(headers, ("id",)) if file_format == MICROSOFT_FORMS else None
+    id_col = _response_id_column(headers, file_format)
+    used = [c for c in (voter_col, staff_col, choice_col, time_col, id_col) if c is not None]
 
+    times = (
+        read_time_column(
+            ((n, cells[time_col] if time_col < len(cells) else None) for n, cells in rows),
+            heading=headers[time_col],
+            order=choices.date_order,
+        )
+        if time_col is not None
+        else None
+    )
     ballots: list[ImportedBallot] = []
     problems: list[RowError] = []
-    rows = table.numbered(header_index + 2)
-    time_heading = headers[time_col] if time_col is not None else ""
     for number, cells in rows:
+        problem = _problem_cell(table, number, used, headers)
+        if problem is not None:
+            problems.append(problem)
+            continue
         key = voter_key(_text(cells, voter_col))
         if staff_col is not None and not is_usable_voter(key):
             staff = voter_key(_text(cells, staff_col))
             if is_usable_voter(staff):
                 key = staff
         cast_at: datetime | None = None
-        if time_col is not None:
+        if times is not None and time_col is not None:
             raw = cells[time_col] if time_col < len(cells) else None
-            if not is_blank(raw):
-                moment = parse_time_cell(raw)
-                if moment is None:
-                    problems.append(
-                        RowError(number, time_heading, f"{cell_text(raw)!r} is not a date and time")
-                    )
-                    continue
-                cast_at = to_utc(moment)
+            try:
+                moment = times.parse(raw)
+            except ValueError as error:
+                problems.append(RowError(number, headers[time_col], str(error)))
+                continue
+            cast_at = to_utc(moment) if moment is not None else None
         ballots.append(
             ImportedBallot(
                 row=number,
@@ -175,7 +250,33 @@ def read_vote_export(path: str | Path, mapping: Mapping[str, str] | None = None)
         ballots=ballots,
         problems=problems,
         file_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        header_row=header.number,
+        times=times,
+        notes=(*table.notes, *([header.note] if header.note else []), *notes),
     )
+
+
+def _problem_cell(
+    table: RawTable, number: int, used: list[int], headers: list[str]
+) -> RowError | None:
+    """A used cell the file could not give a value for: a problem, not an empty answer."""
+    if not table.problem_cells:
+        return None
+    for index in used:
+        reason = table.problem_cells.get((number, index))
+        if reason is not None:
+            return RowError(number, headers[index], reason)
+    return None
+
+
+def _response_id_column(headers: list[str], file_format: str) -> int | None:
+    if file_format == MICROSOFT_FORMS:
+        return _index_of(headers, ("id",))
+    if file_format == JOTFORM:
+        return _index_of(headers, ("submissionid",))
+    if file_format == TYPEFORM and headers[:1] == ["#"]:
+        return 0
+    return None
 
 
 def import_votes(
@@ -183,13 +284,22 @@ def import_votes(
     path: str | Path,
     *,
     mapping: Mapping[str, str] | None = None,
+    choices: ReadChoices = ReadChoices(),
     skip_invalid: bool = False,
 ) -> VoteImportResult:
     """Read a vote export and store its ballots; one action, all or nothing.
 
     Raises ``RowsRefused`` when rows cannot be read and ``skip_invalid`` is false.
     """
-    export = read_vote_export(path, mapping)
+    return store_votes(
+        store, read_vote_export(path, mapping, choices=choices), skip_invalid=skip_invalid
+    )
+
+
+def store_votes(
+    store: Store, export: VoteExport, *, skip_invalid: bool = False
+) -> VoteImportResult:
+    """Store an export's ballots (read by ``read_vote_export``); all or nothing."""
     if export.problems and not skip_invalid:
         raise RowsRefused(
             export.file_name,
@@ -213,34 +323,35 @@ def import_votes(
 # ---- columns -------------------------------------------------------------------------------
 
 
-def _header_row(table: RawTable) -> tuple[int, list[str]]:
-    """The first row with anything in it is the headings."""
-    for index, row in enumerate(table.rows):
-        if any(not is_blank(cell) for cell in row):
-            return index, [cell_text(cell) for cell in row]
-    raise InputRefused(f"{table.file_name} has no heading row.")  # read_table prevents this
-
-
 def _detect_format(headers: list[str], kind: str) -> str:
-    keys = {name_key(h) for h in headers}
-    if {"id", "starttime", "completiontime"} <= keys:
+    keys = [name_key(h) for h in headers]
+    if {"id", "starttime", "completiontime"} <= set(keys):
         return MICROSOFT_FORMS
-    if headers and name_key(headers[0]) == "timestamp":
+    if keys[:1] == ["timestamp"]:
         return GOOGLE_FORMS
+    if keys[:1] == ["submissiondate"]:
+        return JOTFORM
+    if headers[:1] == ["#"] or "submitdateutc" in keys:
+        return TYPEFORM
     return f"{PLAIN} ({kind.upper()})"
 
 
 def _find_columns(
-    file_name: str, headers: list[str], mapping: dict[str, str]
-) -> dict[str, int | None]:
-    """The column of each field: as mapped, else guessed; refuses when one cannot be found."""
+    file_name: str,
+    headers: list[str],
+    mapping: dict[str, str],
+    rows: list[tuple[int, list[Cell]]],
+    choices: ReadChoices,
+) -> tuple[dict[str, int | None], list[str]]:
+    """The column of each field, as mapped, else guessed and checked against the answers;
+    refuses when the vote or the voter has no column. Also the notes on guesses not used."""
     for name, heading in mapping.items():
         if _index_of(headers, (name_key(heading),)) is None:
             raise InputRefused(
                 f"{file_name} has no column called {heading!r} (for {name}). Its columns "
                 f"are: {_list(headers)}."
             )
-    columns = _guess_columns(headers, mapping)
+    columns, notes = _checked_guess(headers, mapping, rows, choices)
     if columns.get("choice") is None:
         raise InputRefused(
             f"{file_name}: no column says who each person voted for. Its columns are: "
@@ -252,9 +363,72 @@ def _find_columns(
             f"{file_name}: no column holds the voter's email or staff number, so nobody's "
             f"second vote could be told from a first. Its columns are: {_list(headers)}. Name "
             "the column with --map voter=HEADING, or export the form with the responders' "
-            "emails."
+            "emails." + (" " + " ".join(notes) if notes else "")
         )
-    return columns
+    return columns, notes
+
+
+def _checked_guess(
+    headers: list[str],
+    mapping: Mapping[str, str],
+    rows: list[tuple[int, list[Cell]]],
+    choices: ReadChoices,
+) -> tuple[dict[str, int | None], list[str]]:
+    """Each field's column, mapped or guessed; a guess its answers contradict is dropped,
+    with a note saying why."""
+    columns = _guess_columns(headers, mapping)
+    notes = []
+    for name in ("voter", "staff_number", "cast_at"):
+        index = columns.get(name)
+        if index is None or name in mapping:
+            continue
+        wrong = _wrong_answers(name, [(n, c[index]) for n, c in rows if index < len(c)], choices)
+        if wrong:
+            columns[name] = None
+            notes.append(
+                f'{name.replace("_", " ").capitalize()}: not read from "{headers[index]}", '
+                f"because {wrong}. Choose the column yourself if it is right "
+                f"(--map {name}=HEADING)."
+            )
+    if columns.get("voter") is None and columns.get("staff_number") is not None:
+        columns["voter"], columns["staff_number"] = columns["staff_number"], None
+    return columns, notes
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_STAFF_NUMBER = re.compile(r"[A-Za-z]{0,3}\d[\w-]*")
+# A guess stands when this share of its answers fit (a real column has the odd stray answer).
+_GUESS_SHARE = 0.8
+
+
+def _wrong_answers(name: str, answers: list[tuple[int, Cell]], choices: ReadChoices) -> str:
+    """Why a guessed column's answers do not fit its field ("" when they do)."""
+    answers = [(n, c) for n, c in answers if not is_blank(c)]
+    if not answers:
+        return ""
+    if name == "cast_at":  # readable as a time in either order (decided for the column)
+        bad = [
+            (n, c)
+            for n, c in answers
+            if all(parse_time_cell(c, order=order) is None for order in DATE_ORDERS)
+        ]
+        if len(bad) < len(answers):
+            return ""  # some times: a time column, whose unreadable rows are row problems
+        what = "dates and times"
+    else:
+        pattern = _EMAIL if name == "voter" else _STAFF_NUMBER
+        bad = [
+            (n, c)
+            for n, c in answers
+            if is_usable_voter(voter_key(cell_text(c)))
+            and not pattern.fullmatch(clean_text(cell_text(c)).strip())
+            and not (name == "voter" and _STAFF_NUMBER.fullmatch(cell_text(c).strip()))
+        ]
+        what = "email addresses or staff numbers"
+    if len(bad) <= (1 - _GUESS_SHARE) * len(answers):
+        return ""
+    number, cell = bad[0]
+    return f'its answers are not {what} (row {number}: "{cell_text(cell)[:60]}")'
 
 
 def _guess_columns(headers: list[str], mapping: Mapping[str, str]) -> dict[str, int | None]:
@@ -282,16 +456,21 @@ def _guess_columns(headers: list[str], mapping: Mapping[str, str]) -> dict[str, 
     return columns
 
 
-def guess_columns(path: str | Path) -> tuple[list[str], dict[str, str]]:
+def guess_columns(
+    path: str | Path, choices: ReadChoices = ReadChoices()
+) -> tuple[list[str], dict[str, str]]:
     """(the headings, {field: heading guessed}) — for asking a person to confirm or choose.
 
-    A field missing from the guesses (``voter`` or ``choice``) has no heading that names it.
+    A field missing from the guesses (``voter`` or ``choice``) has no heading that names it,
+    or its answers showed the guess wrong.
     """
-    table = read_table(path)
-    _, headers = _header_row(table)
+    table = read_table(path, sheet=choices.sheet)
+    header = find_header_row(table, choices.header_row)
+    headers = [cell_text(cell) for cell in table.rows[header.number - 1]]
+    columns, _ = _checked_guess(headers, {}, table.numbered(header.number + 1), choices)
     guessed = {
         name: headers[index]
-        for name, index in _guess_columns(headers, {}).items()
+        for name, index in columns.items()
         if index is not None and name in FIELDS
     }
     return [h for h in headers if h], guessed

@@ -178,6 +178,10 @@ class NominationRepository:
             after |= row
         self._store.audit("import", "nominations", import_id, after=after)
 
+    def known_responses(self, source: str) -> set[str]:
+        """The response ids already stored from this source (a form, as import names it)."""
+        return {response for _, response in self._known_responses({source})}
+
     def _known_responses(self, sources: set[str]) -> set[tuple[str, str]]:
         known: set[tuple[str, str]] = set()
         for source in sources:

@@ -1,14 +1,20 @@
 """The mapping dialog: which column of the export answers which field, checked before importing.
 
-It shows the tool the export was recognised as, one column choice per field (the detected
-one already chosen), a preview of the first rows as that mapping reads them, and the rows
-that would be rejected, re-checked as the choices change. Nothing is stored here: the area
-imports with ``mapping()`` and ``keep_valid()`` when the dialog is accepted.
+It shows the tool the export was recognised as and how the file was read (encoding, sheet,
+the heading row, how dates are read, guesses left out and why), one column choice per field
+(the detected one already chosen), a preview of the first rows as that mapping reads them,
+and the rows that would be rejected, re-checked as the choices change. A form made for one
+award has no category column: "Every row is for" names the award. The row of the headings
+and the order of the dates can be changed; the file is then recognised again.
+
+Nothing is stored here: the area imports ``plan`` with ``mapping()``, ``category()`` and
+``keep_valid()`` when the dialog is accepted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -23,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,13 +37,21 @@ from PySide6.QtWidgets import (
 
 from csx_desktop.domain.model import Category
 from csx_desktop.domain.rubric import match_category
+from csx_desktop.io.dates import DateOrder
 from csx_desktop.io.nomination_formats import FIELDS, Mapping, missing_required
-from csx_desktop.io.nomination_import import ImportPlan, parse_rows
+from csx_desktop.io.nomination_import import ImportPlan, parse_rows, plan_import
 from csx_desktop.io.tables import cell_text
+from csx_desktop.store.errors import CsxError
 from csx_desktop.ui.nomination_models import PreviewModel
 
 PREVIEW_ROWS = 5
 NOT_IN_FILE = "— not in this file —"
+FROM_COLUMN = "— the category column below —"
+DATE_ORDER_CHOICES: tuple[tuple[str, DateOrder | None], ...] = (
+    ("as the column shows (day first if it does not)", None),
+    ("day first, as in the UK (31/08/2025)", "dmy"),
+    ("month first, as in the US (08/31/2025)", "mdy"),
+)
 
 
 class MappingDialog(QDialog):
@@ -56,27 +71,56 @@ class MappingDialog(QDialog):
         self.setWindowTitle(f"Import nominations from {plan.path.name}")
         self.setAccessibleName("Import nominations: choose the columns")
 
-        rows = len(plan.data_rows)
-        intro = QLabel(
-            f"<b>{plan.path.name}</b> looks like a <b>{plan.layout.kind}</b> export with "
-            f"{rows} response{'s' if rows != 1 else ''} (from row "
-            f"{plan.layout.first_data_row}). Check that each field below reads the right "
-            "column; columns not chosen (IP addresses, start times…) are not imported."
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setTextFormat(Qt.TextFormat.RichText)
+        self.notes = QLabel()
+        self.notes.setObjectName("mappingNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+
+        reading_box = QGroupBox("How the file is read")
+        reading = QFormLayout(reading_box)
+        reading.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.header_row = QSpinBox()
+        self.header_row.setRange(1, max(1, min(len(plan.table.rows), 50)))
+        self.header_row.setValue(plan.layout.header_row)
+        self.header_row.setAccessibleDescription(
+            "The row of the spreadsheet that holds the questions; the answers start below it."
         )
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.RichText)
+        self.header_row.valueChanged.connect(self._reread)
+        self.date_order = QComboBox()
+        for text, order in DATE_ORDER_CHOICES:
+            self.date_order.addItem(text, order)
+        self.date_order.setCurrentIndex(
+            max(0, self.date_order.findData(plan.choices.date_order))
+            if plan.choices.date_order
+            else 0
+        )
+        self.date_order.currentIndexChanged.connect(self._reread)
+        self.every_row = QComboBox()
+        self.every_row.addItem(FROM_COLUMN, None)
+        for category in self._categories:
+            self.every_row.addItem(category.name, category.id)
+        self.every_row.setToolTip(
+            "Choose an award when the form was made for one award and has no category question."
+        )
+        self.every_row.currentIndexChanged.connect(self._category_chosen)
+        for text, widget in (
+            ("&Headings are in row", self.header_row),
+            ("&Dates are written", self.date_order),
+            ("Every row is &for", self.every_row),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            reading.addRow(label, widget)
 
         fields_box = QGroupBox("Which column holds each field")
-        form = QFormLayout(fields_box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form = QFormLayout(fields_box)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.choices: dict[str, QComboBox] = {}
         for spec in FIELDS:
             combo = QComboBox()
-            combo.addItem(NOT_IN_FILE, None)
-            for column in plan.layout.columns:
-                combo.addItem(column.header, column.index)
-            current = plan.mapping.get(spec.key)
-            combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
             combo.setAccessibleName(f"Column for {spec.label}")
             combo.setToolTip(spec.note)
             combo.setSizeAdjustPolicy(
@@ -86,10 +130,11 @@ class MappingDialog(QDialog):
             combo.currentIndexChanged.connect(self._schedule_check)
             label = QLabel(f"{spec.label} (required)" if spec.required else spec.label)
             label.setBuddy(combo)
-            form.addRow(label, combo)
+            self.form.addRow(label, combo)
             self.choices[spec.key] = combo
+        self._fill_choices()
 
-        preview_box = QGroupBox(f"The first {min(PREVIEW_ROWS, rows)} rows as they will be read")
+        preview_box = QGroupBox(f"The first {PREVIEW_ROWS} rows as they will be read")
         preview_layout = QVBoxLayout(preview_box)
         self.preview_model = PreviewModel(self)
         self.preview = QTableView()
@@ -129,13 +174,17 @@ class MappingDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         columns = QHBoxLayout()
-        columns.addWidget(fields_box, 2)
+        left = QVBoxLayout()
+        left.addWidget(reading_box)
+        left.addWidget(fields_box, 1)
+        columns.addLayout(left, 2)
         right = QVBoxLayout()
         right.addWidget(preview_box, 3)
         right.addWidget(check_box, 2)
         columns.addLayout(right, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.notes)
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
 
@@ -152,6 +201,10 @@ class MappingDialog(QDialog):
     def mapping(self) -> Mapping:
         return {key: combo.currentData() for key, combo in self.choices.items()}
 
+    def category(self) -> str | None:
+        """The award every row is for, when the person chose one (else None)."""
+        return None if self.every_row.currentData() is None else self.every_row.currentText()
+
     def keep_valid(self) -> bool:
         return self.keep_valid_box.isChecked()
 
@@ -159,6 +212,53 @@ class MappingDialog(QDialog):
         """Choose a column by its heading (None: not in this file); used by tests too."""
         combo = self.choices[field]
         combo.setCurrentIndex(0 if header is None else combo.findText(header))
+
+    # ---- reading the file again ----------------------------------------------------------
+
+    def _fill_choices(self) -> None:
+        """Offer the plan's columns for each field, the detected one chosen; say how the
+        file was read."""
+        plan = self.plan
+        for spec in FIELDS:
+            combo = self.choices[spec.key]
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(NOT_IN_FILE, None)
+            for column in plan.layout.columns:
+                combo.addItem(column.header, column.index)
+            current = plan.mapping.get(spec.key)
+            combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+            combo.blockSignals(False)
+        self.choices["category"].setEnabled(self.every_row.currentData() is None)
+        rows = len(plan.data_rows)
+        self.intro.setText(
+            f"<b>{plan.path.name}</b> looks like a <b>{plan.layout.kind}</b> export with "
+            f"{rows} response{'s' if rows != 1 else ''} (from row "
+            f"{plan.layout.first_data_row}). Check that each field below reads the right "
+            "column; columns not chosen (IP addresses, start times…) are not imported."
+        )
+        self.notes.setText("\n".join(plan.notes))
+        self.notes.setVisible(bool(plan.notes))
+
+    def _reread(self) -> None:
+        """The person moved the heading row or chose the date order: recognise again."""
+        choices = replace(
+            self.plan.choices,
+            header_row=self.header_row.value(),
+            date_order=self.date_order.currentData(),
+        )
+        try:
+            self.plan = plan_import(self.plan.path, self.plan.table, choices, self._categories)
+        except CsxError as error:
+            self.summary.setText(str(error))
+            self.import_button.setEnabled(False)
+            return
+        self._fill_choices()
+        self.check()
+
+    def _category_chosen(self) -> None:
+        self.choices["category"].setEnabled(self.every_row.currentData() is None)
+        self._schedule_check()
 
     # ---- checking ----------------------------------------------------------------------
 
@@ -174,18 +274,41 @@ class MappingDialog(QDialog):
     def _schedule_check(self) -> None:
         self._timer.start()
 
+    def _fixed_category(self) -> Category | None:
+        chosen = self.every_row.currentData()
+        return next((c for c in self._categories if c.id == chosen), None)
+
     def check(self) -> None:
         mapping = self.mapping()
+        fixed = self._fixed_category()
+        if fixed is not None:
+            mapping["category"] = None
         self._fill_preview(mapping)
         self.problems.clear()
-        missing = missing_required(mapping)
+        missing = missing_required(mapping, fixed_category=fixed is not None)
         if missing:
             names = ", ".join(f.label.lower() for f in missing)
-            self.summary.setText(f"Choose the column for the {names} to import.")
+            extra = (
+                " If the form was for one award only, choose it in “Every row is for”."
+                if any(f.key == "category" for f in missing)
+                else ""
+            )
+            self.summary.setText(f"Choose the column for the {names} to import.{extra}")
             self.import_button.setEnabled(False)
             self.problems.setVisible(False)
             return
-        parsed = parse_rows(self.plan, mapping, self._categories, self._bodies)
+        try:
+            parsed = parse_rows(self.plan, mapping, self._categories, self._bodies, category=fixed)
+            times = self.plan.time_column(mapping)
+        except CsxError as error:  # dates written both ways: the person must choose
+            self.summary.setText(str(error))
+            self.import_button.setEnabled(False)
+            self.problems.setVisible(False)
+            return
+        reading = [*self.plan.notes, *([times.reason[0].upper() + times.reason[1:] + "."]
+                                       if times and times.reason else [])]  # fmt: skip
+        self.notes.setText("\n".join(reading))
+        self.notes.setVisible(bool(reading))
         good_rows = len(set(parsed.rows))
         bad = len(parsed.errors)
         if bad:
@@ -203,16 +326,22 @@ class MappingDialog(QDialog):
         self.import_button.setEnabled(good_rows > 0)
 
     def _fill_preview(self, mapping: Mapping) -> None:
-        shown = [spec for spec in FIELDS if mapping.get(spec.key) is not None]
+        fixed = self._fixed_category() is not None
+        shown = [
+            spec
+            for spec in FIELDS
+            if mapping.get(spec.key) is not None or (fixed and spec.key == "category")
+        ]
         rows = []
         for _number, cells in self.plan.data_rows[:PREVIEW_ROWS]:
             row = []
             for spec in shown:
-                index = mapping[spec.key]
+                index = mapping.get(spec.key)
                 value = cells[index] if index is not None and index < len(cells) else None
                 text = cell_text(value)
                 if spec.key == "category":
-                    text = self._category_reading(text)
+                    fixed = self._fixed_category()
+                    text = fixed.name if fixed else self._category_reading(text)
                 row.append(text)
             rows.append(row)
         self.preview_model.set_preview([spec.label for spec in shown], rows)

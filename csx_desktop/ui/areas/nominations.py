@@ -579,7 +579,7 @@ class NominationsArea(Area):
         if not path:
             return
         try:
-            plan = prepare_import(path)
+            plan = prepare_import(path, categories=self.store.round.categories())
         except CsxError as error:
             show_refusal(self, error, "Cannot import this file")
             return
@@ -589,7 +589,13 @@ class NominationsArea(Area):
         if not dialog.exec():
             return
         try:
-            report = run_import(self.store, plan, dialog.mapping(), keep_valid=dialog.keep_valid())
+            report = run_import(
+                self.store,
+                dialog.plan,
+                dialog.mapping(),
+                category=dialog.category(),
+                keep_valid=dialog.keep_valid(),
+            )
         except CsxError as error:
             show_refusal(self, error, "Nothing was imported")
             return

@@ -353,7 +353,9 @@ class ShiningStarArea(Area):
         except CsxError as error:
             show_refusal(self, error, "Votes not imported")
             return
-        self._say(result.summary())
+        self._say(
+            " ".join([result.summary(), result.export.columns_sentence(), *result.export.notes])
+        )
         self.session.notify("ballots")
 
     def _import_readable_rows(self, refused: RowsRefused) -> bool:

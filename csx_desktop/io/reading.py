@@ -1,0 +1,78 @@
+"""The choices a person can make about how any import reads its file, and the heading row.
+
+Every import (nominations, ballots, panel, interests, paper scores) reads its file through
+``io.tables.read_table``; what a person may need to say about it is the same for each:
+
+* ``sheet``: which sheet of a workbook (default: the first visible sheet with data);
+* ``header_row``: which row holds the headings (default: found, see ``find_header_row``);
+* ``date_order``: whether text dates are written day first or month first (default: each
+  date column decides for itself, see ``io.dates``).
+
+``find_header_row`` is the one rule for where the headings are: the first row with anything
+in it, except that title rows above the headings (a single cell such as "Staff awards 2026
+responses", as Typeform and hand-made sheets have) are skipped. What was decided is said in
+plain words, so the person importing sees it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from csx_desktop.io.dates import DateOrder
+from csx_desktop.io.tables import RawTable, is_blank
+from csx_desktop.store.errors import InputRefused
+
+
+@dataclass(frozen=True, slots=True)
+class ReadChoices:
+    """How to read a file, where the person said so; ``None`` means "find it out"."""
+
+    sheet: str | None = None
+    header_row: int | None = None  # spreadsheet row number (row 1 is the first)
+    date_order: DateOrder | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderRow:
+    """The row that holds the headings, and why it was chosen (for the person to see)."""
+
+    number: int  # spreadsheet row number
+    note: str  # "" when it is simply the first row
+
+
+def _filled(row: list[object]) -> int:
+    return sum(not is_blank(cell) for cell in row)
+
+
+def find_header_row(table: RawTable, chosen: int | None = None) -> HeaderRow:
+    """The heading row: ``chosen`` when given, else the first row with two or more answers
+    once single-cell title rows are passed over (a sheet of one column: its first row)."""
+    if chosen is not None:
+        if not 1 <= chosen <= len(table.rows) or _filled(table.rows[chosen - 1]) == 0:
+            raise InputRefused(
+                f"Row {chosen} of {table.file_name} is empty or not in the file, so it cannot "
+                f"hold the headings (the file has {len(table.rows)} rows)."
+            )
+        note = f"Headings read from row {chosen}, as you chose."
+        return HeaderRow(chosen, note if chosen != 1 else "")
+    first: int | None = None
+    for number, row in enumerate(table.rows, start=1):
+        filled = _filled(row)
+        if filled == 0:
+            continue
+        if first is None:
+            first = number
+        if filled >= 2:
+            if number == first:
+                return HeaderRow(number, "")
+            return HeaderRow(
+                number,
+                f"Headings read from row {number}: the row{'s' if number - first > 1 else ''} "
+                f"above {'are' if number - first > 1 else 'is'} a title, not headings "
+                "(choose another row with --header-row N, or in the window).",
+            )
+        if number - (first or number) >= 5:
+            break  # five single-cell rows: a one-column sheet, not a title
+    if first is None:
+        raise InputRefused(f"{table.file_name} has no rows in it: there is nothing to import.")
+    return HeaderRow(first, "")
