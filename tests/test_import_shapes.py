@@ -21,7 +21,12 @@ from csx_desktop.cli.main import main as cli
 from csx_desktop.domain.model import Nomination
 from csx_desktop.domain.rubric import EXTRA_MILE, SHINING_STAR
 from csx_desktop.io.dates import DateOrderConflict
-from csx_desktop.io.nomination_import import import_nominations, parse_rows, prepare_import
+from csx_desktop.io.nomination_import import (
+    import_nominations,
+    legacy_response_id,
+    parse_rows,
+    prepare_import,
+)
 from csx_desktop.io.reading import ReadChoices
 from csx_desktop.io.vote_import import read_vote_export
 from csx_desktop.store import InputRefused, Store
@@ -198,7 +203,9 @@ def test_rows_imported_by_the_previous_version_are_still_recognised(
     parsed = parse_rows(plan, plan.mapping, store.round.categories())
     (old,) = parsed.nominations
     assert old.response_id.startswith("row ")
-    store.nominations.add_batch([replace(old, response_id=parsed.legacy_ids[0])])
+    legacy = legacy_response_id(plan, plan.mapping, plan.data_rows[0][1])
+    assert legacy.startswith("digest ")
+    store.nominations.add_batch([replace(old, response_id=legacy)])
     report = import_nominations(store, path)
     assert report.stored == 0 and report.already_imported == 1
 

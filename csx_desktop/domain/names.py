@@ -7,11 +7,16 @@ it, so "Zoë O'Neill", "zoë  oneill" and "ZOË O’NEILL" are one nominee. Acce
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+_NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def name_key(name: str) -> str:
     """A comparison key: case-folded letters and digits only, in NFC form."""
+    if name.isascii():  # most names, and an import keys thousands: one regex pass
+        return _NOT_ASCII_ALNUM.sub("", name.lower())
     text = unicodedata.normalize("NFC", name).casefold()
     return "".join(ch for ch in text if ch.isalnum())
 
@@ -62,7 +67,10 @@ def clean_text(text: str) -> str:
 def tidy_name(name: str) -> str:
     """The name as it should be shown: no invisible characters, single spaces, no leading
     or trailing space."""
-    return " ".join(unicodedata.normalize("NFC", clean_text(name)).split())
+    name = clean_text(name)
+    if name.isascii():  # nothing to compose
+        return " ".join(name.split())
+    return " ".join(unicodedata.normalize("NFC", name).split())
 
 
 def split_members(text: str) -> tuple[str, ...]:

@@ -118,7 +118,6 @@ class ParsedRows:
     nominations: list[Nomination] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)  # the row number of each nomination
     errors: list[RowError] = field(default_factory=list)
-    legacy_ids: list[str] = field(default_factory=list)  # each nomination's old-style digest
 
 
 @dataclass(slots=True)
@@ -322,7 +321,6 @@ def parse_rows(
             continue
         parsed.nominations += nominations
         parsed.rows += [number] * len(nominations)
-        parsed.legacy_ids += [reader.legacy_fingerprint(cells)] * len(nominations)
     return parsed
 
 
@@ -357,7 +355,7 @@ def run_import(
         )
     categories = store.round.categories()
     parsed = parse_rows(plan, mapping, categories, store.round.nominating_bodies(), category=fixed)
-    _recognise_earlier_digests(store, plan, parsed)
+    _recognise_earlier_digests(store, plan, mapping, parsed)
     errors = list(parsed.errors)
     result = store.nominations.add_batch(
         parsed.nominations,
@@ -389,19 +387,37 @@ def run_import(
     )
 
 
-def _recognise_earlier_digests(store: Store, plan: ImportPlan, parsed: ParsedRows) -> None:
+def _recognise_earlier_digests(
+    store: Store, plan: ImportPlan, mapping: Mapping, parsed: ParsedRows
+) -> None:
     """Rows imported by an earlier version, which knew a row by a digest of its mapped
     answers only, keep that id, so importing the same file again still adds nothing."""
     if not any(n.response_id.startswith(_ROW_DIGEST) for n in parsed.nominations):
         return
     known = store.nominations.known_responses(plan.layout.source)
-    if not known:
+    if not any(response.startswith(_LEGACY_DIGEST) for response in known):
         return
+    cells_of = dict(plan.data_rows)
     for i, nomination in enumerate(parsed.nominations):
+        if not nomination.response_id.startswith(_ROW_DIGEST):
+            continue
         _, hash_sign, category = nomination.response_id.partition("#")
-        legacy = parsed.legacy_ids[i] + hash_sign + category
-        if nomination.response_id.startswith(_ROW_DIGEST) and legacy in known:
-            parsed.nominations[i] = replace(nomination, response_id=legacy)
+        legacy = legacy_response_id(plan, mapping, cells_of[parsed.rows[i]])
+        if legacy + hash_sign + category in known:
+            parsed.nominations[i] = replace(nomination, response_id=legacy + hash_sign + category)
+
+
+def legacy_response_id(plan: ImportPlan, mapping: Mapping, cells: list[Cell]) -> str:
+    """The id the previous version gave a row without one: a digest of its mapped answers
+    only (so two submissions that differed elsewhere were one; kept to recognise them)."""
+    digest = hashlib.sha256()
+    for key in FIELD_BY_KEY:
+        index = mapping.get(key)
+        value = cells[index] if index is not None and index < len(cells) else None
+        text = value.isoformat() if isinstance(value, datetime | date) else cell_text(value)
+        digest.update(text.encode("utf-8", "replace"))
+        digest.update(b"\x1f")
+    return _LEGACY_DIGEST + digest.hexdigest()[:16]
 
 
 def import_nominations(
@@ -432,6 +448,7 @@ def _sha256(path: Path) -> str:
 
 
 _ROW_DIGEST = "row "
+_LEGACY_DIGEST = "digest "
 
 
 class _RowReader:
@@ -599,16 +616,6 @@ class _RowReader:
             texts.pop()  # a CSV and a workbook of the same answers end differently
         digest = hashlib.sha256("\x1f".join(texts).encode("utf-8", "replace"))
         return _ROW_DIGEST + digest.hexdigest()[:24]
-
-    def legacy_fingerprint(self, cells: list[Cell]) -> str:
-        """The id the previous version gave a row without one: mapped answers only."""
-        digest = hashlib.sha256()
-        for key in FIELD_BY_KEY:
-            value = self.cell(cells, key)
-            text = value.isoformat() if isinstance(value, datetime | date) else cell_text(value)
-            digest.update(text.encode("utf-8", "replace"))
-            digest.update(b"\x1f")
-        return "digest " + digest.hexdigest()[:16]
 
 
 def _short(text: str, limit: int = 60) -> str:
