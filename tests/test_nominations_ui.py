@@ -394,3 +394,70 @@ def test_models_pass_the_model_tester(
     qtmodeltester.check(preview)
     empty = NominationsModel()
     qtmodeltester.check(empty)
+
+
+def test_mapping_dialog_imports_a_one_award_form_with_every_row_is_for(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    """A form made for one award has no category question: the person names the award."""
+    from csx_desktop.io.nomination_import import run_import
+    from test_import_shapes import CITATION, write_xlsx
+
+    path = write_xlsx(
+        tmp_path / "extra mile form.xlsx",
+        [
+            ["Timestamp", "Who are you nominating?", "Why?"],
+            [datetime(2026, 3, 2, 9, 0), "Zoë Whitfield", CITATION],
+        ],
+    )
+    plan = prepare_import(path, categories=store.round.categories())
+    dialog = MappingDialog(plan, store.round.categories(), store.round.nominating_bodies())
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled()
+    assert "Every row is for" in dialog.summary.text()
+    dialog.every_row.setCurrentIndex(dialog.every_row.findText(EXTRA_MILE))
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+    assert not dialog.choices["category"].isEnabled()
+    model = dialog.preview_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert model.index(0, headers.index("Category")).data() == EXTRA_MILE
+    assert dialog.category() == EXTRA_MILE
+    report = run_import(store, dialog.plan, dialog.mapping(), category=dialog.category())
+    assert report.committed and report.stored == 1
+    (entry,) = store.nominations.entries()
+    assert store.round.category(entry.category_id).name == EXTRA_MILE
+
+
+def test_mapping_dialog_moves_the_heading_row_and_chooses_the_date_order(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    from test_import_shapes import CITATION, write_csv
+
+    path = write_csv(
+        tmp_path / "responses.csv",
+        [
+            ["Customer Service Awards 2026"],
+            ["Timestamp", "Which award?", "Nominee's full name", "Why do they deserve it?"],
+            ["8/31/2025 10:00:00", "Extra Mile", "Ann Lee", CITATION],
+            ["31/8/2025 10:00:00", "Extra Mile", "Cy Twomey", CITATION],
+        ],
+    )
+    plan = prepare_import(path, categories=store.round.categories())
+    dialog = MappingDialog(plan, store.round.categories(), store.round.nominating_bodies())
+    qtbot.addWidget(dialog)
+    assert dialog.header_row.value() == 2
+    assert "title" in dialog.notes.text()
+    # The dates are written both ways: nothing can be imported until the order is chosen.
+    assert "two orders" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    dialog.date_order.setCurrentIndex(dialog.date_order.findData("dmy"))
+    assert "1 row can be imported; 1 row has problems" in dialog.summary.text()
+    assert dialog.problems.item(0).text().startswith("row 3:")
+    assert "as you chose" in dialog.notes.text()
+    assert dialog.import_button.isEnabled()
+    # Row 1 as the headings: the title becomes the only column, and the nominee is lost.
+    dialog.header_row.setValue(1)
+    assert dialog.choices["nominee"].currentText() == NOT_IN_FILE
+    assert not dialog.import_button.isEnabled()
+    dialog.header_row.setValue(2)
+    assert dialog.choices["nominee"].currentText() == "Nominee's full name"
