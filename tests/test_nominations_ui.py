@@ -400,8 +400,9 @@ def test_mapping_dialog_imports_a_one_award_form_with_every_row_is_for(
     qtbot: QtBot, store: Store, tmp_path: Path
 ) -> None:
     """A form made for one award has no category question: the person names the award."""
-    from csx_desktop.io.nomination_import import run_import
     from test_import_shapes import CITATION, write_xlsx
+
+    from csx_desktop.io.nomination_import import run_import
 
     path = write_xlsx(
         tmp_path / "extra mile form.xlsx",
