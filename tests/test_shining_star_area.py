@@ -213,7 +213,7 @@ def test_unreadable_rows_are_left_out_only_when_the_person_agrees(
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     area.import_file(str(path))
     assert star.counts()["ballots"] == 0
-    assert "row 3, Timestamp: 'soon' is not a date and time" in asked[0]
+    assert 'row 3, Timestamp: "soon" is not a date and time' in asked[0]
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     area.import_file(str(path))
     assert star.counts()["ballots"] == 1

@@ -263,7 +263,7 @@ def test_unreadable_times_refuse_the_import_unless_skipped(star: Store, tmp_path
         (3, "Timestamp"),
         (5, "Timestamp"),
     ]
-    assert "'next Tuesday' is not a date and time" in refused.value.details()
+    assert '"next Tuesday" is not a date and time' in refused.value.details()
     assert star.counts()["ballots"] == 0
     result = import_votes(star, path, skip_invalid=True)
     assert result.stored.added == 1

@@ -398,7 +398,7 @@ def _checked_guess(
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _STAFF_NUMBER = re.compile(r"[A-Za-z]{0,3}\d[\w-]*")
 # A guess stands when this share of its answers fit (a real column has the odd stray answer).
-_GUESS_SHARE = 0.8
+_GUESS_SHARE = 0.5
 
 
 def _wrong_answers(name: str, answers: list[tuple[int, Cell]], choices: ReadChoices) -> str:

@@ -127,6 +127,7 @@ class NominationRepository:
             with self._store.write():
                 known = self._known_responses({n.source for n in nominations if n.response_id})
                 entries = self._active_entry_ids()
+                now = utc_now()  # one import, one moment: not a clock read per row
                 for index, nomination in enumerate(nominations):
                     key = (nomination.source, nomination.response_id)
                     if nomination.response_id and key in known:
@@ -134,7 +135,7 @@ class NominationRepository:
                         continue
                     try:
                         before = len(entries)
-                        stored = self._add_in_transaction(nomination, entries)
+                        stored = self._add_in_transaction(nomination, entries, now)
                     except InputRefused as error:
                         result.refused[index] = str(error)
                         continue
@@ -202,7 +203,10 @@ class NominationRepository:
         return found
 
     def _add_in_transaction(
-        self, nomination: Nomination, entries: dict[tuple[int, str], int] | None = None
+        self,
+        nomination: Nomination,
+        entries: dict[tuple[int, str], int] | None = None,
+        now: str | None = None,
     ) -> Nomination:
         """Check and insert one nomination. ``entries`` (an import's cache of active entries
         by category and name key) makes thousands of rows cheap: no lookup, no re-read."""
@@ -219,7 +223,7 @@ class NominationRepository:
             cache_key = (nomination.category_id, key)
             found = entries.get(cache_key)
             entry_id = found or self._new_entry(
-                nominee, nomination.category_id, nomination, audit=False
+                nominee, nomination.category_id, nomination, audit=False, now=now
             )
             entries[cache_key] = entry_id
         row = _nomination_row(nomination, nominee)
@@ -229,7 +233,7 @@ class NominationRepository:
             response_id=nomination.response_id,
             status=str(nomination.status),
             status_reason=nomination.status_reason,
-            created_at=utc_now(),
+            created_at=now or utc_now(),
         )
         nomination_id = self._insert("nominations", row)
         if entries is None:
@@ -281,7 +285,13 @@ class NominationRepository:
         return self._new_entry(nominee, category_id, nomination)
 
     def _new_entry(
-        self, nominee: str, category_id: int | None, nomination: Nomination, *, audit: bool = True
+        self,
+        nominee: str,
+        category_id: int | None,
+        nomination: Nomination,
+        *,
+        audit: bool = True,
+        now: str | None = None,
     ) -> int:
         category = self._store.round.category(int(category_id or 0))
         row = {
@@ -293,7 +303,7 @@ class NominationRepository:
             "service": nomination.service.strip(),
             "nominating_body": nomination.nominating_body.strip(),
             "status": str(EntryStatus.ACTIVE),
-            "created_at": utc_now(),
+            "created_at": now or utc_now(),
         }
         entry_id = self._insert("entries", row)
         if audit:
@@ -701,7 +711,9 @@ def _nomination_row(nomination: Nomination, nominee: str) -> dict[str, Any]:
         "nominee": nominee,
         "team_members": json.dumps(
             [tidy_name(m) for m in nomination.team_members if tidy_name(m)], ensure_ascii=False
-        ),
+        )
+        if nomination.team_members
+        else "[]",
         "service": nomination.service.strip(),
         "nominating_body": nomination.nominating_body.strip(),
         "nominator_name": tidy_name(nomination.nominator_name),
