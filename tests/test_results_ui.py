@@ -170,12 +170,12 @@ def test_recording_from_the_area_updates_it_and_reopening_needs_a_reason(
         "csx_desktop.ui.areas.results.show_refusal",
         lambda _p, error, _t="": warnings.append(str(error)),
     )
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("", True))
+    monkeypatch.setattr("csx_desktop.ui.areas.results.ask_reason", lambda *a, **k: ("", True))
     chair_area.reopen_button.click()
     assert warnings and "Say why" in warnings[0]
     assert store.decisions.current(ids["pride"]) is not None
     monkeypatch.setattr(
-        QInputDialog, "getMultiLineText", lambda *a, **k: ("A late sheet arrived.", True)
+        "csx_desktop.ui.areas.results.ask_reason", lambda *a, **k: ("A late sheet arrived.", True)
     )
     chair_area.reopen_button.click()
     assert store.decisions.current(ids["pride"]) is None
@@ -242,6 +242,47 @@ def test_a_member_who_has_submitted_sees_the_totals_but_no_ones_sheets(
     assert area.model.rowCount() == 2  # the panel's totals
     for hidden in (area.sheets, area.comments, area.report_button, area.export_button):
         assert not hidden.isVisible()
+    # ...in a member's words: no statistics, no jargon, nothing hidden from a screen reader.
+    shown = [
+        str(area.model.headerData(c, Qt.Orientation.Horizontal))
+        for c in range(area.model.columnCount())
+        if not area.table.isColumnHidden(c)
+    ]
+    assert shown == [
+        "Rank",
+        "Entry",
+        "Score",
+        "Judges",
+        "Voice forum",
+        "Assessors",
+        "Officers",
+        "Notes",
+    ]
+    words = " ".join([*shown, area.legend.text(), area.decision_label.text()]).lower()
+    for jargon in ("normalised", "spread", "sheets", "cse", "advisory", "criterion"):
+        assert jargon not in words
+    assert area.decision_label.accessibleName() == ""
+
+
+def test_the_reopen_reason_box_lets_tab_move_on(qtbot: QtBot, chair_area: ResultsArea) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from csx_desktop.ui.areas.results import ask_reason
+
+    seen: list[bool] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        box = dialog.findChild(QPlainTextEdit)
+        assert box is not None
+        seen.append(box.tabChangesFocus())
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    assert ask_reason(chair_area, "Reopen", "Why?") == ("", False)
+    assert seen == [True]
 
 
 def test_a_panel_member_who_is_not_chair_cannot_decide(

@@ -97,11 +97,13 @@ def test_member_declares_scores_by_keyboard_submits_and_the_next_member_sees_not
     assert _states(ws)["Maya Lindqvist"] is SheetState.INTEREST
     assert ws.progress_label.text() == "0 of 2 complete"
 
-    # The workspace opens on the first entry to score; Enter goes to its criteria.
+    # The workspace opens on the first entry to score, its first criterion highlighted;
+    # Enter goes to that criterion.
     assert ws.model.rows()[ws.entry_list.currentIndex().row()].entry.nominee == "Owen Marsh"
+    assert ws.current_row is ws.rows[0] and ws.rows[0].name.text() == "▶ Worked hard"
     ws.entry_list.setFocus()
     qtbot.keyClick(ws.entry_list, Qt.Key.Key_Return)
-    assert ws.rows[0].hasFocus()
+    assert ws.rows[0].has_focus()
     _press(None, qtbot, "4", Qt.Key.Key_Down, "3", Qt.Key.Key_Down, "5")
     assert ws.rows[2].descriptor.text().endswith("Exceptional")
     assert ws.saved_label.text().startswith("Saved ✓ ")
@@ -109,7 +111,7 @@ def test_member_declares_scores_by_keyboard_submits_and_the_next_member_sees_not
     qtbot.keyClick(
         QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
     )
-    assert ws.rows[0].hasFocus()
+    assert ws.rows[0].has_focus()
     assert ws.model.rows()[ws.entry_list.currentIndex().row()].entry.nominee == "Ruth Akintola"
     _press(None, qtbot, "2", Qt.Key.Key_Tab, "2", Qt.Key.Key_Tab, "1")
     ws.comment.setFocus()
@@ -123,9 +125,11 @@ def test_member_declares_scores_by_keyboard_submits_and_the_next_member_sees_not
     assert ws.progress_label.text() == "2 of 2 complete"
 
     # Undo takes back the comment, then the last score; redo puts the score back.
-    ws.rows[2].setFocus()
+    ws.rows[2].focus_score()
     for _ in range(2):
-        qtbot.keyClick(ws.rows[2], Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+        )
     assert _states(ws)["Ruth Akintola"] is SheetState.IN_PROGRESS
     assert ws.comment.toPlainText() == ""
     qtbot.keyClick(
@@ -141,10 +145,11 @@ def test_member_declares_scores_by_keyboard_submits_and_the_next_member_sees_not
     qtbot.keyClick(ws.submit_button, Qt.Key.Key_Space)
     assert ws.banner.isVisible() and "You submitted Extra Mile" in ws.banner.text()
     ws.focus_criterion(0)
-    qtbot.keyClick(ws.rows[0], Qt.Key.Key_0)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_0)
     assert ws.rows[0].value == 2
-    assert "Read-only" in ws.saved_label.text()
-    assert not ws.rows[0].buttons[0].isEnabled()
+    assert "cannot be changed" in ws.saved_label.text()
+    # Still reachable, so a judge can hear every score they gave after submitting.
+    assert ws.rows[0].buttons[2].isChecked() and ws.rows[0].buttons[2].isEnabled()
     assert ws.comment.isReadOnly()
 
     store = window.store
@@ -175,7 +180,7 @@ def test_member_declares_scores_by_keyboard_submits_and_the_next_member_sees_not
     assert not ben.banner.isVisible()
 
 
-def test_a_confirmed_category_opens_straight_on_scoring_and_digits_beyond_the_scale_do_nothing(
+def test_a_confirmed_category_opens_straight_on_scoring_and_digits_beyond_the_scale_say_why(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     store = window.store
@@ -189,15 +194,22 @@ def test_a_confirmed_category_opens_straight_on_scoring_and_digits_beyond_the_sc
     ws.focus_criterion(0)
     qtbot.keyClick(ws.rows[0], Qt.Key.Key_7)
     assert ws.rows[0].value is None
+    assert ws.problem.isVisible()
+    assert ws.problem.text() == "7 is not a score for Worked hard: type a number from 0 to 5."
     qtbot.keyClick(ws.rows[0], Qt.Key.Key_Right)
     assert ws.rows[0].value == 0
+    assert not ws.problem.isVisible()
     qtbot.keyClick(ws.rows[0], Qt.Key.Key_Right)
     assert ws.rows[0].value == 1
     qtbot.keyClick(ws.rows[0], Qt.Key.Key_Delete)
     assert ws.rows[0].value is None
-    assert ws.rows[0].accessibleName() == "Worked hard: not scored yet"
+    # The criterion's name stays its visible words; the score is the checked radio button.
+    assert ws.rows[0].accessibleName() == "Worked hard"
+    assert ws.rows[0].spoken_value() == "not scored yet"
     qtbot.keyClick(ws.rows[0], Qt.Key.Key_3)
-    assert ws.rows[0].accessibleName() == "Worked hard: 3 out of 5, Good evidence"
+    assert ws.rows[0].spoken_value() == "3 out of 5, Good evidence"
+    assert [b.isChecked() for b in ws.rows[0].buttons] == [False] * 3 + [True] + [False] * 2
+    assert ws.rows[0].buttons[3].accessibleDescription() == "Good evidence"
     # The chair also reaches the progress and results views.
     titles = [workspace.tabs.tabText(i) for i in range(workspace.tabs.count())]
     assert titles[-2:] == ["Scoring progress", "Results"]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from csx_desktop.store import Store
+from csx_desktop.ui.announce import recording
 from csx_desktop.ui.areas import AREAS
 from csx_desktop.ui.main_window import MainWindow
 from csx_desktop.ui.sign_in import retry_delay
@@ -125,7 +126,14 @@ def test_wrong_pins_are_counted_and_slowed_down(window: MainWindow, qtbot: QtBot
     assert member_id is not None
     assert window.store.panel.failed_sign_ins(member_id) == 3
     assert not window.sign_in.sign_in_button.isEnabled()
-    assert "wait" in window.sign_in.message.text()
+    assert "try again in 2 seconds" in window.sign_in.message.text()
+    # The words are the label's own accessible text, and a screen reader hears them at once.
+    assert window.sign_in.message.accessibleName() == ""
+    with recording() as said:
+        window.sign_in.secret.setText("0000")
+        window.sign_in._sign_in()  # too soon: refused without counting, and said so
+    assert said and said[0].urgent and "try again in" in said[0].text
+    assert window.store.panel.failed_sign_ins(member_id) == 3
 
 
 def test_retry_delay_grows() -> None:

@@ -93,6 +93,11 @@ class MainWindow(QMainWindow):
         self.go_menu = self.menuBar().addMenu("&Go")
         self.go_menu.menuAction().setVisible(False)  # only the administrator has areas
         help_menu = self.menuBar().addMenu("&Help")
+        self.how_to_score_action = self._action(
+            help_menu, "&How to score…", self.how_to_score, QKeySequence.StandardKey.HelpContents
+        )
+        self._help: QWidget | None = None
+        help_menu.addSeparator()
         self._action(help_menu, "&About CSX Desktop", self._about)
         self._update_actions()
 
@@ -279,6 +284,16 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(Path(path).name)
             action.setToolTip(path)
             action.triggered.connect(lambda _checked=False, p=path: self.open_round(p))
+
+    def how_to_score(self) -> None:
+        """Help > How to score (F1): the scoring page's help, beside the window, not over it."""
+        from csx_desktop.ui.help_dialog import HowToScoreDialog
+
+        if self._help is None:
+            self._help = HowToScoreDialog(self)
+        self._help.show()
+        self._help.raise_()
+        self._help.activateWindow()
 
     def _about(self) -> None:
         QMessageBox.about(

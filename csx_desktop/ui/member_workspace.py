@@ -4,14 +4,18 @@ Every member has a Results tab: the panel's totals for a category once they have
 their own scores for it (members see no one else's sheets; the chair sees the sheets too and
 records decisions). The chair also gets the Scoring progress view. Both are the
 administrator's areas, built the first time their tab is opened.
-Ctrl+Page Down / Ctrl+Page Up (or Ctrl+Tab) move between the tabs.
+Ctrl+Page Down / Ctrl+Page Up (or Ctrl+Tab / Ctrl+Shift+Tab) move between the tabs from
+anywhere in them: they are shortcuts on the workspace, because the entry list and the
+tables would otherwise take Ctrl+Page Down as "move a page".
 """
 
 from __future__ import annotations
 
 import importlib
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QTabWidget, QVBoxLayout, QWidget
 
 from csx_desktop.ui.scoring_workspace import ScoringWorkspace
 from csx_desktop.ui.session import Session
@@ -46,6 +50,11 @@ class MemberWorkspace(QWidget):
             index = self.tabs.addTab(QWidget(), title)
             self._lazy[index] = (module, class_name)
         self.tabs.currentChanged.connect(self._build_lazy)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda s=step: self.next_tab(s))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if self.tabs.count():
@@ -58,6 +67,19 @@ class MemberWorkspace(QWidget):
                     "assigns categories in the Panel area; sign in again once they have.",
                 )
             )
+        QTimer.singleShot(0, self, self._focus_start)
+
+    def _focus_start(self) -> None:
+        """Start where the keys do something: the entry list (or the interests question)."""
+        current = self.tabs.currentWidget()
+        if isinstance(current, ScoringWorkspace):
+            current.focus_start()
+
+    def _tab_changed(self, _index: int) -> None:
+        # Browsing the tabs with the arrow keys keeps the focus on them; otherwise (a
+        # shortcut, a click, the focus left behind on the page just hidden) go into the page.
+        if QApplication.focusWidget() is not self.tabs.tabBar():
+            self._focus_start()
 
     def workspace(self, category_name: str) -> ScoringWorkspace:
         """The scoring tab of a category, by name (for tests and cross-links)."""
@@ -66,6 +88,16 @@ class MemberWorkspace(QWidget):
                 self.tabs.setCurrentWidget(workspace)
                 return workspace
         raise KeyError(category_name)
+
+    def next_tab(self, step: int) -> None:
+        """Show the next (+1) or previous (-1) tab, wrapping round, and focus into it."""
+        count = self.tabs.count()
+        if count < 2:
+            return
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+        current = self.tabs.currentWidget()
+        if not isinstance(current, ScoringWorkspace):  # Results, Scoring progress
+            self.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _build_lazy(self, index: int) -> None:
         spec = self._lazy.pop(index, None)

@@ -7,7 +7,9 @@
 - ``DecisionChoiceModel``: the entries with two tick boxes, Winner and Highly commended.
 
 Flags and awards always come as a symbol *and* words (display text, tooltip and accessible
-text); colour only repeats what the words say.
+text); colour only repeats what the words say. A panel member who is not the chair gets the
+ranking in plain words (``plain=True``): score, how many judges counted, the mean of each
+panel group and notes, without the chair's statistics (normalised score, spread).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor
 from csx_desktop.domain.model import Method, PanelGroup
 from csx_desktop.domain.scoring import CategoryResult, EntryResult, Flag, rounded
 from csx_desktop.store.results import SheetDetail, SheetStatus
+from csx_desktop.ui.style import INK, WARNING_TINT
 from csx_desktop.ui.widgets.list_table_model import Index, ListTableModel
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -27,9 +30,17 @@ ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole
 FLAG_SYMBOLS: dict[Flag, str] = {
     Flag.TIE: "=",
     Flag.DISAGREEMENT: "⚠",
-    Flag.TOO_FEW_SHEETS: "…",
+    Flag.TOO_FEW_SHEETS: "?",  # not "…", which reads as text cut short
     Flag.INCOMPLETE_SHEETS: "◐",
     Flag.DECLARED_INTEREST: "⚑",
+}
+# The flags in a panel member's words (the domain's labels are the exports' and the chair's).
+FLAG_WORDS: dict[Flag, str] = {
+    Flag.TIE: "Tied",
+    Flag.DISAGREEMENT: "Judges' scores differ widely",
+    Flag.TOO_FEW_SHEETS: "Not enough judges have scored it to rank it",
+    Flag.INCOMPLETE_SHEETS: "Some judges have not finished scoring it",
+    Flag.DECLARED_INTEREST: "A judge declared an interest",
 }
 AWARD_SYMBOLS = {"Winner": "★", "Joint winner": "★", "Highly commended": "☆"}
 STATUS_SYMBOLS = {
@@ -38,8 +49,8 @@ STATUS_SYMBOLS = {
     SheetStatus.INTEREST: "⚑",
     SheetStatus.NOT_STARTED: "○",
 }
-WINNER_TINT = "#fff4d6"
-DARK_TEXT = "#1f2328"
+WINNER_TINT = WARNING_TINT
+DARK_TEXT = INK
 
 # Short column headers for the panel groups (the tooltips give the full names).
 GROUP_SHORT = {
@@ -47,13 +58,19 @@ GROUP_SHORT = {
     PanelGroup.CSE_ASSESSOR: "CSE",
     PanelGroup.OFFICER: "Officers",
 }
+# The same, in words a member of the public on the panel knows.
+GROUP_PLAIN = {
+    PanelGroup.CATALYST: "Voice forum",
+    PanelGroup.CSE_ASSESSOR: "Assessors",
+    PanelGroup.OFFICER: "Officers",
+}
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def flag_text(flag: Flag) -> str:
-    """ "⚠ Judges disagree": the symbol with its words."""
-    return f"{FLAG_SYMBOLS[flag]} {flag.label}"
+def flag_text(flag: Flag, *, plain: bool = False) -> str:
+    """ "⚠ Judges disagree": the symbol with its words (a member's words when ``plain``)."""
+    return f"{FLAG_SYMBOLS[flag]} {FLAG_WORDS[flag] if plain else flag.label}"
 
 
 def number(value: float | None) -> str:
@@ -85,10 +102,14 @@ class ResultsTableModel(ListTableModel[EntryResult]):
         "Flags",
     )
 
-    def __init__(self, result: CategoryResult | None = None) -> None:
+    # Shown to the chair only: what they mean is explained on the chair's page.
+    CHAIR_ONLY = (NORMALISED, SPREAD)
+
+    def __init__(self, result: CategoryResult | None = None, *, plain: bool = False) -> None:
         super().__init__()
         self._result = result
         self._rows = list(result.entries) if result else []
+        self.plain = plain
 
     def set_result(self, result: CategoryResult | None) -> None:
         self.beginResetModel()
@@ -119,11 +140,29 @@ class ResultsTableModel(ListTableModel[EntryResult]):
 
     def _headers(self) -> list[str]:
         headers = list(self.HEADERS)
+        if self.plain:
+            headers[self.SHEETS] = "Judges"
+            for column, group in zip(self.GROUPS, PanelGroup, strict=True):
+                headers[column] = GROUP_PLAIN[group]
+            headers[self.FLAGS] = "Notes"
         if self.is_vote:
             headers[self.SCORE] = "Votes"
         return headers
 
     def _header_tips(self) -> list[str]:
+        if self.plain:
+            return [
+                "Entries with the same score share a place, shown with “=”",
+                "The nominee, and the award once the panel has decided",
+                "Votes counted (online and paper)"
+                if self.is_vote
+                else "The average of the judges' totals, out of 100",
+                "",
+                "How many judges' finished scores count towards it",
+                "",
+                *(f"The average total given by the {g.label} members" for g in PanelGroup),
+                "Things the panel looks at before deciding",
+            ]
         return [
             "Equal scores (to 2 decimals) share a rank, shown with “=”",
             "The nominee, and the award once the decision is recorded",
@@ -180,7 +219,7 @@ class ResultsTableModel(ListTableModel[EntryResult]):
             group = list(PanelGroup)[column - self.GROUPS[0]]
             return number(entry.group_means.get(group))
         if column == self.FLAGS:
-            return "   ".join(flag_text(f) for f in entry.flags)
+            return "   ".join(flag_text(f, plain=self.plain) for f in entry.flags)
         return ""
 
     def _describe(self, entry: EntryResult, award: str) -> str:
@@ -195,12 +234,16 @@ class ResultsTableModel(ListTableModel[EntryResult]):
         if self.is_vote:
             if entry.score is not None:
                 parts.append(f"{int(entry.score)} votes")
+        elif self.plain:
+            parts.append(f"score {number(entry.score)}")
+            judges = "judge" if entry.judges == 1 else "judges"
+            parts.append(f"from {entry.judges} {judges}")
         else:
             parts.append(f"score {number(entry.score)}")
             parts.append(f"{entry.judges} counted sheets")
             if entry.spread is not None:
                 parts.append(f"spread {number(entry.spread)}")
-        parts += [f.label.lower() for f in entry.flags]
+        parts += [(FLAG_WORDS[f] if self.plain else f.label).lower() for f in entry.flags]
         return ", ".join(parts)
 
 

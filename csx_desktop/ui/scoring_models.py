@@ -89,7 +89,7 @@ class EntryListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        words = _entry_state_words(row)
+        words = entry_state_words(row)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{SYMBOLS[row.state]}  {row.entry.nominee}\n      {words}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -105,7 +105,8 @@ class EntryListModel(QAbstractListModel):
         return None
 
 
-def _entry_state_words(row: EntryRow) -> str:
+def entry_state_words(row: EntryRow) -> str:
+    """ "in progress (2 of 3)", "complete", "not started", "declared interest"."""
     if row.state is SheetState.IN_PROGRESS:
         return f"in progress ({row.scored} of {row.criteria})"
     return row.state.value

@@ -4,15 +4,25 @@ The screen the panel lives in on the judging day (DESIGN.md, "Screens"): the ent
 their state on the left, every nomination's citation on the right, the criteria below with
 their descriptors. It is driven from the keyboard:
 
-- digits set the focused criterion's score (and show its descriptor), Delete clears it,
+- one criterion is always highlighted (▶): the first one not scored yet when an entry
+  opens. Digits score it, even while the entry list or the citation has the focus, so the
+  first key pressed does something; a digit beyond the scale says why;
+- on a criterion, digits set its score (and show its descriptor), Delete clears it,
   Left/Right nudge it; Up/Down (or Tab) move between criteria;
 - Ctrl+Enter goes to the next entry, Ctrl+Shift+Enter to the previous one;
-- Ctrl+Z undoes the last change, Ctrl+Shift+Z redoes it.
+- Ctrl+Z undoes the last change, Ctrl+Shift+Z redoes it; F1 (the main window's Help menu)
+  explains every key.
+
+Each criterion is a radio group to assistive technology (``CriterionRow``): the criterion
+is the group's name, each score a radio button whose description is its descriptor. Every
+save, refusal and move to another entry is also announced (``announce``), because a judge
+who cannot see the "Saved" line must still hear it.
 
 Each change is committed to the round file at once (``store.scores.set_score``, with its
 audit row) and the "Saved ✓ 14:02:31" line says so; there is no Save button. The comment is
 saved when typing pauses and when it loses focus. Only the signed-in member's own sheets are
-ever read here, so nobody sees another member's scores.
+ever read here, so nobody sees another member's scores. The words on screen are a panel
+member's, not the rubric's jargon: "entries you have not finished", not "scoresheets".
 """
 
 from __future__ import annotations
@@ -28,6 +38,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -35,6 +46,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -46,24 +58,22 @@ from PySide6.QtWidgets import (
 from csx_desktop.domain.model import Criterion, Entry, Interest, NominationStatus, Scoresheet
 from csx_desktop.store.errors import CsxError
 from csx_desktop.store.scores import SavedChange, SheetState, sheet_state
+from csx_desktop.ui.announce import announce
 from csx_desktop.ui.errors import show_refusal
 from csx_desktop.ui.interest_dialog import InterestDeclaration
-from csx_desktop.ui.scoring_models import ENTRY_ID_ROLE, EntryListModel, EntryRow, state_text
+from csx_desktop.ui.scoring_models import (
+    ENTRY_ID_ROLE,
+    EntryListModel,
+    EntryRow,
+    entry_state_words,
+    state_text,
+)
 from csx_desktop.ui.session import Session
+from csx_desktop.ui.style import SCORING_RULES
 from csx_desktop.ui.widgets.empty_state import EmptyState
 
 COMMENT_PAUSE_MS = 1200  # save the comment once typing pauses this long
 TYPING_WINDOW_MS = 900  # two digits typed within this make one score on a 0-10+ scale
-
-CRITERION_STYLE = """
-QFrame#criterionRow { border: 1px solid #c9ced6; border-radius: 4px; }
-QFrame#criterionRow:focus { border: 3px solid #1d4ed8; background: #eef4ff; }
-QFrame#criterionRow:disabled { background: palette(window); }
-QPushButton#scoreButton:checked { background: #1d4ed8; color: white; font-weight: bold; }
-QLabel#scoringBanner { background: #fff4d6; color: #1f2328; border: 1px solid #d4a72c;
-                       border-radius: 4px; padding: 8px; }
-QLabel#interestNotice { background: #ececec; color: #1f2328; border-radius: 4px; padding: 8px; }
-"""
 
 
 def local_time(saved_at: str) -> str:
@@ -71,32 +81,88 @@ def local_time(saved_at: str) -> str:
     return datetime.fromisoformat(saved_at).astimezone().strftime("%H:%M:%S")
 
 
+def _plain(event: QKeyEvent) -> bool:
+    """No Ctrl or Alt held (Shift is fine: some keyboards need it for digits)."""
+    return not event.modifiers() & (
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
+
+
+def is_digit_key(event: QKeyEvent) -> bool:
+    text = event.text()
+    return _plain(event) and len(text) == 1 and text.isdigit()
+
+
 # ---- one criterion -------------------------------------------------------------------------
 
 
-class CriterionRow(QFrame):
-    """One criterion: its words, buttons 0..max and the chosen score's descriptor.
+class ScoreButton(QRadioButton):
+    """One point of a criterion's scale (0 … 5): a radio button, its descriptor its description.
 
-    The row itself takes keyboard focus (its buttons do not, so Tab moves criterion by
-    criterion). Signals:
+    Keys pressed on it are the row's (digits, arrows, Delete), so the whole row behaves as
+    one control; a screen reader hears "4, radio button, checked, Strong evidence".
+    """
+
+    def __init__(self, row: CriterionRow, score: int, descriptor: str) -> None:
+        super().__init__(str(score))
+        self.row = row
+        self.score = score
+        self.setObjectName("scoreButton")
+        # The store decides which score is chosen, not the click: a refused save must not
+        # leave a button looking chosen.
+        self.setAutoExclusive(False)
+        if descriptor:
+            self.setAccessibleDescription(descriptor)
+        self.setToolTip(f"{score}: {descriptor}" if descriptor else str(score))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.row.handle_key(event):
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.row.focus_moved()
+        self.row.focused.emit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.row.focus_moved()
+
+
+class CriterionRow(QGroupBox):
+    """One criterion: its words, a radio group of scores 0..max and the chosen descriptor.
+
+    To assistive technology it is a group named after the criterion, holding one radio
+    button per score, the chosen one checked (none while it is not scored). Only one of its
+    buttons is a Tab stop (the chosen one, else 0), so Tab moves criterion by criterion.
+
+    Signals:
         chosen(object): the person chose a score (int) or cleared it (None).
         step(int): move to the previous (-1) or next (+1) criterion.
+        focused(): the keyboard focus arrived on one of its buttons.
+        refused(str): a key that is no score here, with the words that say why.
     """
 
     chosen = Signal(object)
     step = Signal(int)
+    focused = Signal()
+    refused = Signal(str)
 
     def __init__(self, criterion: Criterion, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.criterion = criterion
         self.setObjectName("criterionRow")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty("current", False)
+        self.setProperty("focusWithin", False)
+        # A group box, not a label: the name is the criterion's visible words, unchanged.
+        self.setAccessibleName(criterion.name)
+        top = criterion.max_score
         self.setAccessibleDescription(
-            f"Type a number from 0 to {criterion.max_score} to score, Delete to clear. "
-            "Up and Down move between criteria."
+            f"{criterion.description} Type a number from 0 to {top} to score.".strip()
         )
         self._value: int | None = None
         self._read_only = False
+        self._current = False
         self._typed = ""
         self._typed_timer = QTimer(self)
         self._typed_timer.setSingleShot(True)
@@ -115,20 +181,11 @@ class CriterionRow(QFrame):
         text_box.addWidget(self.name)
         text_box.addWidget(self.description)
 
-        self.buttons: list[QPushButton] = []
+        self.buttons: list[ScoreButton] = []
         buttons = QHBoxLayout()
-        buttons.setSpacing(4)
-        width = self.fontMetrics().horizontalAdvance("000") + 12
-        for score in range(criterion.max_score + 1):
-            button = QPushButton(str(score))
-            button.setObjectName("scoreButton")
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setMinimumWidth(width)
-            button.setMaximumWidth(width + 12)
-            descriptor = criterion.descriptor_for(score)
-            button.setToolTip(f"{score}: {descriptor}" if descriptor else str(score))
-            button.setAccessibleName(f"{score} {descriptor}".strip())
+        buttons.setSpacing(2)
+        for score in range(top + 1):
+            button = ScoreButton(self, score, criterion.descriptor_for(score))
             button.clicked.connect(lambda _checked=False, s=score: self._clicked(s))
             self.buttons.append(button)
             buttons.addWidget(button)
@@ -137,7 +194,6 @@ class CriterionRow(QFrame):
         longest = max((len(d) for d in criterion.descriptors), default=12)
         self.descriptor.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 4) + 8 * longest)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
         layout.addLayout(text_box, 3)
         layout.addLayout(buttons)
         layout.addWidget(self.descriptor, 1)
@@ -152,40 +208,88 @@ class CriterionRow(QFrame):
         self._show()
 
     def set_read_only(self, read_only: bool) -> None:
+        # The buttons stay focusable, so a judge who has submitted can still hear every
+        # score; the workspace refuses a change and says why.
         self._read_only = read_only
-        for button in self.buttons:
-            button.setEnabled(not read_only)
+
+    def set_current(self, current: bool) -> None:
+        """Highlight the criterion that the next digit scores (with ▶, not colour alone)."""
+        if current == self._current:
+            return
+        self._current = current
+        self._restyle("current", current)
+        self._show()
+
+    def focus_moved(self) -> None:
+        """A score button gained or lost the focus: ring the whole row while it is inside."""
+        inside = self.has_focus()
+        if bool(self.property("focusWithin")) != inside:
+            self._restyle("focusWithin", inside)
+        if not inside:
+            self._clear_typed()
+
+    def _restyle(self, name: str, value: bool) -> None:
+        self.setProperty(name, value)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.update()
+
+    @property
+    def is_current(self) -> bool:
+        return self._current
+
+    def has_focus(self) -> bool:
+        """One of this criterion's buttons has the keyboard focus."""
+        return any(button.hasFocus() for button in self.buttons)
+
+    def tab_stop(self) -> ScoreButton:
+        """The button Tab lands on: the chosen score, or 0 while none is chosen."""
+        return self.buttons[self._value if self._value is not None else 0]
+
+    def focus_score(self, reason: Qt.FocusReason = Qt.FocusReason.TabFocusReason) -> None:
+        self.tab_stop().setFocus(reason)
 
     def _show(self) -> None:
-        marker = "▶ " if self.hasFocus() else ""  # focus shown by a symbol too, not colour alone
+        marker = "▶ " if self._current else ""  # the highlight shown by a symbol too
         self.name.setText(f"{marker}{self.criterion.name}")
+        had_focus = self.has_focus()
         for score, button in enumerate(self.buttons):
             button.setChecked(score == self._value)
+            # One Tab stop per criterion; arrows and digits move between its scores.
+            button.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus
+                if button is self.tab_stop()
+                else Qt.FocusPolicy.ClickFocus
+            )
+        if had_focus and not self.tab_stop().hasFocus() and self._value is not None:
+            self.focus_score(Qt.FocusReason.OtherFocusReason)  # focus follows the choice
         if self._value is None:
             self.descriptor.setText("not scored yet")
-            spoken = "not scored yet"
         else:
             words = self.criterion.descriptor_for(self._value)
             self.descriptor.setText(f"<b>{self._value}</b> {html.escape(words)}")
-            spoken = f"{self._value} out of {self.criterion.max_score}, {words}"
-        self.setAccessibleName(f"{self.criterion.name}: {spoken}")
+
+    def spoken_value(self) -> str:
+        """The chosen score in words: "4 out of 5, Strong evidence" or "not scored yet"."""
+        if self._value is None:
+            return "not scored yet"
+        words = self.criterion.descriptor_for(self._value)
+        return f"{self._value} out of {self.criterion.max_score}, {words}".rstrip(", ")
 
     def _clicked(self, score: int) -> None:
-        self.setFocus(Qt.FocusReason.MouseFocusReason)
         self.buttons[score].setChecked(score == self._value)  # the store decides, not the click
         self.chosen.emit(score)
 
     def _clear_typed(self) -> None:
         self._typed = ""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """Act on a key meant for this criterion; False when it is not one of ours."""
         key = event.key()
-        text = event.text()
-        plain = not event.modifiers() & (
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-        )
+        plain = _plain(event)
         top = self.criterion.max_score
-        if plain and len(text) == 1 and text.isdigit():
+        if is_digit_key(event):
+            text = event.text()
             typed = self._typed + text if top >= 10 else text
             if int(typed) > top:
                 typed = text
@@ -195,28 +299,35 @@ class CriterionRow(QFrame):
                 self.chosen.emit(int(typed))
             else:
                 QApplication.beep()
-            return
+                self.refused.emit(
+                    f"{typed} is not a score for {self.criterion.name}: "
+                    f"type a number from 0 to {top}."
+                )
+            return True
+        if not plain:
+            return False
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.chosen.emit(None)
-        elif key == Qt.Key.Key_Up and plain:
+        elif key == Qt.Key.Key_Up:
             self.step.emit(-1)
-        elif key == Qt.Key.Key_Down and plain:
+        elif key == Qt.Key.Key_Down:
             self.step.emit(1)
-        elif key == Qt.Key.Key_Left and plain and self._value is not None and self._value > 0:
-            self.chosen.emit(self._value - 1)
-        elif key == Qt.Key.Key_Right and plain:
+        elif key == Qt.Key.Key_Left:
+            if self._value is not None and self._value > 0:
+                self.chosen.emit(self._value - 1)
+        elif key == Qt.Key.Key_Right:
             self.chosen.emit(0 if self._value is None else min(top, self._value + 1))
+        elif key == Qt.Key.Key_Home:
+            self.chosen.emit(0)
+        elif key == Qt.Key.Key_End:
+            self.chosen.emit(top)
         else:
+            return False
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.handle_key(event):
             super().keyPressEvent(event)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        self._show()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self._clear_typed()
-        self._show()
 
 
 # ---- undo ----------------------------------------------------------------------------------
@@ -257,26 +368,26 @@ class SubmitDialog(QDialog):
         ]
         to_score = [r for r in rows if r.state is not SheetState.INTEREST]
         self.incomplete = QListWidget()
-        self.incomplete.setAccessibleName("Incomplete scoresheets")
+        self.incomplete.setAccessibleName("Entries you have not finished")
         if incomplete:
             count = len(incomplete)
-            sheets = "scoresheet is" if count == 1 else "scoresheets are"
+            entries = "entry is" if count == 1 else "entries are"
             heading = QLabel(
-                f"<b>{count} of your {len(to_score)} {sheets} not complete.</b> "
-                "Incomplete scoresheets do not count towards the results."
+                f"<b>{count} of your {len(to_score)} {entries} not finished.</b> "
+                "Scores for an entry count only when you have scored it on every line."
             )
             for row in incomplete:
                 self.incomplete.addItem(f"{state_text(row.state)} — {row.entry.nominee}")
             layout.addWidget(heading)
             layout.addWidget(self.incomplete)
         else:
-            heading = QLabel(f"<b>You have completed all {len(to_score)} scoresheets.</b>")
+            heading = QLabel(f"<b>You have finished all {len(to_score)} entries.</b>")
             layout.addWidget(heading)
             self.incomplete.hide()
         heading.setWordWrap(True)
         after = QLabel(
-            f"After you submit, your scores for {category} are read-only. If a score must "
-            "change, the chair can reopen the category for you."
+            f"After you submit, you cannot change your scores for {category}. If a score "
+            "must change, the chair can reopen the category for you."
         )
         after.setWordWrap(True)
         layout.addWidget(after)
@@ -321,8 +432,9 @@ class ScoringWorkspace(QWidget):
         self._read_only = False
         self._notifying = False
         self._loading = False
+        self._current = 0  # the criterion that digits score (highlighted with ▶)
         self.setAccessibleName(f"Scoring {self.category.name}")
-        self.setStyleSheet(CRITERION_STYLE)
+        self.setStyleSheet(SCORING_RULES)
 
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
@@ -371,7 +483,6 @@ class ScoringWorkspace(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("scoringBanner")
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Category status")
         self.banner.hide()
 
         self.model = EntryListModel()
@@ -379,11 +490,12 @@ class ScoringWorkspace(QWidget):
         self.entry_list.setModel(self.model)
         self.entry_list.setAccessibleName("Entries")
         self.entry_list.setAccessibleDescription(
-            "Choose an entry with Up and Down; Enter goes to its criteria"
+            "Choose an entry with Up and Down. Type a number to score the highlighted line; "
+            "Enter goes to the scores."
         )
         self.entry_list.setUniformItemSizes(True)
         self.entry_list.selectionModel().currentChanged.connect(self._current_changed)
-        self.entry_list.activated.connect(lambda _index: self.focus_criterion(0))
+        self.entry_list.activated.connect(lambda _index: self.focus_criterion(self._current))
         entries_label = QLabel("&Entries")
         entries_label.setBuddy(self.entry_list)
         left = QWidget()
@@ -394,22 +506,38 @@ class ScoringWorkspace(QWidget):
 
         self.citation = QTextBrowser()
         self.citation.setAccessibleName("Citations")
+        self.citation.setAccessibleDescription(
+            "What the nominators wrote. Type a number to score the highlighted line."
+        )
         self.citation.setOpenLinks(False)
+        # Digits typed while reading (or in the entry list) score the highlighted criterion.
+        self.citation.installEventFilter(self)
+        self.entry_list.installEventFilter(self)
 
         self.rows: list[CriterionRow] = []
         criteria_host = QWidget()
         criteria_layout = QVBoxLayout(criteria_host)
         criteria_layout.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel(
-            f"Type 0–{max((c.max_score for c in self.criteria), default=5)} on the highlighted "
-            "criterion; Up and Down move between criteria. Each score is saved at once."
+        top = max((c.max_score for c in self.criteria), default=5)
+        self.hint = QLabel(
+            f"Type a number from 0 to {top} to score the highlighted line (▶). Up and Down "
+            "move between lines; Ctrl+Enter goes to the next entry. Each score is saved at "
+            "once. Press F1 for help."
         )
-        hint.setWordWrap(True)
-        criteria_layout.addWidget(hint)
+        self.hint.setWordWrap(True)
+        criteria_layout.addWidget(self.hint)
+        # A key that is no score here: said next to the scores (and announced), not beeped.
+        self.problem = QLabel()
+        self.problem.setObjectName("scoreProblem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        criteria_layout.addWidget(self.problem)
         for index, criterion in enumerate(self.criteria):
             row = CriterionRow(criterion)
             row.chosen.connect(lambda value, c=criterion: self.set_score(c, value))
             row.step.connect(lambda delta, i=index: self.focus_criterion(i + delta))
+            row.focused.connect(lambda i=index: self._highlight(i))
+            row.refused.connect(self._refuse_key)
             self.rows.append(row)
             criteria_layout.addWidget(row)
         self.interest_notice = QLabel()
@@ -419,8 +547,7 @@ class ScoringWorkspace(QWidget):
         criteria_layout.addWidget(self.interest_notice)
         comment_label = QLabel("&Comment (optional)")
         self.comment = QPlainTextEdit()
-        self.comment.setAccessibleName("Comment")
-        self.comment.setTabChangesFocus(True)
+        self.comment.setTabChangesFocus(True)  # Tab leaves the box; it never types a tab
         self.comment.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.comment.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         self.comment.textChanged.connect(self._comment_edited)
@@ -432,6 +559,8 @@ class ScoringWorkspace(QWidget):
         self.criteria_scroll = QScrollArea()
         self.criteria_scroll.setWidgetResizable(True)
         self.criteria_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop itself: its contents are, and it scrolls to show them.
+        self.criteria_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.criteria_scroll.setWidget(criteria_host)
         self._comment_timer = QTimer(self)
         self._comment_timer.setSingleShot(True)
@@ -456,7 +585,7 @@ class ScoringWorkspace(QWidget):
         split.setSizes([list_width, list_width * 3])
 
         self.saved_label = QLabel("Each score is saved the moment you enter it.")
-        self.saved_label.setAccessibleName("Saved status")
+        self.saved_label.setWordWrap(True)
         self.undo_button = QPushButton("&Undo (Ctrl+Z)")
         self.undo_button.setToolTip("Undo your last change (Ctrl+Z); Ctrl+Shift+Z redoes it")
         self.undo_button.clicked.connect(self.undo_stack.undo)
@@ -481,7 +610,8 @@ class ScoringWorkspace(QWidget):
         page_layout.addLayout(footer)
         self.stack.addWidget(self.page)
 
-        chain: list[QWidget] = [self.entry_list, self.citation, *self.rows, self.comment]
+        buttons_in_order = [button for row in self.rows for button in row.buttons]
+        chain: list[QWidget] = [self.entry_list, self.citation, *buttons_in_order, self.comment]
         chain += [self.undo_button, self.next_button, self.submit_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -509,6 +639,13 @@ class ScoringWorkspace(QWidget):
         self.stack.addWidget(self.declaration)
         self.stack.setCurrentWidget(self.declaration)
         QTimer.singleShot(0, self._focus_declaration)
+
+    def focus_start(self) -> None:
+        """Put the keyboard where this tab starts: the interests question or the entries."""
+        if self.showing_declaration:
+            self._focus_declaration()
+        elif self.stack.currentWidget() is self.page:
+            self.entry_list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_declaration(self) -> None:
         if self.declaration is not None:
@@ -554,13 +691,14 @@ class ScoringWorkspace(QWidget):
         if closed:
             self.banner.setText(
                 f"The panel's decision for {self.category.name} is recorded, so scoring is "
-                "closed. Your scores are shown read-only."
+                "closed. You can read your scores but not change them."
             )
         elif submitted_at is not None:
-            when = submitted_at.astimezone().strftime("%d %B at %H:%M")
+            when = submitted_at.astimezone().strftime("%d %B at %H:%M").lstrip("0")
             self.banner.setText(
-                f"✓ You submitted {self.category.name} on {when}. Your scores are read-only "
-                "now; if one must change, ask the chair to reopen the category for you."
+                f"✓ You submitted {self.category.name} on {when}. You can read your scores "
+                "but not change them; if one must change, ask the chair to reopen the "
+                "category for you."
             )
         self.banner.setVisible(self._read_only)
         self.submit_button.setEnabled(not self._read_only)
@@ -631,6 +769,11 @@ class ScoringWorkspace(QWidget):
             criterion_row.set_value(value)
             criterion_row.set_read_only(self._read_only)
             criterion_row.setVisible(interest is None)
+        # The first criterion still to score is the one the next digit scores (unless the
+        # person is on a criterion already: a refresh must not move the highlight away).
+        focused = next((i for i, r in enumerate(self.rows) if r.has_focus()), None)
+        self._highlight(self.first_to_score() if focused is None else focused)
+        self._clear_problem()
         if interest is not None:
             note = f" ({interest.note})" if interest.note else ""
             self.interest_notice.setText(
@@ -679,13 +822,39 @@ class ScoringWorkspace(QWidget):
 
     # ---- changing scores ---------------------------------------------------------------
 
+    @property
+    def current_row(self) -> CriterionRow | None:
+        """The highlighted criterion: the one the next digit scores."""
+        return self.rows[self._current] if self.rows else None
+
+    def _highlight(self, index: int) -> None:
+        if not self.rows:
+            return
+        self._current = min(max(index, 0), len(self.rows) - 1)
+        for number, row in enumerate(self.rows):
+            row.set_current(number == self._current)
+
     def focus_criterion(self, index: int) -> None:
         if not self.rows or self._entry_id in self._interests:
             self.comment.setFocus()
             return
-        row = self.rows[min(max(index, 0), len(self.rows) - 1)]
-        row.setFocus(Qt.FocusReason.TabFocusReason)
+        self._highlight(index)
+        row = self.rows[self._current]
+        row.focus_score(Qt.FocusReason.TabFocusReason)
         self.criteria_scroll.ensureWidgetVisible(row)
+
+    def first_to_score(self) -> int:
+        """The first criterion of the shown entry with no score yet (else the first)."""
+        return next((i for i, r in enumerate(self.rows) if r.value is None), 0)
+
+    def _refuse_key(self, words: str) -> None:
+        self.problem.setText(words)
+        self.problem.show()
+        announce(self.problem, words, urgent=True)
+
+    def _clear_problem(self) -> None:
+        self.problem.hide()
+        self.problem.clear()
 
     def set_score(self, criterion: Criterion, value: int | None) -> None:
         """The person chose a score: store it now, then show it saved."""
@@ -695,6 +864,7 @@ class ScoringWorkspace(QWidget):
         if self._read_only:
             self._say_read_only()
             return
+        self._clear_problem()
         if self._current_value(entry_id, criterion.id) == value:
             return
         try:
@@ -770,9 +940,14 @@ class ScoringWorkspace(QWidget):
                 if row.criterion.id == change.criterion_id:
                     row.set_value(change.after if isinstance(change.after, int) else None)
         self._update_progress()
-        self.saved_label.setText(
-            f"{verb} ✓ {local_time(change.saved_at)} · {self._describe(change)}"
-        )
+        when = local_time(change.saved_at)
+        what = self._describe(change)
+        self.saved_label.setText(f"{verb} ✓ {when} · {what}")
+        spoken = f"{verb} at {when}: {what}."
+        updated = self.model.rows()[self.model.row_of(change.entry_id)]
+        if updated.state is SheetState.COMPLETE and entry_row.state is not SheetState.COMPLETE:
+            spoken += f" {updated.entry.nominee} is finished; {self.progress_label.text()}."
+        announce(self.saved_label, spoken)
         self.saved.emit(change)
         self._notify("scores")
 
@@ -781,15 +956,22 @@ class ScoringWorkspace(QWidget):
         nominee = self.model.rows()[row].entry.nominee if row >= 0 else "entry"
         if change.criterion_id is None:
             return f"{nominee}, comment"
-        name = next((c.name for c in self.criteria if c.id == change.criterion_id), "score")
-        value = "cleared" if change.after is None else str(change.after)
-        return f"{nominee}, {name}: {value}"
+        criterion = next((c for c in self.criteria if c.id == change.criterion_id), None)
+        if criterion is None:
+            return f"{nominee}, score"
+        if change.after is None:
+            return f"{nominee}, {criterion.name}: cleared"
+        score = int(change.after)
+        words = criterion.descriptor_for(score)
+        return f"{nominee}, {criterion.name}: {score} {words}".rstrip()
 
     def _say_read_only(self) -> None:
-        self.saved_label.setText(
-            "Read-only: this category is submitted. Ask the chair to reopen it to change a score."
+        words = (
+            "You have submitted this category, so its scores cannot be changed. Ask the "
+            "chair to reopen it if a score must change."
         )
-        QApplication.beep()
+        self.saved_label.setText(words)
+        announce(self.saved_label, words, urgent=True)
 
     def next_entry(self, step: int = 1) -> None:
         """Move to the next (or previous) entry that this member scores."""
@@ -800,12 +982,16 @@ class ScoringWorkspace(QWidget):
         while 0 <= index < len(rows) and rows[index].state is SheetState.INTEREST:
             index += step
         if not 0 <= index < len(rows):
-            self.saved_label.setText(
-                "That was the last entry." if step > 0 else "That was the first entry."
-            )
+            words = "That was the last entry." if step > 0 else "That was the first entry."
+            if step > 0 and not self._read_only:
+                words += " When you have finished, choose Submit category."
+            self.saved_label.setText(words)
+            announce(self.saved_label, words)
             return
         self.entry_list.setCurrentIndex(self.model.index(index))
-        self.focus_criterion(0)
+        row = rows[index]
+        announce(self.entry_list, f"{row.entry.nominee}: {entry_state_words(row)}.")
+        self.focus_criterion(self.first_to_score())
 
     def submit(self) -> bool:
         """Ask, then submit the category; True when it was submitted."""
@@ -824,6 +1010,7 @@ class ScoringWorkspace(QWidget):
         self._notify("scores")
         self.refresh()
         self.entry_list.setFocus()
+        announce(self.banner, self.banner.text())
         return True
 
     # ---- others' changes ---------------------------------------------------------------
@@ -846,4 +1033,19 @@ class ScoringWorkspace(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.comment and event.type() == QEvent.Type.FocusOut:
             self.save_comment()
+        elif watched is self.comment and event.type() == QEvent.Type.FocusIn:
+            self.criteria_scroll.ensureWidgetVisible(self.comment)  # also after Alt+C
+        elif (
+            watched in (self.entry_list, self.citation)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and is_digit_key(event)
+            and self.current_row is not None
+            and self.current_row.isVisible()
+        ):
+            # The first key pressed scores: go to the highlighted criterion and type there.
+            row = self.current_row
+            self.focus_criterion(self._current)
+            row.handle_key(event)
+            return True
         return super().eventFilter(watched, event)

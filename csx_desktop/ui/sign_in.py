@@ -3,6 +3,10 @@
 The administrator signs in with the round's passphrase. Wrong PINs are counted in the round
 file and each one after the third makes the next try wait longer (2, 4, 8 … seconds), which
 stops guessing without locking anyone out of the judging day.
+
+Every message under the PIN is also announced to screen readers (errors interrupt), and the
+message label keeps its own words as its accessible text: a name such as "Sign-in message"
+would hide them.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from csx_desktop.store import Store
+from csx_desktop.ui.announce import announce
 from csx_desktop.ui.session import ADMINISTRATOR, Person, Role
+from csx_desktop.ui.style import ERROR
 
 FREE_TRIES = 3
 _ADMIN_ROW = -1  # the item data of the administrator's row
@@ -77,8 +83,7 @@ class SignInPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("signInMessage")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Sign-in message")
-        self.message.setStyleSheet("color: #9b1c1c; font-weight: 600;")
+        self.message.setStyleSheet(f"color: {ERROR}; font-weight: 600;")
 
         self.sign_in_button = QPushButton("&Sign in")
         self.sign_in_button.setDefault(True)
@@ -157,10 +162,11 @@ class SignInPage(QWidget):
             return
         selected = self._selected_id()
         if selected is None:
-            self.message.setText("Choose your name in the list first.")
+            self._say("Choose your name in the list first.", urgent=True)
             return
         if time.monotonic() < self._wait_until:
-            self._update_wait()
+            left = int(self._wait_until - time.monotonic()) + 1
+            self._say(self._wait_text(left), urgent=True)
             return
         secret = self.secret.text()
         if selected == _ADMIN_ROW:
@@ -181,25 +187,37 @@ class SignInPage(QWidget):
         failures = self._store.panel.failed_sign_ins(selected)
         self._refuse("That PIN is not right. Try again.", failures)
 
+    def _say(self, text: str, *, urgent: bool = False) -> None:
+        """Show a message under the PIN and have the screen reader say it too."""
+        self.message.setText(text)
+        announce(self.message, text, urgent=urgent)
+
     def _refuse(self, text: str, failures: int) -> None:
         self.secret.clear()
         self.secret.setFocus()
         delay = retry_delay(failures)
-        self.message.setText(text)
         if delay:
             self._wait_until = time.monotonic() + delay
             self.sign_in_button.setEnabled(False)
             self._countdown.start()
-            self._update_wait()
+            self._say(self._wait_text(delay), urgent=True)
+        else:
+            self._say(text, urgent=True)
+
+    @staticmethod
+    def _wait_text(seconds: int) -> str:
+        unit = "second" if seconds == 1 else "seconds"
+        return (
+            f"That PIN is not right. You can try again in {seconds} {unit}. "
+            "(Waiting after a few wrong tries keeps your PIN safe.)"
+        )
 
     def _update_wait(self) -> None:
         left = self._wait_until - time.monotonic()
         if left <= 0:
             self._countdown.stop()
             self.sign_in_button.setEnabled(True)
-            self.message.setText("You can try again now.")
+            self._say("You can try again now.")
             return
-        self.message.setText(
-            f"That PIN is not right. To stop guessing, please wait {int(left) + 1} seconds "
-            "before trying again."
-        )
+        # The countdown is shown, not spoken every half second: the first message said it.
+        self.message.setText(self._wait_text(int(left) + 1))

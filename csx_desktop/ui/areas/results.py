@@ -8,7 +8,9 @@ reason. The results report and the exports are saved from here too. The area re-
 round whenever it changes (a score arriving, another program writing the file).
 
 ``ResultsArea(session)`` works for the administrator and for a panel member who is the chair
-(the chair's workspace embeds it); anyone else sees the results but cannot decide.
+(the chair's workspace embeds it); anyone else sees the results but cannot decide, and sees
+them in plain words: score, how many judges, each panel group's average and notes, without
+the chair's statistics (see ``ResultsTableModel(plain=True)``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -45,6 +48,7 @@ from csx_desktop.ui.decision_dialog import DecisionDialog
 from csx_desktop.ui.errors import show_refusal
 from csx_desktop.ui.results_models import (
     FLAG_SYMBOLS,
+    FLAG_WORDS,
     ResultsTableModel,
     SheetsTableModel,
     flag_text,
@@ -66,6 +70,8 @@ class ResultsArea(Area):
         # Other panel members see the panel's totals once they have submitted, never each
         # other's sheets or comments (DESIGN.md); the chair and the administrator see both.
         self.can_see_sheets = self.can_decide
+        # A member's words for a member; the chair's statistics, explained, for the chair.
+        self.plain = not self.can_decide
         self.results: list[CategoryResult] = []
 
         self.empty = EmptyState(
@@ -135,9 +141,8 @@ class ResultsArea(Area):
         self.decision_label = QLabel()
         self.decision_label.setWordWrap(True)
         self.decision_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.decision_label.setAccessibleName("Decision")
 
-        self.model = ResultsTableModel()
+        self.model = ResultsTableModel(plain=self.plain)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Ranking")
@@ -145,18 +150,33 @@ class ResultsArea(Area):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
+        for column in ResultsTableModel.CHAIR_ONLY:
+            self.table.setColumnHidden(column, self.plain)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         # Every column as wide as its contents; the flags (last) take what is left.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._entry_chosen)
-        self.legend = QLabel(
-            "Flags: "
-            + "   ".join(f"{symbol} {flag.label.lower()}" for flag, symbol in FLAG_SYMBOLS.items())
-            + ". Normalised is advisory: each judge's totals evened out for how generous "
-            "they score."
-        )
+        if self.plain:
+            legend = (
+                "Score: the average of the judges' totals, out of 100. Notes: "
+                + "   ".join(
+                    f"{symbol} {FLAG_WORDS[flag]}" for flag, symbol in FLAG_SYMBOLS.items()
+                )
+                + "."
+            )
+        else:
+            legend = (
+                "Flags: "
+                + "   ".join(
+                    f"{symbol} {flag.label.lower()}" for flag, symbol in FLAG_SYMBOLS.items()
+                )
+                + ". Normalised: each judge's totals evened out for how generous they score,"
+                " a second view beside the score; the chair decides. Spread: the highest minus"
+                " the lowest judge's total."
+            )
+        self.legend = QLabel(legend)
         self.legend.setWordWrap(True)
 
         left = QWidget()
@@ -301,7 +321,8 @@ class ResultsArea(Area):
             ResultsTableModel.SPREAD,
             *ResultsTableModel.GROUPS,
         ):
-            self.table.setColumnHidden(column, is_vote)
+            chair_only = self.plain and column in ResultsTableModel.CHAIR_ONLY
+            self.table.setColumnHidden(column, is_vote or chair_only)
         self.decision_label.setText(self._decision_text(result))
         decided = result.decision is not None
         self.decide_button.setEnabled(self.can_decide and not decided and bool(result.entries))
@@ -381,7 +402,7 @@ class ResultsArea(Area):
         result = self.current_result()
         if result is None or result.decision is None or not self.can_decide:
             return
-        reason, ok = QInputDialog.getMultiLineText(
+        reason, ok = ask_reason(
             self,
             f"Reopen the decision — {result.category.name}",
             "Why is the decision being reopened? (Scoring in the category opens again.)",
@@ -447,3 +468,21 @@ class ResultsArea(Area):
         status_bar = getattr(window, "statusBar", None)
         if callable(status_bar):
             status_bar().showMessage(text, 10000)
+
+
+def ask_reason(parent: QWidget, title: str, label: str) -> tuple[str, bool]:
+    """A multi-line answer in which Tab moves on to the buttons instead of typing a tab.
+
+    ``QInputDialog.getMultiLineText`` traps Tab inside its text box (WCAG 2.1.2), so the
+    same dialog is built here with that one setting changed.
+    """
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    box = dialog.findChild(QPlainTextEdit)
+    if box is not None:
+        box.setTabChangesFocus(True)
+        box.setAccessibleName(label)
+    accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+    return dialog.textValue(), accepted
