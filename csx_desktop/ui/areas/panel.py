@@ -39,6 +39,7 @@ def _table(model: MemberTableModel | InterestTableModel, name: str) -> QTableVie
     table = QTableView()
     table.setModel(model)
     table.setAccessibleName(name)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

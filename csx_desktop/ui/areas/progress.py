@@ -51,6 +51,7 @@ class ProgressArea(Area):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Scoring progress: entries down, panel members across")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

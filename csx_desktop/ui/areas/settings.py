@@ -109,7 +109,6 @@ class SettingsArea(Area):
         self.revert_button.setToolTip("Put back the settings as saved")
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Settings message")
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.revert_button)

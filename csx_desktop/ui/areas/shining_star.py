@@ -67,14 +67,11 @@ class ShiningStarArea(Area):
         self.verdict = QLabel()
         self.verdict.setObjectName("voteVerdict")
         self.verdict.setWordWrap(True)
-        self.verdict.setAccessibleName("What the count says")
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Ballots and voting window")
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Last action")
 
         self.import_button = self._button(
             "&Import votes…", "Import the vote form's export: xlsx or csv (Ctrl+I)", "Ctrl+I"
