@@ -289,15 +289,16 @@ def _read_text(text: str) -> _Parts | str:
     """The date and time of day of a text, or why it cannot be read (in plain words)."""
     if len(text) > _LONGEST:
         return _unreadable(text)  # an answer in the wrong column: not worth keeping apart
-    colon = text.find(":")
+    tidy = " ".join(text.split())  # tabs, runs of spaces, no-break spaces: one space
+    colon = tidy.find(":")
     if colon < 0:
-        date_parts, time_of_day = _date_of(text), _MIDNIGHT
+        date_parts, time_of_day = _date_of(tidy), _MIDNIGHT
     else:  # the time of day starts after the last space (or ISO's T) before its first colon
-        cut = max(text.rfind(" ", 0, colon), text.rfind("T", 0, colon))
+        cut = max(tidy.rfind(" ", 0, colon), tidy.rfind("T", 0, colon))
         if cut < 0:
             return _unreadable(text)
-        date_parts = _date_of(text[:cut])
-        found = _time_of(text[cut + 1 :])
+        date_parts = _date_of(tidy[:cut])
+        found = _time_of(tidy[cut + 1 :])
         if found is None:
             return _unreadable(text)
         time_of_day = found
