@@ -29,6 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,7 +63,7 @@ class RowProblem(ValueError):
     """One row cannot become a nomination; the message says why, for a person."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ImportPlan:
     """A file read and recognised, ready for its mapping to be checked."""
 
@@ -73,8 +74,9 @@ class ImportPlan:
     notes: tuple[str, ...] = ()  # how the file was read, and guesses left out, in words
     choices: ReadChoices = ReadChoices()
 
-    @property
+    @cached_property
     def data_rows(self) -> list[tuple[int, list[Cell]]]:
+        """(row number, cells) of every answer row; read once, then kept."""
         return self.table.numbered(self.layout.first_data_row)
 
     def time_column(self, mapping: Mapping) -> TimeColumn | None:
@@ -274,15 +276,15 @@ def _wrong_answers(
     elif key == "category":
         if not categories:
             return None
-        bad = [
-            (n, c)
-            for n, c in answers
-            if not all(
-                match_category(part, categories)
-                for part in re.split(r"[;\n]", cell_text(c))
-                if part.strip()
-            )
-        ]
+        fits: dict[str, bool] = {}  # a form offers a handful of answers: match each once
+        bad = []
+        for number, cell in answers:
+            text = cell_text(cell)
+            if text not in fits:
+                parts = [part for part in re.split(r"[;\n]", text) if part.strip()]
+                fits[text] = all(match_category(part, categories) for part in parts)
+            if not fits[text]:
+                bad.append((number, cell))
         what = "the names of the awards"
     else:  # received_at: readable as a time in either order (the order is decided later)
         bad = [(n, c) for n, c in answers if not _looks_like_time(c)]
@@ -481,7 +483,12 @@ class _RowReader:
         return cells[index]
 
     def text(self, cells: list[Cell], key: str) -> str:
-        value = self.cell(cells, key)
+        index = self.mapping.get(key)
+        if index is None or index >= len(cells):
+            return ""
+        value = cells[index]
+        if type(value) is str:  # nearly every answer: the short way
+            return clean_text(value.strip())
         if isinstance(value, datetime | date):
             return value.isoformat()
         return clean_text(cell_text(value))
@@ -515,11 +522,11 @@ class _RowReader:
                     nominee=nominee,
                     citation=citation,
                     team_members=members if category.nominee_kind is NomineeKind.TEAM else (),
-                    service=tidy_name(self.text(cells, "service")),
+                    service=self.text(cells, "service"),
                     nominating_body=body if category.method is Method.STAFF_VOTE else "",
                     nominator_name="" if name_key(nominator) in _ANONYMOUS else nominator,
                     nominator_email="" if email.casefold() in _ANONYMOUS else email,
-                    relationship=tidy_name(self.text(cells, "relationship")),
+                    relationship=self.text(cells, "relationship"),
                     received_at=received,
                     source=self.layout.source,
                     # One row choosing two awards is two nominations, each known on re-import.

@@ -18,6 +18,7 @@ either everything stored or nothing (unless the caller asks to keep the valid ro
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -128,6 +129,7 @@ class NominationRepository:
                 known = self._known_responses({n.source for n in nominations if n.response_id})
                 entries = self._active_entry_ids()
                 now = utc_now()  # one import, one moment: not a clock read per row
+                pending = _PendingRows(self._store.conn)
                 for index, nomination in enumerate(nominations):
                     key = (nomination.source, nomination.response_id)
                     if nomination.response_id and key in known:
@@ -135,7 +137,7 @@ class NominationRepository:
                         continue
                     try:
                         before = len(entries)
-                        stored = self._add_in_transaction(nomination, entries, now)
+                        stored = self._add_in_transaction(nomination, entries, now, pending)
                     except InputRefused as error:
                         result.refused[index] = str(error)
                         continue
@@ -143,6 +145,7 @@ class NominationRepository:
                     result.stored.append(stored)
                     if nomination.response_id:
                         known.add(key)
+                pending.flush()
                 if dry_run or (result.refused and not keep_valid):
                     raise _Rollback
                 self._audit_batch(result, record)
@@ -207,15 +210,19 @@ class NominationRepository:
         nomination: Nomination,
         entries: dict[tuple[int, str], int] | None = None,
         now: str | None = None,
+        pending: _PendingRows | None = None,
     ) -> Nomination:
         """Check and insert one nomination. ``entries`` (an import's cache of active entries
-        by category and name key) makes thousands of rows cheap: no lookup, no re-read."""
+        by category and name key) makes thousands of rows cheap: no lookup, no re-read;
+        ``pending`` collects an import's rows to write them together."""
         category = self._store.round.category(nomination.category_id)
         nominee = tidy_name(nomination.nominee)
         key = name_key(nominee)
         if not key:
             raise InputRefused("A nomination needs the nominee's name.")
         if category.method is Method.STAFF_VOTE and nomination.status is NominationStatus.ELIGIBLE:
+            if pending is not None:
+                pending.flush()  # the check reads the table: the batch's rows must be in it
             self._check_body_free(category.id, nomination.nominating_body, nominee)
         if entries is None:
             entry_id = self._entry_for(nominee, nomination.category_id, nomination)
@@ -223,7 +230,7 @@ class NominationRepository:
             cache_key = (nomination.category_id, key)
             found = entries.get(cache_key)
             entry_id = found or self._new_entry(
-                nominee, nomination.category_id, nomination, audit=False, now=now
+                nominee, nomination.category_id, nomination, audit=False, now=now, pending=pending
             )
             entries[cache_key] = entry_id
         row = _nomination_row(nomination, nominee)
@@ -235,7 +242,9 @@ class NominationRepository:
             status_reason=nomination.status_reason,
             created_at=now or utc_now(),
         )
-        nomination_id = self._insert("nominations", row)
+        nomination_id = (
+            pending.add("nominations", row) if pending else self._insert("nominations", row)
+        )
         if entries is None:
             self._store.audit("add", "nomination", nomination_id, after=row)
             return self.nomination(nomination_id)
@@ -292,6 +301,7 @@ class NominationRepository:
         *,
         audit: bool = True,
         now: str | None = None,
+        pending: _PendingRows | None = None,
     ) -> int:
         category = self._store.round.category(int(category_id or 0))
         row = {
@@ -305,7 +315,7 @@ class NominationRepository:
             "status": str(EntryStatus.ACTIVE),
             "created_at": now or utc_now(),
         }
-        entry_id = self._insert("entries", row)
+        entry_id = pending.add("entries", row) if pending else self._insert("entries", row)
         if audit:
             self._store.audit("add", "entry", entry_id, after=row)
         return entry_id
@@ -701,6 +711,39 @@ class NominationRepository:
         if not rows:
             raise NotFound(f"There is no nomination with id {nomination_id}.")
         return _nomination(rows[0])
+
+
+class _PendingRows:
+    """An import's new entries and nominations, written together (``executemany``) instead
+    of one statement each. Their ids are given here as SQLite would give them, one above
+    the largest, which is safe because the import holds the write lock throughout."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._rows: dict[str, list[dict[str, Any]]] = {"entries": [], "nominations": []}
+        self._next = {
+            table: int(conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0])
+            for table in self._rows
+        }
+
+    def add(self, table: str, row: dict[str, Any]) -> int:
+        row_id = self._next[table]
+        self._next[table] += 1
+        self._rows[table].append({"id": row_id, **row})
+        return row_id
+
+    def flush(self) -> None:
+        """Write what is pending: entries first, for the nominations' foreign keys."""
+        for table, rows in self._rows.items():
+            if not rows:
+                continue
+            columns = list(rows[0])
+            self._conn.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                [tuple(row[c] for c in columns) for row in rows],
+            )
+            rows.clear()
 
 
 def _nomination_row(nomination: Nomination, nominee: str) -> dict[str, Any]:
