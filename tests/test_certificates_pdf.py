@@ -329,4 +329,4 @@ def test_a_signature_image_is_drawn_and_stored_once(decided: Round, tmp_path: Pa
 def test_the_levels_print_as_the_design_says() -> None:
     assert {AwardLevel.WINNER, AwardLevel.HIGHLY_COMMENDED} == DECIDED_LEVELS
     shining = Certificate("Shining Star", AwardLevel.NOMINATED, "A", "chosen by the votes")
-    assert shining.recognition_line == "nominated for the Shining Star award"
+    assert shining.recognition_line == "nominated for the Shining Star Award"

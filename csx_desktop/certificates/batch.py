@@ -5,6 +5,10 @@ winners and highly commended, and optionally a certificate of nomination for eve
 active entry, one for each member of a team, or only the certificates of one nominee (for a
 reprint). Every certificate goes into ONE PDF: fonts, the emblem and the border are stored
 once however many pages there are (and one file is far faster to write than many).
+
+A certificate whose names hold characters no bundled font can draw (Chinese, emoji…) is
+found by ``cannot_draw`` and listed before printing; ``write_pdf`` refuses it rather than
+print a name blank or as boxes.
 """
 
 from __future__ import annotations
@@ -20,8 +24,11 @@ from csx_desktop.certificates.certificate import (
     define_frame,
     draw_certificate,
     new_canvas,
+    undrawable,
 )
-from csx_desktop.domain.model import AwardLevel, Entry, NomineeKind, RoundSettings
+from csx_desktop.certificates.fonts import SANS, SANS_BOLD
+from csx_desktop.certificates.scripts import missing
+from csx_desktop.domain.model import AwardLevel, Entry, Method, NomineeKind, RoundSettings
 from csx_desktop.domain.names import name_key
 from csx_desktop.store.errors import InputRefused, NotFound
 
@@ -91,6 +98,7 @@ def _certificates_for_entry(
 ) -> list[Certificate]:
     category = store.round.category(entry.category_id)
     team = entry.kind is NomineeKind.TEAM
+    staff_vote = category.method is Method.STAFF_VOTE
     main = Certificate(
         award=category.name,
         level=level,
@@ -100,6 +108,7 @@ def _certificates_for_entry(
         service=entry.service,
         category_id=entry.category_id,
         entry_id=entry.id,
+        staff_vote=staff_vote,
     )
     result = [main]
     if team and per_member:
@@ -112,6 +121,7 @@ def _certificates_for_entry(
                 team=entry.nominee,
                 category_id=entry.category_id,
                 entry_id=entry.id,
+                staff_vote=staff_vote,
             )
             for member in entry.team_members
         ]
@@ -161,6 +171,65 @@ def check_signature_images(settings: RoundSettings) -> None:
             )
 
 
+@dataclass(frozen=True, slots=True)
+class Undrawable:
+    """A certificate that cannot be printed: ``characters`` are those no font can draw."""
+
+    certificate: Certificate
+    characters: str
+
+    def describe(self) -> str:
+        """One line for a list: "王秀英 (Extra Mile Award, Winner): 王 U+738B, …"."""
+        cert = self.certificate
+        chars = ", ".join(f"{char} U+{ord(char):04X}" for char in self.characters)
+        return f"{cert.recipient} ({cert.title}, {cert.level.label}): {chars}"
+
+
+def cannot_draw(certificates: Iterable[Certificate]) -> list[Undrawable]:
+    """The certificates whose text holds characters no bundled font can draw.
+
+    CSX Desktop draws Latin (with every accent), Greek, Cyrillic, Arabic and Hebrew. Chinese,
+    Japanese and Korean are not bundled (their fonts are 16 MB and more, and ReportLab cannot
+    embed the OpenType outlines they ship in), nor are emoji.
+    """
+    found = []
+    for certificate in certificates:
+        characters = undrawable(certificate)
+        if characters:
+            found.append(Undrawable(certificate, characters))
+    return found
+
+
+def undrawable_message(found: Sequence[Undrawable], *, limit: int = 10) -> str:
+    """What to tell the administrator about certificates that cannot be printed."""
+    count = len(found)
+    lines = [
+        f"{count} certificate{'s' if count != 1 else ''} cannot be printed: no font CSX Desktop "
+        "has can draw some of the characters in "
+        f"{'these names' if count != 1 else 'this name'} (they would print blank).",
+        *(f"  {item.describe()}" for item in found[:limit]),
+    ]
+    if count > limit:
+        lines.append(f"  … and {count - limit} more.")
+    lines.append(
+        "Check the spelling in Nominations (a name pasted with an emoji, say), or write "
+        f"{'these certificates' if count != 1 else 'this certificate'} by hand."
+    )
+    return "\n".join(lines)
+
+
+def check_signatories_drawable(settings: RoundSettings) -> None:
+    """Refuse before drawing anything when a signatory's name or title cannot be drawn."""
+    for number, signatory in enumerate(settings.signatories, start=1):
+        absent = missing(signatory.name, SANS_BOLD) + missing(signatory.title, SANS)
+        if absent:
+            chars = ", ".join(f"{char} U+{ord(char):04X}" for char in dict.fromkeys(absent))
+            raise InputRefused(
+                f"Signatory {number} ({signatory.name}) cannot be printed: no font CSX Desktop "
+                f"has can draw {chars}. Correct the name or title in the round settings."
+            )
+
+
 def write_pdf(
     certificates: Sequence[Certificate],
     settings: RoundSettings,
@@ -172,6 +241,10 @@ def write_pdf(
     if not certificates:
         raise InputRefused("There are no certificates to print.")
     check_signature_images(settings)
+    check_signatories_drawable(settings)
+    found = cannot_draw(certificates)
+    if found:
+        raise InputRefused(undrawable_message(found))
     details = page_details(settings)
     canvas = new_canvas(stream, title=f"Certificates — {settings.name}", invariant=invariant)
     define_frame(canvas, details, (c.award for c in certificates))

@@ -8,6 +8,11 @@ signatories — is laid out per page, and every line of text is shrunk (and, for
 wrapped onto two lines) until it fits inside the border. Nothing ever overflows: a font size
 is always derived from the measured width of the text, never assumed.
 
+Names are drawn with their own glyphs: a Latin name in the certificate's fonts as it always
+was, a name in Arabic or Hebrew (or mixing them with Latin) through ``scripts`` — fallback
+fonts, right-to-left order and shaping. A name with characters no bundled font has is
+reported by ``undrawable`` so it is listed before printing, never printed blank.
+
 ReportLab is imported inside functions (printing is rare; start-up is not), and the canvas is
 created with ``initialFontName`` set to an embedded font so no unembedded Helvetica appears.
 """
@@ -17,11 +22,12 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import IO, TYPE_CHECKING, Any
 
+from csx_desktop.certificates import scripts
 from csx_desktop.certificates.fonts import (
     SANS,
     SANS_BOLD,
@@ -58,12 +64,36 @@ TEXT_WIDTH = PAGE_WIDTH - 2 * TEXT_LEFT
 FRAME_FORM = "csxCertificateFrame"
 
 
+# Recognition lines that earlier rounds stored as their defaults, and the wording printed for
+# them now (a round keeps the text it was created with; the panel's words are unchanged).
+RETIRED_RECOGNITION = {
+    "for making the most effective use of the individuals within the team": (
+        "for bringing out the best in every member of the team"
+    ),
+}
+
+# A highly commended staff-vote nominee did not win the vote: the line under their name says
+# what is true of them, never "chosen by the votes of their colleagues".
+VOTE_COMMENDED_LINE = "for the support of their colleagues across the council in the staff vote"
+
+
+def award_title(award: str) -> str:
+    """The award as a council prints it: "Team" becomes "Team Award", as the cabinet papers
+    name every award ("Pride of Stockton Award", "Shining Star Award"); a name that already
+    ends in "Award" is left as it is."""
+    award = " ".join(award.split())
+    if award.lower().endswith(("award", "awards")):
+        return award
+    return f"{award} Award"
+
+
 @dataclass(frozen=True, slots=True)
 class Certificate:
     """One certificate to print: who receives what.
 
     ``team`` is set on a team member's own certificate (the recipient is then the member);
-    ``team_members`` is set on the team's certificate.
+    ``team_members`` is set on the team's certificate. ``staff_vote`` marks a category decided
+    by the staff vote (Shining Star), whose wording differs.
     """
 
     award: str  # the category's name, e.g. "Extra Mile"
@@ -75,15 +105,26 @@ class Certificate:
     service: str = ""
     category_id: int | None = None
     entry_id: int | None = None
+    staff_vote: bool = False
+
+    @property
+    def title(self) -> str:
+        """The award's name as printed ("Team Award")."""
+        return award_title(self.award)
 
     @property
     def recognition_line(self) -> str:
-        """The recognition as printed: a nominee is recognised for being nominated."""
+        """The recognition as printed: a nominee is recognised for being nominated, and a
+        highly commended staff-vote nominee for what they did get, not for winning."""
+        recognition = " ".join(self.recognition.split())
+        recognition = RETIRED_RECOGNITION.get(recognition, recognition)
+        if self.level is AwardLevel.HIGHLY_COMMENDED and self.staff_vote:
+            return VOTE_COMMENDED_LINE
         if self.level is not AwardLevel.NOMINATED:
-            return self.recognition
-        if self.recognition.startswith("for "):
-            return f"nominated {self.recognition}"
-        return f"nominated for the {self.award} award"
+            return recognition
+        if recognition.startswith("for ") and not self.staff_vote:
+            return f"nominated {recognition}"
+        return f"nominated for the {self.title}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,14 +139,7 @@ class PageDetails:
 # ---- measuring and fitting text ---------------------------------------------------------
 
 
-@cache
-def _advance_widths(font: str) -> tuple[dict[int, float], float]:
-    """A font's advance widths by code point (in 1/1000 em) and its default width."""
-    from reportlab.pdfbase.pdfmetrics import getFont
-
-    register_fonts()
-    face = getFont(font).face
-    return face.charWidths, float(face.defaultWidth)
+_NAN = float("nan")
 
 
 def text_width(text: str, font: str, size: float) -> float:
@@ -113,10 +147,48 @@ def text_width(text: str, font: str, size: float) -> float:
 
     Done here from the font's width table because fitting measures thousands of strings
     per batch and ReportLab's own route (without its C accelerator) is several times slower.
+    A character the font lacks makes the sum NaN (no extra test per character): the text is
+    then laid out with its fallback fonts and shaped, and measured as it will be drawn.
     """
-    widths, default = _advance_widths(font)
-    get = widths.get
-    return sum([get(ord(ch), default) for ch in text]) * size * 0.001
+    get = scripts.advance_widths(font).get
+    total = sum([get(ord(ch), _NAN) for ch in text])
+    if total != total:  # NaN: not every character is in this font
+        return scripts.layout(text, font).width * size
+    return total * size * 0.001
+
+
+def draw_text(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    font: str,
+    size: float,
+    base: str | None = None,
+) -> None:
+    """Draw ``text`` with its left end at ``x``: in ``font`` alone when it has every
+    character (nearly always), else run by run in the fonts that have them. ``base`` is the
+    line's direction when it mixes scripts: None for a name standing alone (an Arabic name
+    reads from the right), "L" for a list of names or a phrase in English."""
+    widths = scripts.advance_widths(font)
+    if all([ord(ch) in widths for ch in text]):
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, text)
+    else:
+        scripts.draw(canvas, x, y, scripts.layout(text, font, base), size)
+
+
+def draw_centred(
+    canvas: Canvas,
+    centre: float,
+    y: float,
+    text: str,
+    font: str,
+    size: float,
+    base: str | None = None,
+) -> None:
+    """Draw ``text`` centred on ``centre`` (``base`` as for ``draw_text``)."""
+    draw_text(canvas, centre - text_width(text, font, size) / 2, y, text, font, size, base)
 
 
 def fit_size(text: str, font: str, max_size: float, width: float) -> float:
@@ -160,28 +232,45 @@ def fit_name(
 def wrap_items(
     items: Sequence[str], font: str, size: float, width: float, separator: str = "  ·  "
 ) -> list[str]:
-    """Join items onto lines no wider than ``width``, never breaking an item.
+    """Join items onto as few lines no wider than ``width`` as they need, never breaking an
+    item, and balanced: the lines are as even as they can be, so the last one is never a
+    single word left on its own under a full line.
 
     Widths add up (ReportLab does not kern), so each item is measured once.
     """
     gap = text_width(separator, font, size)
-    lines: list[str] = []
-    current: list[str] = []
-    used = 0.0
-    for item in items:
-        item_width = text_width(item, font, size)
-        if current and used + gap + item_width > width:
-            lines.append(separator.join(current))
-            current, used = [], 0.0
-        used += (gap if current else 0.0) + item_width
-        current.append(item)
-    if current:
-        lines.append(separator.join(current))
+    widths = [text_width(item, font, size) for item in items]
+    lines = _greedy(widths, gap, width)
+    if len(lines) > 1:
+        # The narrowest measure that still needs no more lines: found by halving the range
+        # between the widest item and the full width (a few dozen sums of short lists).
+        low, high = min(max(widths), width), width
+        for _ in range(20):
+            middle = (low + high) / 2
+            if len(_greedy(widths, gap, middle)) > len(lines):
+                low = middle
+            else:
+                high = middle
+        lines = _greedy(widths, gap, high)
+    return [separator.join(items[start:end]) for start, end in lines]
+
+
+def _greedy(widths: Sequence[float], gap: float, width: float) -> list[tuple[int, int]]:
+    """Fill each line as full as it goes; the lines as (first, past-last) item indices."""
+    lines: list[tuple[int, int]] = []
+    start, used = 0, 0.0
+    for index, item_width in enumerate(widths):
+        if index > start and used + gap + item_width > width:
+            lines.append((start, index))
+            start, used = index, 0.0
+        used += (gap if index > start else 0.0) + item_width
+    if widths:
+        lines.append((start, len(widths)))
     return lines
 
 
 def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
-    """Wrap running text at spaces onto lines no wider than ``width``."""
+    """Wrap running text at spaces onto balanced lines no wider than ``width``."""
     return wrap_items(text.split(), font, size, width, separator=" ")
 
 
@@ -211,13 +300,15 @@ def fit_members(
 
 @dataclass(frozen=True, slots=True)
 class _Line:
-    """One centred line of the page's middle: text, font, size, colour, space above."""
+    """One centred line of the page's middle: text, font, size, colour, space above, and
+    the line's direction when it mixes scripts (see ``draw_text``)."""
 
     text: str
     font: str
     size: float
     colour: tuple[float, float, float]
     space_before: float = 0.0
+    base: str | None = None
 
     @property
     def height(self) -> float:
@@ -230,8 +321,11 @@ MIDDLE_BOTTOM = 158.0
 
 
 def display(text: str) -> str:
-    """Text as printed: composed accents (so each is one glyph) and curly apostrophes."""
-    return unicodedata.normalize("NFC", " ".join(text.split())).replace("'", "\u2019")
+    """Text as printed: no control or invisible formatting characters (they would print as
+    boxes, or reorder the name), composed accents (so each is one glyph), single spaces and
+    curly apostrophes."""
+    cleaned = scripts.clean(text)
+    return unicodedata.normalize("NFC", " ".join(cleaned.split())).replace("'", "\u2019")
 
 
 def middle_lines(cert: Certificate) -> list[_Line]:
@@ -244,21 +338,25 @@ def middle_lines(cert: Certificate) -> list[_Line]:
         lines.append(_Line(name, SERIF_BOLD, name_size, NAVY, space_before=12.0 if i == 0 else 0))
     subtitle = f"as a member of {display(cert.team)}" if cert.team else display(cert.service)
     if subtitle:
-        lines.append(_Line(subtitle, SANS, fit_size(subtitle, SANS, 12.0, TEXT_WIDTH), GREY, 5.0))
+        size = fit_size(subtitle, SANS, 12.0, TEXT_WIDTH)
+        # "as a member of …" is English whatever the team's name: it reads left to right.
+        base = "L" if cert.team else None
+        lines.append(_Line(subtitle, SANS, size, GREY, 5.0, base))
     if cert.team_members:
         members = [display(m) for m in cert.team_members]
         member_lines, size = fit_members(
             members, SANS, max_size=12.0, min_size=8.0, width=TEXT_WIDTH, max_lines=3
         )
         for i, text in enumerate(member_lines):
-            lines.append(_Line(text, SANS, size, NAVY, space_before=8.0 if i == 0 else 0))
+            # A list of names reads left to right, each name in its own direction.
+            lines.append(_Line(text, SANS, size, NAVY, 8.0 if i == 0 else 0, base="L"))
     lines += _recognition_lines(cert.recognition_line)
     total = sum(line.height for line in lines)
     room = MIDDLE_TOP - MIDDLE_BOTTOM
     if total > room:  # only for extreme input: scale the whole block down to fit
         factor = room / total
         lines = [
-            _Line(line.text, line.font, line.size * factor, line.colour, line.space_before * factor)
+            replace(line, size=line.size * factor, space_before=line.space_before * factor)
             for line in lines
         ]
     return lines
@@ -280,6 +378,25 @@ def _recognition_lines(recognition: str) -> tuple[_Line, ...]:
     )
 
 
+def undrawable(cert: Certificate) -> str:
+    """The characters of ``cert``'s text that no bundled font can draw, each once ("" when
+    every one can): the certificate is then listed before printing, never printed."""
+    texts = [
+        (cert.recipient, SERIF_BOLD),
+        (cert.team, SANS),
+        (cert.service, SANS),
+        (cert.title, SERIF_BOLD),
+        (cert.recognition_line, SERIF_ITALIC),
+        *((member, SANS) for member in cert.team_members),
+    ]
+    found = ""
+    for text, font in texts:
+        for char in scripts.missing(text, font):
+            if char not in found:
+                found += char
+    return found
+
+
 def _award_form(award: str) -> str:
     return f"csxAward{name_key(award)}"
 
@@ -297,11 +414,7 @@ def draw_certificate(canvas: Canvas, cert: Certificate) -> None:
 
     for line, baseline in layout_middle(cert):
         canvas.setFillColorRGB(*line.colour)
-        canvas.setFont(line.font, line.size)
-        # Centred by hand: the width is already known, so ReportLab need not measure again.
-        canvas.drawString(
-            centre - text_width(line.text, line.font, line.size) / 2, baseline, line.text
-        )
+        draw_centred(canvas, centre, baseline, line.text, line.font, line.size, line.base)
 
 
 def layout_middle(cert: Certificate) -> list[tuple[_Line, float]]:
@@ -319,10 +432,11 @@ def layout_middle(cert: Certificate) -> list[tuple[_Line, float]]:
 
 
 def _draw_award(canvas: Canvas, award: str, centre: float, y: float) -> None:
-    award = display(award)
+    award = display(award_title(award))
     canvas.setFillColorRGB(*NAVY)
-    canvas.setFont(SERIF_BOLD, fit_size(award, SERIF_BOLD, 30.0, TEXT_WIDTH))
-    canvas.drawCentredString(centre, y, award)
+    draw_centred(
+        canvas, centre, y, award, SERIF_BOLD, fit_size(award, SERIF_BOLD, 30.0, TEXT_WIDTH)
+    )
 
 
 def _draw_level(canvas: Canvas, level: AwardLevel, centre: float, y: float) -> None:
@@ -368,8 +482,8 @@ def _draw_signatory(canvas: Canvas, signatory: Signatory, x: float) -> None:
     name = display(signatory.name)
     if name:
         canvas.setFillColorRGB(*NAVY)
-        canvas.setFont(SANS_BOLD, fit_size(name, SANS_BOLD, 11.0, SIGNATORY_WIDTH))
-        canvas.drawCentredString(x, SIGNATURE_LINE_Y - 15, name)
+        size = fit_size(name, SANS_BOLD, 11.0, SIGNATORY_WIDTH)
+        draw_centred(canvas, x, SIGNATURE_LINE_Y - 15, name, SANS_BOLD, size)
     title = display(signatory.title)
     if title:
         size = 9.5
@@ -380,8 +494,7 @@ def _draw_signatory(canvas: Canvas, signatory: Signatory, x: float) -> None:
         canvas.setFillColorRGB(*GREY)
         y = SIGNATURE_LINE_Y - 29
         for line in lines:
-            canvas.setFont(SANS, fit_size(line, SANS, size, SIGNATORY_WIDTH))
-            canvas.drawCentredString(x, y, line)
+            draw_centred(canvas, x, y, line, SANS, fit_size(line, SANS, size, SIGNATORY_WIDTH))
             y -= size * 1.3
 
 

@@ -6,6 +6,10 @@ decision with its reason; the Shining Star count; the declared interests (who st
 from what); decisions that were reopened. Every page carries the round, the date the report
 was produced and "Page n of N". Fonts are the shipped Noto Sans, embedded; the document is
 created with ``initialFontName`` so no unembedded Helvetica is referenced.
+
+Every name and every other text a person typed goes through ``_esc`` (``scripts.markup``):
+Arabic and Hebrew are drawn in their own fonts, in right-to-left order and shaped, and a
+character no bundled font has is shown as its code point ("[U+738B]"), never left blank.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from csx_desktop.certificates.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
+from csx_desktop.certificates.scripts import markup
 from csx_desktop.domain.model import Method, PanelGroup
 from csx_desktop.domain.names import sort_key
 from csx_desktop.domain.scoring import CategoryResult, rounded
@@ -178,7 +183,7 @@ def _story(
 
     settings = report.settings
     story: list[Any] = [
-        Paragraph(_esc(settings.name), styles["title"]),
+        Paragraph(_esc(settings.name, SANS_BOLD), styles["title"]),
         Paragraph(
             f"Results report: the record of the judging, {settings.year}", styles["subtitle"]
         ),
@@ -260,8 +265,8 @@ def _panel_category(result: CategoryResult, styles: dict[str, Any], width: float
 
     category = result.category
     head: list[Any] = [
-        Paragraph(_esc(category.name), styles["h1"]),
-        Paragraph(_esc(category.description), styles["note"]),
+        Paragraph(_esc(category.name, SANS_BOLD), styles["h1"]),
+        Paragraph(_esc(category.description, SANS_ITALIC), styles["note"]),
     ]
     head += _decision_paragraphs(result, styles)
     if not result.entries:
@@ -314,8 +319,8 @@ def _vote_category(
     from reportlab.platypus import Paragraph, Spacer
 
     story: list[Any] = [
-        Paragraph(_esc(result.category.name), styles["h1"]),
-        Paragraph(_esc(result.category.description), styles["note"]),
+        Paragraph(_esc(result.category.name, SANS_BOLD), styles["h1"]),
+        Paragraph(_esc(result.category.description, SANS_ITALIC), styles["note"]),
     ]
     story += _decision_paragraphs(result, styles)
     if not tally.candidates:
@@ -463,7 +468,7 @@ def _table(
     head_right = _right(styles["head"])
     cells = [
         [
-            Paragraph(_esc(str(c)), head_right if first <= i <= last else styles["head"])
+            Paragraph(_esc(str(c), SANS_BOLD), head_right if first <= i <= last else styles["head"])
             for i, c in enumerate(rows[0])
         ],
         *[[cell(value, column) for column, value in enumerate(row)] for row in rows[1:]],
@@ -513,6 +518,7 @@ def _when(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%-d %B %Y, %H:%M")
 
 
-def _esc(text: str) -> str:
-    """Text as Platypus paragraph markup: names such as O'Neill or "A & B Team" kept whole."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _esc(text: str, font: str = SANS) -> str:
+    """Text as Platypus paragraph markup in ``font`` (the paragraph's own): names such as
+    O'Neill or "A & B Team" kept whole, names in other scripts in their fonts."""
+    return markup(text, font)

@@ -95,7 +95,7 @@ def default_categories() -> tuple[Category, ...]:
                 "A team within our organisation which has made the most effective use of "
                 "the individuals within it."
             ),
-            recognition="for making the most effective use of the individuals within the team",
+            recognition="for bringing out the best in every member of the team",
             position=2,
             criteria=(
                 _criterion(
