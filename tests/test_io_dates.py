@@ -148,7 +148,7 @@ def test_unreadable_cells_do_not_decide_the_order() -> None:
     # "31/08/2025 25:00" has no real time: it is a problem of its row, not a proof.
     col = column("31/08/2025 25:00", "8/30/2025")
     assert col.order == "mdy"
-    with pytest.raises(ValueError, match="not a date and time"):
+    with pytest.raises(ValueError, match="not a real time of day"):
         col.parse("31/08/2025 25:00")
 
 
@@ -272,6 +272,25 @@ def test_other_texts_are_unreadable_row_by_row(text: str) -> None:
     assert "\n" not in str(caught.value)
     assert len(str(caught.value)) < 160  # a long answer is shortened
     assert parse_time_cell(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("yesterday", '"yesterday" is not a date and time in a form this app can read'),
+        ("31/02/2026 10:00", '"31/02/2026 10:00" is not a real date'),
+        ("16/03/2026 25:00", '"16/03/2026 25:00" is not a real time of day'),
+        (
+            "16/03/2026 14:30 CET",
+            '"16/03/2026 14:30 CET": CET is not a time zone this app knows (it knows GMT, UTC, '
+            "BST and offsets such as +01:00)",
+        ),
+    ],
+)
+def test_a_row_is_told_why_in_plain_words(text: str, reason: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        column(text).parse(text)
+    assert str(caught.value) == reason
 
 
 # ---- cells that are not text -----------------------------------------------------------------

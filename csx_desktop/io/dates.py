@@ -291,20 +291,29 @@ def _read_text(text: str) -> _Parts | str:
         return _unreadable(text)  # an answer in the wrong column: not worth keeping apart
     tidy = " ".join(text.split())  # tabs, runs of spaces, no-break spaces: one space
     colon = tidy.find(":")
-    if colon < 0:
-        date_parts, time_of_day = _date_of(tidy), _MIDNIGHT
-    else:  # the time of day starts after the last space (or ISO's T) before its first colon
+    date_text, time_text = tidy, ""
+    if colon >= 0:  # the time of day starts after the last space (or ISO's T) before its colon
         cut = max(tidy.rfind(" ", 0, colon), tidy.rfind("T", 0, colon))
         if cut < 0:
             return _unreadable(text)
-        date_parts = _date_of(tidy[:cut])
-        found = _time_of(tidy[cut + 1 :])
-        if found is None:
-            return _unreadable(text)
-        time_of_day = found
-    if date_parts is None:
-        return _unreadable(text)
-    return (date_parts, time_of_day)
+        date_text, time_text = tidy[:cut], tidy[cut + 1 :]
+    date_parts = _date_of(date_text)
+    time_of_day = _time_of(time_text) if time_text else _MIDNIGHT
+    if date_parts is not None and time_of_day is not None:
+        return (date_parts, time_of_day)
+    # Why not, in words: a date or time in a known shape with impossible numbers, or not.
+    if date_parts is None and _DATE.fullmatch(date_text) is not None:
+        return f'"{_short(text)}" is not a real date'
+    match = _TIME.fullmatch(time_text) if date_parts is not None else None
+    if match is not None:
+        word = match.group(5)
+        if word is not None and word.lower() not in _ZONE_WORDS:
+            return (
+                f'"{_short(text)}": {word} is not a time zone this app knows (it knows GMT, '
+                "UTC, BST and offsets such as +01:00)"
+            )
+        return f'"{_short(text)}" is not a real time of day'
+    return _unreadable(text)
 
 
 def _build(text: str, parts: _Parts, order: DateOrder, utc: bool) -> datetime | str:
