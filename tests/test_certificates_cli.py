@@ -132,3 +132,37 @@ def test_settings_refusals(
     assert main(["settings", str(round_path), "--name", "  "]) == 1
     with Store.open(round_path) as reopened:
         assert reopened.round.settings().voting_opens is None  # nothing half-changed
+
+
+def _decide_names(round_path: Path, names: list[str]) -> None:
+    with Store.open(round_path) as store:
+        category_id = store.round.category_named("Pride of Stockton").id
+        assert category_id is not None
+        ids = []
+        for name in names:
+            added = store.nominations.add(
+                Nomination(category_id=category_id, nominee=name, citation="x")
+            )
+            assert added.entry_id is not None
+            ids.append(added.entry_id)
+        store.decisions.record(category_id, winners=ids[:1], highly_commended=ids[1:])
+
+
+def test_a_name_no_font_can_draw_is_listed_and_nothing_is_written(
+    store: Store, round_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.close()
+    _decide_names(round_path, ["محمد علي", "王秀英", "Sam Jones 🌟"])
+    out = tmp_path / "certificates.pdf"
+    assert main(["certificates", str(round_path), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "2 certificates cannot be printed" in err
+    assert "王秀英 (Pride of Stockton Award, Highly Commended): 王 U+738B" in err
+    assert "🌟 U+1F31F" in err and "--skip-undrawable" in err
+    assert not out.exists()
+    assert main(["certificates", str(round_path), "-o", str(out), "--skip-undrawable"]) == 0
+    captured = capsys.readouterr()
+    assert "王秀英" in captured.err
+    assert "Wrote 1 certificate to" in captured.out and "2 left out" in captured.out
+    pages = _pages(out)
+    assert len(pages) == 1 and "محمد علي" in pages[0]

@@ -261,3 +261,46 @@ def test_the_list_model(qtmodeltester, decided: Store) -> None:  # type: ignore[
     model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert "not to print" in model.data(index, Qt.ItemDataRole.AccessibleTextRole)
     assert model.data(model.index(0, 2)) == "Winner"  # words, not only a tick or a colour
+
+
+def test_a_name_no_font_can_draw_is_listed_before_printing_and_cannot_be_ticked(
+    qtbot: QtBot,
+    make_area: AreaFactory,
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    arabic = _add(store, "Pride of Stockton", "محمد علي")
+    chinese = _add(store, "Pride of Stockton", "王秀英")
+    store.decisions.record(
+        store.round.category_named("Pride of Stockton").id or 0,
+        winners=[arabic],
+        highly_commended=[chinese],
+    )
+    area = make_area(store)
+    assert [c.recipient for c in area.model.rows()] == ["محمد علي", "王秀英"]
+    # Said before printing: in the notes, on the row, and to a screen reader.
+    assert "1 certificate cannot be printed" in area.notes.text()
+    assert "王秀英 (Pride of Stockton Award, Highly Commended): 王 U+738B" in area.notes.text()
+    assert area.count.text() == "1 of 2 ticked to print (1 cannot be printed)"
+    model = area.model
+    row = model.index(1, COL_RECIPIENT)
+    assert model.data(model.index(1, 2)) == "Highly Commended (cannot be printed)"
+    assert "cannot be printed" in model.data(row, Qt.ItemDataRole.AccessibleTextRole)
+    assert "U+738B" in model.data(row, Qt.ItemDataRole.ToolTipRole)
+    assert not model.flags(row) & Qt.ItemFlag.ItemIsUserCheckable
+    assert not model.setData(row, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    area.tick_all.click()
+    assert [c.recipient for c in model.ticked()] == ["محمد علي"]
+    # Its preview says why, rather than showing a blank name.
+    area.table.selectRow(1)
+    assert area.preview_stack.currentWidget() is area.preview_message
+    assert "cannot be printed" in area.preview_message.text()
+    # Saving writes the one that can be drawn, with its name in its own script.
+    target = tmp_path / "certificates.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a: (str(target), "PDF files (*.pdf)")
+    )
+    area.save_pdf()
+    pages = [p.extract_text() for p in PdfReader(target).pages]
+    assert len(pages) == 1 and "محمد علي" in pages[0]

@@ -1,8 +1,10 @@
 """``certificates`` and ``settings``: printing the certificates, and the round settings they use.
 
 ``csx-admin certificates FILE -o OUT.pdf`` writes every certificate the round needs into one
-PDF; ``csx-admin settings FILE`` shows the round settings, or changes the ones given (the
-ceremony date and signatories printed on certificates, the voting window, the scoring rules).
+PDF. A name that no bundled font can draw (Chinese, an emoji) is listed and nothing is
+written, unless ``--skip-undrawable`` asks for the others alone. ``csx-admin settings FILE``
+shows the round settings, or changes the ones given (the ceremony date and signatories
+printed on certificates, the voting window, the scoring rules).
 """
 
 from __future__ import annotations
@@ -50,6 +52,14 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
         default="",
         metavar="NAME",
         help="only this nominee's (or team's) certificates, e.g. to reprint one",
+    )
+    certificates.add_argument(
+        "--skip-undrawable",
+        action="store_true",
+        help=(
+            "write the other certificates when some names cannot be drawn (in a script "
+            "CSX Desktop has no font for); those are listed, to be written by hand"
+        ),
     )
     certificates.set_defaults(run=run_certificates)
 
@@ -126,9 +136,11 @@ def run_certificates(args: argparse.Namespace) -> None:
         ALL_LEVELS,
         DECIDED_LEVELS,
         Choice,
+        cannot_draw,
         certificates_for,
         levels_from_words,
         missing_details,
+        undrawable_message,
         write_pdf_file,
     )
 
@@ -152,11 +164,25 @@ def run_certificates(args: argparse.Namespace) -> None:
             "There are no certificates to print yet: no decision is recorded for the levels "
             "asked for. Record the panel's decisions first, or add --include nominees."
         )
+    # Listed before anything is written: a name is never printed blank or as boxes.
+    undrawable = cannot_draw(certificates)
+    if undrawable and not args.skip_undrawable:
+        raise InputRefused(
+            undrawable_message(undrawable, limit=len(undrawable))
+            + "\nNothing was written. Add --skip-undrawable to write the other certificates."
+        )
+    if undrawable:
+        print(undrawable_message(undrawable, limit=len(undrawable)), file=sys.stderr)
+        left_out = {id(item.certificate) for item in undrawable}
+        certificates = [c for c in certificates if id(c) not in left_out]
+        if not certificates:
+            raise InputRefused("Every certificate asked for has a name that cannot be drawn.")
     pages = write_pdf_file(certificates, settings, output)
     for note in missing_details(settings):
         print(f"Note: {note}", file=sys.stderr)
     plural = "" if pages == 1 else "s"
-    print(f"Wrote {pages} certificate{plural} to {output}.")
+    left = f"; {len(undrawable)} left out (listed above)" if undrawable else ""
+    print(f"Wrote {pages} certificate{plural} to {output}{left}.")
 
 
 # ---- settings ---------------------------------------------------------------------------

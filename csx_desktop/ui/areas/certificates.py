@@ -5,6 +5,10 @@ filters for the level and the category; on the right, a preview of the selected 
 (QtPdf's ``QPdfView`` showing the very PDF that will be saved) and, on a second tab, the
 ceremony date and signatories every certificate prints. "Save PDF…" writes every ticked
 certificate into one PDF; "Print…" sends the same pages to a printer through Qt's dialog.
+
+A certificate whose names hold characters no bundled font can draw (Chinese, an emoji) is
+listed before anything is printed: in the notes under the list, and on its row, which says
+"cannot be printed" and cannot be ticked. Its preview says why instead of showing a blank.
 """
 
 from __future__ import annotations
@@ -40,8 +44,10 @@ from csx_desktop.certificates.batch import (
     ALL_LEVELS,
     DECIDED_LEVELS,
     Choice,
+    cannot_draw,
     certificates_for,
     missing_details,
+    undrawable_message,
     write_pdf,
     write_pdf_file,
 )
@@ -54,6 +60,7 @@ from csx_desktop.ui.certificate_models import (
     COL_LEVEL,
     COL_RECIPIENT,
     CertificateListModel,
+    certificate_key,
 )
 from csx_desktop.ui.errors import show_refusal
 from csx_desktop.ui.session import Session
@@ -243,10 +250,19 @@ class CertificatesArea(Area):
         shown = [c for c in self._all if category_id is None or c.category_id == category_id]
         selected = self._selected()
         self.model.set_rows(shown)
-        self._show_empty_state(shown)
-        self.notes.setText(
-            "\n".join(f"Note: {n}" for n in missing_details(self.store.round.settings()))
+        # Found before anything is printed, so a name is never printed blank or as boxes.
+        undrawable = cannot_draw(shown)
+        self.model.set_undrawable(
+            {certificate_key(item.certificate): item.characters for item in undrawable}
         )
+        self._update_count()
+        self._show_empty_state(shown)
+        notes = [f"Note: {n}" for n in missing_details(self.store.round.settings())]
+        if undrawable:
+            notes.append(
+                f"{undrawable_message(undrawable)} They stay listed here but cannot be ticked."
+            )
+        self.notes.setText("\n".join(notes))
         row = 0
         if selected is not None and selected in shown:
             row = shown.index(selected)
@@ -287,7 +303,9 @@ class CertificatesArea(Area):
 
     def _update_count(self) -> None:
         ticked, listed = len(self.model.ticked()), self.model.rowCount()
-        self.count.setText(f"{ticked} of {listed} ticked to print")
+        cannot = sum(1 for c in self.model.rows() if self.model.undrawable(c))
+        extra = f" ({cannot} cannot be printed)" if cannot else ""
+        self.count.setText(f"{ticked} of {listed} ticked to print{extra}")
 
     # ---- preview -----------------------------------------------------------------------------
 
