@@ -47,7 +47,7 @@ from csx_desktop.io.nomination_formats import (
     guess_mapping,
     missing_required,
 )
-from csx_desktop.io.reading import ReadChoices, find_header_row
+from csx_desktop.io.reading import ReadChoices, find_header_row, sample
 from csx_desktop.io.row_errors import RowError
 from csx_desktop.io.tables import Cell, RawTable, cell_text, is_blank, read_table
 from csx_desktop.store.errors import InputRefused
@@ -229,7 +229,8 @@ def check_guesses(
             continue
         answers = [
             (number, cells[index])
-            for number, cells in rows
+            # A reference must differ on every row: look at all of them.
+            for number, cells in (rows if key == "response_id" else sample(rows))
             if index < len(cells) and not is_blank(cells[index])
         ]
         wrong = _wrong_answers(key, answers, plan, index, tuple(categories))

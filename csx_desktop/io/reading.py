@@ -16,7 +16,9 @@ plain words, so the person importing sees it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from csx_desktop.io.dates import DateOrder
 from csx_desktop.io.tables import RawTable, is_blank
@@ -76,3 +78,17 @@ def find_header_row(table: RawTable, chosen: int | None = None) -> HeaderRow:
     if first is None:
         raise InputRefused(f"{table.file_name} has no rows in it: there is nothing to import.")
     return HeaderRow(first, "")
+
+
+_Row = TypeVar("_Row")
+GUESS_SAMPLE = 2_000
+
+
+def sample(rows: Sequence[_Row], limit: int = GUESS_SAMPLE) -> Sequence[_Row]:
+    """Enough rows to judge whether a guessed column fits its field: every row of a form's
+    export, an even spread of a very large one (50,000 ballots need not all be looked at
+    twice to tell an email column from a photo question)."""
+    if len(rows) <= limit:
+        return rows
+    step = len(rows) / limit
+    return [rows[int(i * step)] for i in range(limit)]

@@ -49,7 +49,7 @@ from csx_desktop.domain.names import clean_text, name_key
 from csx_desktop.domain.times import to_utc
 from csx_desktop.domain.votes import ImportedBallot, is_usable_voter, voter_key
 from csx_desktop.io.dates import DATE_ORDERS, TimeColumn, parse_time_cell, read_time_column
-from csx_desktop.io.reading import ReadChoices, find_header_row
+from csx_desktop.io.reading import ReadChoices, find_header_row, sample
 from csx_desktop.io.row_errors import RowError, RowsRefused
 from csx_desktop.io.tables import Cell, RawTable, cell_text, is_blank, read_table
 from csx_desktop.store.errors import InputRefused
@@ -382,7 +382,8 @@ def _checked_guess(
         index = columns.get(name)
         if index is None or name in mapping:
             continue
-        wrong = _wrong_answers(name, [(n, c[index]) for n, c in rows if index < len(c)], choices)
+        answers = [(n, c[index]) for n, c in sample(rows) if index < len(c)]
+        wrong = _wrong_answers(name, answers, choices)
         if wrong:
             columns[name] = None
             notes.append(
@@ -498,7 +499,10 @@ def _index_containing(headers: list[str], words: Sequence[str], taken: set[int])
 def _text(cells: list[Cell], index: int | None) -> str:
     if index is None or index >= len(cells):
         return ""
-    return cell_text(cells[index])
+    value = cells[index]
+    if type(value) is str:  # nearly every answer: the short way
+        return value.strip()
+    return cell_text(value)
 
 
 def _heading(headers: list[str], index: int | None) -> str:
