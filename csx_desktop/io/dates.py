@@ -30,9 +30,11 @@ Typeform's ``Submit Date (UTC)`` does. A spreadsheet date cell is taken as it is
 is not a time (it is the wrong column).
 
 Speed (50,000 ballots must read in a few hundredths of a second): a column reads each distinct
-text once; the date and the time of day of a text are read apart, each distinct date once (an
-export holds a few dozen), and a time of day is rewritten as ISO for ``time.fromisoformat``,
-which checks the numbers in C; there is no ``strptime`` trial and error.
+text once, and no text is tried against format after format (``strptime`` would be 15 times
+slower). A date is read once for all the texts that share it (an export holds a few dozen),
+and the commonest shapes ("16/03/2026 14:30:05", "2026/03/16 8:24:52 PM GMT") are rewritten as
+ISO text for ``datetime.fromisoformat``, which checks the numbers in C; the other shapes are
+read by a compiled expression.
 """
 
 from __future__ import annotations
@@ -139,11 +141,12 @@ for _word, _minutes in _ZONE_WORDS.items():
 _UTC_HEADING = re.compile(r"\b(?:UTC|GMT)\b", re.IGNORECASE)
 _MIDNIGHT = time()
 
-# A date as written: (kind, the date read day first, read month first, the date as written).
-# Kind 0: the order does not matter (2026-03-16, Jul 19, 2022), both readings are the date;
-# 1: a date both ways (03/04/2026); 2: a date only day first (31/08/2025); 3: only month
-# first (8/31/2025). A reading that is no date is None.
-_DateParts: TypeAlias = tuple[int, "date | None", "date | None", str]
+# A date as written: (kind, the date read day first, read month first, the date as written,
+# and the two readings as ISO writes them before a time: "2026-03-16T"). Kind 0: the order
+# does not matter (2026-03-16, Jul 19, 2022), both readings are the date; 1: a date both ways
+# (03/04/2026); 2: a date only day first (31/08/2025); 3: only month first (8/31/2025). A
+# reading that is no date is None.
+_DateParts: TypeAlias = tuple[int, "date | None", "date | None", str, "str | None", "str | None"]
 _ANY_ORDER, _BOTH, _DAY_FIRST, _MONTH_FIRST = range(4)
 # A text: its date, and its time of day (midnight when it has none).
 _Parts: TypeAlias = tuple[_DateParts, time]
@@ -186,9 +189,9 @@ def _read_date(text: str) -> _DateParts | None:
         day_first = _date_or_none(year, second, first)
         month_first = _date_or_none(year, first, second)
         if day_first is None:
-            return None if month_first is None else (_MONTH_FIRST, None, month_first, written)
+            return None if month_first is None else _parts(_MONTH_FIRST, None, month_first, written)
         kind = _DAY_FIRST if month_first is None else _BOTH
-        return (kind, day_first, month_first, written)
+        return _parts(kind, day_first, month_first, written)
     if iy is not None:
         year, month, day = int(iy), int(im), int(id_)
     else:
@@ -200,32 +203,21 @@ def _read_date(text: str) -> _DateParts | None:
             name, day, year = mm, int(md), int(my)
         month = _MONTHS.get(name.lower(), 0)
     the_date = _date_or_none(year, month, day)
-    return None if the_date is None else (_ANY_ORDER, the_date, the_date, "")
+    return None if the_date is None else _parts(_ANY_ORDER, the_date, the_date, "")
+
+
+def _parts(kind: int, day_first: date | None, month_first: date | None, written: str) -> _DateParts:
+    iso_day_first = None if day_first is None else f"{day_first.isoformat()}T"
+    iso_month_first = None if month_first is None else f"{month_first.isoformat()}T"
+    return (kind, day_first, month_first, written, iso_day_first, iso_month_first)
 
 
 def _read_time(text: str) -> time | None:
     """The time of day of a text (after its date), with its zone; None when it is none.
 
-    Every shape is rewritten as ISO ("20:24:52+01:00") for ``time.fromisoformat``, which
-    checks the numbers in C: several times faster than ``int`` on each part. The commonest
-    shapes ("8:24:52 PM GMT", "14:30") are recognised with string methods, which are faster
-    than the expression; ``_read_time_exactly`` reads every shape, the same way.
+    It is rewritten as ISO ("20:24:52+01:00") for ``time.fromisoformat``, which checks the
+    numbers in C.
     """
-    hour, _, rest = text.partition(":")
-    minutes, _, suffix = rest.partition(" ")
-    clock_zone = _SUFFIXES.get(suffix)
-    if clock_zone is not None and (len(minutes) == 2 or (len(minutes) == 5 and minutes[2] == ":")):
-        iso_hour = _HOURS[clock_zone[0]].get(hour)
-        if iso_hour is not None:
-            try:
-                return time.fromisoformat(f"{iso_hour}:{minutes}{clock_zone[1]}")
-            except ValueError:
-                return None
-    return _read_time_exactly(text)
-
-
-def _read_time_exactly(text: str) -> time | None:
-    """``_read_time`` for every shape, by the expression ``_TIME``."""
     match = _TIME.fullmatch(text)
     if match is None:
         return None
@@ -318,8 +310,8 @@ def _read_text(text: str) -> _Parts | str:
 
 def _build(text: str, parts: _Parts, order: DateOrder, utc: bool) -> datetime | str:
     """The datetime of a text read in ``order``, or why it cannot be (in plain words)."""
-    (_, day_first, month_first, _), time_of_day = parts
-    the_date = day_first if order == "dmy" else month_first
+    date_parts, time_of_day = parts
+    the_date = date_parts[1] if order == "dmy" else date_parts[2]
     if the_date is None:
         other = "mdy" if order == "dmy" else "dmy"
         return (
@@ -406,57 +398,78 @@ def read_time_column(
         raise ValueError(f"the date order must be 'dmy' or 'mdy', not {order!r}")
     pairs = cells if isinstance(cells, list) else list(cells)
     utc = _UTC_HEADING.search(heading) is not None
-    no_zone = UTC if utc else None
     known: dict[str, datetime | str] = {}
     proving: dict[str, _DateParts] = {}  # texts whose date is a date in one order only
     either_way = False  # some date is a date in both orders
-    # Each text is read once, and read in the order the column is read in: the user's, or
-    # the order the first proving date shows (a contrary one is a conflict). Dates that differ
-    # by order and are read before that are kept, to read again if it is month first.
+    # Each text is read once, in the order the column is read in: the user's, or the order
+    # the first proving date shows (a contrary one is a conflict). Texts read before that
+    # whose date differs by order are kept, to read again if the order is month first. Only
+    # a text that reads (in some order) is evidence.
     index = 2 if order == "mdy" else 1  # the date in ``_DateParts``: 1 day first, 2 month first
     decided = order is not None
-    early: list[tuple[str, _Parts]] = []
-    dates_get, fromisoformat, combine = _DATES.get, time.fromisoformat, datetime.combine
+    early: list[str] = []
+    no_zone = "+00:00" if utc else ""
+    dates_get, suffixes_get, from_iso = _DATES.get, _SUFFIXES.get, datetime.fromisoformat
     for text in {cell for _, cell in pairs if isinstance(cell, str)}:
-        # The quick way: the text before the first space is a date already read, and the
-        # rest is "HH:MM:SS" (or another time of day) or nothing.
+        # The quick way: the text before the first space is a date already read, the rest a
+        # time of day in a common shape; the two are read as one ISO text, in C. Anything
+        # else, and anything the quick way cannot read, is read (or refused) the slow way.
         date_text, _, time_text = text.partition(" ")
         date_parts = dates_get(date_text)
-        time_of_day: time | None = None
-        if date_parts is not None:
-            if not time_text:
-                time_of_day = _MIDNIGHT
-            elif len(time_text) == 8 and time_text[2] == ":" and time_text[5] == ":":
-                try:
-                    time_of_day = fromisoformat(time_text)
-                except ValueError:
-                    time_of_day = None
-            else:
-                time_of_day = _time_of(time_text)
-        if date_parts is None or time_of_day is None:
+        slow: _Parts | None = None
+        if date_parts is None:
             if not text or text.isspace():
                 continue
-            parts = _read_text(text)
-            if isinstance(parts, str):
-                known[text] = parts
+            reading = _read_text(text)
+            if isinstance(reading, str):
+                known[text] = reading
                 continue
-            date_parts, time_of_day = parts
+            slow, date_parts = reading, reading[0]
         kind = date_parts[0]
+        this_index = kind - 1 if kind >= _DAY_FIRST and not decided else index
+        iso_date = date_parts[5] if this_index == 2 else date_parts[4]
+        moment: datetime | None = None
+        if slow is not None or iso_date is None:  # no date in this order: the slow way says so
+            pass
+        elif not time_text:
+            moment = from_iso(f"{iso_date}00:00{no_zone}")
+        elif len(time_text) == 8 and time_text[2] == ":" and time_text[5] == ":":
+            try:  # "14:30:05"
+                moment = from_iso(f"{iso_date}{time_text}{no_zone}")
+            except ValueError:
+                moment = None
+        else:  # "8:24:52 PM GMT", "9:05", "10:15 am"
+            hour, _, rest = time_text.partition(":")
+            minutes, _, suffix = rest.partition(" ")
+            clock_zone = suffixes_get(suffix)
+            if clock_zone is not None and (
+                len(minutes) == 2 or (len(minutes) == 5 and minutes[2] == ":")
+            ):
+                iso_hour = _HOURS[clock_zone[0]].get(hour)
+                if iso_hour is not None:
+                    try:
+                        moment = from_iso(
+                            f"{iso_date}{iso_hour}:{minutes}{clock_zone[1] or no_zone}"
+                        )
+                    except ValueError:
+                        moment = None
+        if moment is not None:
+            known[text] = moment
+        else:
+            reading = slow or _read_text(text)
+            if isinstance(reading, str):
+                known[text] = reading
+                continue
+            known[text] = _build(text, reading, _ORDER[this_index], utc)
         if kind:
             if kind == _BOTH:
                 either_way = True
                 if not decided and date_parts[1] != date_parts[2]:
-                    early.append((text, (date_parts, time_of_day)))
+                    early.append(text)
             else:
                 proving[text] = date_parts
                 if not decided:
-                    decided = True
-                    index = 1 if kind == _DAY_FIRST else 2
-        the_date = date_parts[2] if index == 2 else date_parts[1]
-        if the_date is None:  # a conflict, or the user's order
-            known[text] = _build(text, (date_parts, time_of_day), _ORDER[index], utc)
-        else:
-            known[text] = combine(the_date, time_of_day, time_of_day.tzinfo or no_zone)
+                    decided, index = True, this_index
     chosen: DateOrder = _ORDER[index]
     reason = ""
     if order is not None:
@@ -475,8 +488,9 @@ def read_time_column(
         row, cell = next(pair for pair in pairs if isinstance(pair[1], str) and pair[1] in proving)
         reason = f"dates read {_ORDER_WORDS[chosen]} ({proving[cell][3]} in row {row} shows it)"
         if chosen == "mdy":
-            for text, parts in early:
-                known[text] = _build(text, parts, chosen, utc)
+            for text in early:
+                parts = _read_text(text)
+                known[text] = parts if isinstance(parts, str) else _build(text, parts, chosen, utc)
     elif either_way:
         reason = "dates read day first, as in the UK: nothing in the column says otherwise"
     column = TimeColumn(heading=heading, order=chosen, reason=reason, utc=utc)
