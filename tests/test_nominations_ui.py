@@ -462,3 +462,38 @@ def test_mapping_dialog_moves_the_heading_row_and_chooses_the_date_order(
     assert not dialog.import_button.isEnabled()
     dialog.header_row.setValue(2)
     assert dialog.choices["nominee"].currentText() == "Nominee's full name"
+
+
+def test_mapping_dialog_fits_a_1366_by_768_laptop_at_twice_the_text_size(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    """Large text: the panes stack and the body scrolls up and down, never sideways."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    normal = app.font()
+    big = QFont(normal)
+    big.setPointSizeF(normal.pointSizeF() * 2)
+    app.setFont(big)
+    try:
+        plan = prepare_import(write_ms_forms(tmp_path / "Form.xlsx", MS_ROWS))
+        dialog = MappingDialog(plan, store.round.categories(), store.round.nominating_bodies())
+        qtbot.addWidget(dialog)
+        dialog.resize(1366, 768)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.columns.direction() == dialog.columns.Direction.TopToBottom)
+        viewport = dialog.body_scroll.viewport()
+        body = dialog.body_scroll.widget()
+
+        def fits() -> bool:
+            edges = [
+                combo.mapTo(body, combo.rect().topRight()).x() for combo in dialog.choices.values()
+            ]
+            return body.width() <= viewport.width() and max(edges) <= viewport.width()
+
+        qtbot.waitUntil(fits)
+        assert dialog.import_button.isVisible()
+    finally:
+        app.setFont(normal)

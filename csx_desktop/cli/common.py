@@ -53,6 +53,17 @@ def add_import_arguments(
         )
 
 
+def print_mapping(lines: list[str]) -> None:
+    """The columns an import uses (``field <- heading``) and its notes, then how to change
+    them: printed before anything is stored, so a wrong guess is seen first."""
+    for line in lines:
+        print(line)
+    print(
+        'To choose a column: --map FIELD="Column heading" (FIELD= leaves it out); the heading '
+        "row: --header-row N; how dates are written: --date-order dmy or mdy."
+    )
+
+
 def reading_choices(args: argparse.Namespace) -> ReadChoices:
     """How to read the file to import, as the command line says (``add_import_arguments``)."""
     return ReadChoices(

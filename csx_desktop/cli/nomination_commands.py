@@ -13,6 +13,7 @@ from csx_desktop.cli.common import (
     add_file_argument,
     add_import_arguments,
     open_round,
+    print_mapping,
     reading_choices,
 )
 from csx_desktop.cli.output import FORMATS, print_rows
@@ -151,9 +152,7 @@ def run_import(args: argparse.Namespace) -> int:
         )
         mapping = apply_overrides(plan.layout, plan.mapping, args.map)
         fixed = store.round.category_named(args.category) if args.category else None
-        # The columns used come first, so a wrong guess is seen before anything else.
-        for line in plan.mapping_lines(mapping, fixed):
-            print(line)
+        print_mapping(plan.mapping_lines(mapping, fixed))
         report = run_import(
             store,
             plan,

@@ -8,6 +8,7 @@ from csx_desktop.cli.common import (
     add_file_argument,
     add_import_arguments,
     open_round,
+    print_mapping,
     reading_choices,
     report_refusal,
 )
@@ -120,8 +121,7 @@ def run_import_votes(args: argparse.Namespace) -> int:
         export = read_vote_export(
             args.source, parse_mapping(args.map), choices=reading_choices(args)
         )
-        for line in export.mapping_lines():
-            print(line)
+        print_mapping(export.mapping_lines())
         try:
             result = store_votes(store, export, skip_invalid=args.skip_invalid)
         except RowsRefused as refused:

@@ -240,7 +240,7 @@ def check_guesses(
         label = FIELD_BY_KEY[key].label
         notes.append(
             f'{label}: not read from "{plan.layout.header(index)}", because {wrong}. Choose '
-            "the column yourself if it is right (--map on the command line)."
+            "the column yourself if it is right."
         )
     return checked, notes
 

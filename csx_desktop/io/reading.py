@@ -70,8 +70,7 @@ def find_header_row(table: RawTable, chosen: int | None = None) -> HeaderRow:
             return HeaderRow(
                 number,
                 f"Headings read from row {number}: the row{'s' if number - first > 1 else ''} "
-                f"above {'are' if number - first > 1 else 'is'} a title, not headings "
-                "(choose another row with --header-row N, or in the window).",
+                f"above {'are' if number - first > 1 else 'is'} a title, not headings.",
             )
         if number - (first or number) >= 5:
             break  # five single-cell rows: a one-column sheet, not a title

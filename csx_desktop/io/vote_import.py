@@ -388,8 +388,7 @@ def _checked_guess(
             columns[name] = None
             notes.append(
                 f'{name.replace("_", " ").capitalize()}: not read from "{headers[index]}", '
-                f"because {wrong}. Choose the column yourself if it is right "
-                f"(--map {name}=HEADING)."
+                f"because {wrong}. Choose the column yourself if it is right."
             )
     if columns.get("voter") is None and columns.get("staff_number") is not None:
         columns["voter"], columns["staff_number"] = columns["staff_number"], None

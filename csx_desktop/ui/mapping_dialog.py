@@ -17,18 +17,21 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -37,10 +40,11 @@ from PySide6.QtWidgets import (
 
 from csx_desktop.domain.model import Category
 from csx_desktop.domain.rubric import match_category
-from csx_desktop.io.dates import DateOrder
+from csx_desktop.domain.times import UK_TIME
+from csx_desktop.io.dates import DateOrder, TimeColumn
 from csx_desktop.io.nomination_formats import FIELDS, Mapping, missing_required
 from csx_desktop.io.nomination_import import ImportPlan, parse_rows, plan_import
-from csx_desktop.io.tables import cell_text
+from csx_desktop.io.tables import Cell, cell_text
 from csx_desktop.store.errors import CsxError
 from csx_desktop.ui.nomination_models import PreviewModel
 
@@ -126,7 +130,7 @@ class MappingDialog(QDialog):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(28)
+            combo.setMinimumContentsLength(16)
             combo.currentIndexChanged.connect(self._schedule_check)
             label = QLabel(f"{spec.label} (required)" if spec.required else spec.label)
             label.setBuddy(combo)
@@ -173,20 +177,39 @@ class MappingDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-        columns = QHBoxLayout()
+        # Side by side when the window is wide enough, one above the other when it is not
+        # (large text on a 1366x768 laptop); the whole body scrolls up and down, never sideways.
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         left = QVBoxLayout()
         left.addWidget(reading_box)
         left.addWidget(fields_box, 1)
-        columns.addLayout(left, 2)
+        self.columns.addLayout(left, 2)
         right = QVBoxLayout()
         right.addWidget(preview_box, 3)
         right.addWidget(check_box, 2)
-        columns.addLayout(right, 3)
+        self.columns.addLayout(right, 3)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.intro)
+        body_layout.addWidget(self.notes)
+        body_layout.addLayout(self.columns, 1)
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setWidget(body)
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.notes)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.body_scroll, 1)
         layout.addWidget(self.buttons)
+        # The narrowest the two columns can be side by side, and some room for the scroll bar.
+        self._side_by_side = (
+            max(w.minimumSizeHint().width() for w in (reading_box, fields_box))
+            + max(w.minimumSizeHint().width() for w in (preview_box, check_box))
+            + 3 * layout.spacing()
+            + self.body_scroll.verticalScrollBar().sizeHint().width()
+            + 40
+        )
 
         # Re-checking 10,000 rows on every choice would stutter: wait for a pause.
         self._timer = QTimer(self)
@@ -194,7 +217,16 @@ class MappingDialog(QDialog):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.check)
         self.check()
-        self.resize(self.sizeHint().expandedTo(QSize(1100, 680)))
+        wanted = body.sizeHint().expandedTo(QSize(1100, 680)) + QSize(40, 80)
+        screen = self.screen().availableGeometry().size() if self.screen() else wanted
+        self.resize(wanted.boundedTo(screen))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= self._side_by_side
+        self.columns.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
 
     # ---- what the area reads -----------------------------------------------------------
 
@@ -326,12 +358,16 @@ class MappingDialog(QDialog):
         self.import_button.setEnabled(good_rows > 0)
 
     def _fill_preview(self, mapping: Mapping) -> None:
-        fixed = self._fixed_category() is not None
+        chosen = self._fixed_category()
         shown = [
             spec
             for spec in FIELDS
-            if mapping.get(spec.key) is not None or (fixed and spec.key == "category")
+            if mapping.get(spec.key) is not None or (chosen and spec.key == "category")
         ]
+        try:
+            times = self.plan.time_column(mapping)
+        except CsxError:  # dates written both ways: shown as written until an order is chosen
+            times = None
         rows = []
         for _number, cells in self.plan.data_rows[:PREVIEW_ROWS]:
             row = []
@@ -340,11 +376,25 @@ class MappingDialog(QDialog):
                 value = cells[index] if index is not None and index < len(cells) else None
                 text = cell_text(value)
                 if spec.key == "category":
-                    fixed = self._fixed_category()
-                    text = fixed.name if fixed else self._category_reading(text)
+                    text = chosen.name if chosen else self._category_reading(text)
+                elif spec.key == "received_at" and times is not None:
+                    text = _time_reading(times, value)
                 row.append(text)
             rows.append(row)
         self.preview_model.set_preview([spec.label for spec in shown], rows)
         header = self.preview.horizontalHeader()
         for column in range(len(shown)):
             header.resizeSection(column, max(110, min(260, header.sectionSizeHint(column))))
+
+
+def _time_reading(times: TimeColumn, value: Cell) -> str:
+    """A received time as it will be read (UK time), so a date read the wrong way is seen."""
+    try:
+        moment = times.parse(value)
+    except ValueError:
+        return f"Not a date: {cell_text(value)}"
+    if moment is None:
+        return ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UK_TIME)
+    return moment.strftime("%d %b %Y %H:%M")
