@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QTabWidget, QVBoxLayout, QWidget
 
 from csx_desktop.ui.scoring_workspace import ScoringWorkspace
@@ -67,7 +67,13 @@ class MemberWorkspace(QWidget):
                     "assigns categories in the Panel area; sign in again once they have.",
                 )
             )
-        QTimer.singleShot(0, self, self._focus_start)
+        self._shown_once = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # just signed in: start on the entries, not the tabs
+            self._shown_once = True
+            self._focus_start()
 
     def _focus_start(self) -> None:
         """Start where the keys do something: the entry list (or the interests question)."""
@@ -95,8 +101,9 @@ class MemberWorkspace(QWidget):
         if count < 2:
             return
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
-        current = self.tabs.currentWidget()
-        if not isinstance(current, ScoringWorkspace):  # Results, Scoring progress
+        if isinstance(self.tabs.currentWidget(), ScoringWorkspace):
+            self._focus_start()  # straight back to scoring
+        else:  # Results, Scoring progress: the tab's name is said, Tab goes into it
             self.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _build_lazy(self, index: int) -> None:

@@ -108,9 +108,6 @@ class ScoreButton(QRadioButton):
         self.row = row
         self.score = score
         self.setObjectName("scoreButton")
-        # The store decides which score is chosen, not the click: a refused save must not
-        # leave a button looking chosen.
-        self.setAutoExclusive(False)
         if descriptor:
             self.setAccessibleDescription(descriptor)
         self.setToolTip(f"{score}: {descriptor}" if descriptor else str(score))
@@ -254,7 +251,12 @@ class CriterionRow(QGroupBox):
         self.name.setText(f"{marker}{self.criterion.name}")
         had_focus = self.has_focus()
         for score, button in enumerate(self.buttons):
+            # The store decides which score is chosen, not the click; an auto-exclusive radio
+            # button cannot be unchecked while it is the group's only checked one, so the
+            # exclusivity is lifted for the moment of setting it (a refused save or Delete).
+            button.setAutoExclusive(False)
             button.setChecked(score == self._value)
+            button.setAutoExclusive(True)  # a radio button to assistive technology
             # One Tab stop per criterion; arrows and digits move between its scores.
             button.setFocusPolicy(
                 Qt.FocusPolicy.StrongFocus
@@ -277,7 +279,7 @@ class CriterionRow(QGroupBox):
         return f"{self._value} out of {self.criterion.max_score}, {words}".rstrip(", ")
 
     def _clicked(self, score: int) -> None:
-        self.buttons[score].setChecked(score == self._value)  # the store decides, not the click
+        self._show()  # the store decides, not the click: show what is stored until it says
         self.chosen.emit(score)
 
     def _clear_typed(self) -> None:
@@ -638,7 +640,6 @@ class ScoringWorkspace(QWidget):
         self.declaration.answered.connect(self._declared)
         self.stack.addWidget(self.declaration)
         self.stack.setCurrentWidget(self.declaration)
-        QTimer.singleShot(0, self._focus_declaration)
 
     def focus_start(self) -> None:
         """Put the keyboard where this tab starts: the interests question or the entries."""
@@ -1043,9 +1044,9 @@ class ScoringWorkspace(QWidget):
             and self.current_row is not None
             and self.current_row.isVisible()
         ):
-            # The first key pressed scores: go to the highlighted criterion and type there.
-            row = self.current_row
+            # The first key pressed scores the highlighted criterion, then the focus goes
+            # there, onto the score just chosen.
+            self.current_row.handle_key(event)
             self.focus_criterion(self._current)
-            row.handle_key(event)
             return True
         return super().eventFilter(watched, event)

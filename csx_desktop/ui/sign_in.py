@@ -171,6 +171,7 @@ class SignInPage(QWidget):
         secret = self.secret.text()
         if selected == _ADMIN_ROW:
             if self._store.round.verify_admin(secret):
+                announce(self, f"Signed in as the {ADMINISTRATOR.lower()}.")
                 self.signed_in.emit(Person(Role.ADMINISTRATOR))
             else:
                 self._refuse("That passphrase is not right. Try again.", failures=0)
@@ -182,6 +183,7 @@ class SignInPage(QWidget):
             )
             return
         if self._store.panel.verify_pin(selected, secret):
+            announce(self, f"Signed in as {member.name}.")
             self.signed_in.emit(Person(Role.MEMBER, member))
             return
         failures = self._store.panel.failed_sign_ins(selected)

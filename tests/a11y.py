@@ -1,0 +1,547 @@
+"""What the accessibility tests look for, on any screen, without knowing the screen.
+
+Each ``check_*`` function takes the top widget of what is on screen and returns a list of
+problems in words (empty when the screen passes), so a new screen or dialog is covered by
+adding it to the list of screens, never by writing a new check:
+
+- ``check_names``: every control a person can reach has an accessible name, and a button's
+  name contains its visible words (WCAG 4.1.2, 2.5.3);
+- ``check_labels``: no label has an accessible name that replaces its text (1.3.1, 4.1.2):
+  ``QLabel.setAccessibleName("Sign-in message")`` makes a screen reader say "Sign-in
+  message" instead of "That PIN is not right";
+- ``check_tab_leaves``: Tab and Shift+Tab leave every control, tables and text boxes
+  included (2.1.2, no keyboard trap);
+- ``check_focus_visible``: each control looks different with the focus, by at least 3:1
+  between some of the pixels that change and what they were (2.4.7, and 2.4.13's measure);
+- ``check_colours``: every text colour on its background in the widgets' palettes, in the
+  item models' own colours and in the style sheets reaches 4.5:1 (1.4.3).
+
+``Transcript`` records what a screen-reader user gets: each focus change with the control's
+name, role, value and description, and each announcement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QAccessible, QColor, QImage, QPalette, QTextDocumentFragment
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+from csx_desktop.ui.announce import Announcement, listen
+
+FOCUS_CONTRAST = 3.0
+TEXT_CONTRAST = 4.5
+TAB_PRESSES = 6  # enough for a date and time field's sections; far fewer than a table's cells
+EDGE_BAND = 8  # px along a widget's edge where its focus ring is looked for
+MODEL_ROWS = 60  # rows of each item view whose colours are checked
+
+# ---- colour ---------------------------------------------------------------------------------
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG relative luminance of an opaque colour."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.red())
+        + 0.7152 * channel(colour.green())
+        + 0.0722 * channel(colour.blue())
+    )
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def over(colour: QColor, background: QColor) -> QColor:
+    """A colour as drawn over an opaque background (placeholders are often half-transparent)."""
+    alpha = colour.alphaF()
+    if alpha >= 1:
+        return colour
+    mix = [
+        round(alpha * c + (1 - alpha) * b)
+        for c, b in zip(
+            (colour.red(), colour.green(), colour.blue()),
+            (background.red(), background.green(), background.blue()),
+            strict=True,
+        )
+    ]
+    return QColor(*mix)
+
+
+# ---- walking a screen -----------------------------------------------------------------------
+
+
+def describe(widget: QWidget) -> str:
+    """ "QPushButton 'Sign in' in SignInPage": enough to find the widget in the code."""
+    name = widget.accessibleName() or widget.objectName()
+    if not name:
+        text = getattr(widget, "text", None)
+        name = text() if callable(text) else ""
+    owner = widget.parentWidget()
+    while owner is not None and type(owner).__module__.startswith("PySide6"):
+        owner = owner.parentWidget()
+    where = f" in {type(owner).__name__}" if owner is not None else ""
+    return f"{type(widget).__name__} {str(name)[:40]!r}{where}"
+
+
+def shown(root: QWidget) -> list[QWidget]:
+    """The root and every widget under it that is on screen."""
+    return [w for w in [root, *root.findChildren(QWidget)] if w.isVisible()]
+
+
+def _is_proxied(widget: QWidget) -> bool:
+    """The widget only passes its focus on (a spin box to its line edit, say)."""
+    return widget.focusProxy() is not None
+
+
+def focus_host(widget: QWidget) -> QWidget:
+    """The widget that draws the focus of ``widget``: a spin box or an editable combo box
+    for its line edit, else the widget itself."""
+    parent = widget.parentWidget()
+    if isinstance(parent, QAbstractSpinBox | QComboBox) and parent.focusProxy() is widget:
+        return parent
+    return widget
+
+
+def tab_stops(root: QWidget) -> list[QWidget]:
+    """What Tab can land on: shown, enabled, taking Tab focus, not passing it on."""
+    return [
+        w
+        for w in shown(root)
+        if w.isEnabled()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+        and not _is_proxied(w)
+    ]
+
+
+def accessible_name(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name) if interface is not None else ""
+
+
+def visible_words(text: str) -> str:
+    """A label's or button's text as read: no mnemonic &, no markup, no trailing …, one space."""
+    if re.search(r"<[a-zA-Z/][^>]*>", text):
+        text = QTextDocumentFragment.fromHtml(text).toPlainText()
+    text = re.sub(r"&(?!&)", "", text).replace("&&", "&")
+    text = text.rstrip(".…").strip()
+    return " ".join(text.split())
+
+
+# ---- the checks -----------------------------------------------------------------------------
+
+
+def check_names(root: QWidget) -> list[str]:
+    """Every reachable control has a name, and a button's name holds its visible words."""
+    problems = []
+    reachable = [*tab_stops(root)]
+    reachable += [w for w in shown(root) if isinstance(w, QAbstractButton) and w not in reachable]
+    for widget in reachable:
+        if widget.objectName().startswith("qt_") and not widget.focusPolicy():
+            continue  # Qt's own mouse-only parts, such as a table's corner button
+        name = accessible_name(widget)
+        if not name.strip():
+            problems.append(f"{describe(widget)} has no accessible name")
+            continue
+        if isinstance(widget, QAbstractButton) and widget.text():
+            words = visible_words(widget.text())
+            if words and words.lower() not in visible_words(name).lower():
+                problems.append(
+                    f"{describe(widget)} is named {name!r}, which does not contain its "
+                    f"visible words {words!r}"
+                )
+    return problems
+
+
+def check_labels(root: QWidget) -> list[str]:
+    """No label's accessible name replaces its text (shown or not: a message may be empty)."""
+    problems = []
+    for label in [root, *root.findChildren(QLabel)]:
+        if not isinstance(label, QLabel) or not label.accessibleName():
+            continue
+        if visible_words(label.accessibleName()) != visible_words(label.text()):
+            problems.append(
+                f"QLabel named {label.accessibleName()!r} hides its words from screen "
+                f"readers (text {visible_words(label.text())[:50]!r})"
+            )
+    return problems
+
+
+def _press(key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None
+    QTest.keyClick(target, key, modifiers)
+    QCoreApplication.processEvents()
+
+
+def _left(widget: QWidget) -> bool:
+    now = QApplication.focusWidget()
+    if now is widget:
+        return False
+    # Into a scroll area's contents is on, not stuck (a table's cells are not widgets).
+    return now is None or not widget.isAncestorOf(now) or isinstance(widget, QScrollArea)
+
+
+def check_tab_leaves(root: QWidget) -> list[str]:
+    """Tab and Shift+Tab move the focus out of every control within a few presses (a date
+    field's Tab goes through day, month and year first, then on)."""
+    stops = tab_stops(root)
+    if len(stops) < 2:
+        return []
+    problems = []
+    for widget in stops:
+        for key, modifiers, words in (
+            (Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier, "Tab"),
+            (Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier, "Shift+Tab"),
+        ):
+            if not widget.isVisible() or not widget.isEnabled():
+                continue
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            QCoreApplication.processEvents()
+            if not widget.hasFocus():
+                continue  # another check says so; focus cannot be given here
+            for _ in range(TAB_PRESSES):
+                _press(key, modifiers)
+                if _left(widget):
+                    break
+            else:
+                problems.append(
+                    f"{words} does not leave {describe(widget)} in {TAB_PRESSES} presses"
+                )
+    return problems
+
+
+def _edge_pixels(image: QImage) -> Iterator[tuple[int, int]]:
+    width, height = image.width(), image.height()
+    band = min(EDGE_BAND, width // 2, height // 2)
+    for y in range(height):
+        if y < band or y >= height - band:
+            yield from ((x, y) for x in range(width))
+        else:
+            yield from ((x, y) for x in range(band))
+            yield from ((x, y) for x in range(width - band, width))
+
+
+@dataclass
+class FocusChange:
+    """How the focus shows on one widget: the best contrast found and where it is that strong."""
+
+    widget: QWidget
+    best: float = 1.0
+    strong_pixels: int = 0
+
+
+def focus_change(widget: QWidget) -> FocusChange | None:
+    """Grab the widget without and with the focus; None when it cannot take the focus."""
+    host = focus_host(widget)
+    window = widget.window()
+    window.activateWindow()
+    QCoreApplication.processEvents()
+    if QApplication.focusWidget() is not None and (
+        QApplication.focusWidget() is widget or host.isAncestorOf(QApplication.focusWidget())
+    ):
+        widget.clearFocus()
+        QCoreApplication.processEvents()
+    before = host.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    QCoreApplication.processEvents()
+    if not widget.hasFocus():
+        return None
+    after = host.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    change = FocusChange(widget)
+    if before.size() != after.size():
+        change.best = 21.0  # the widget changed size: certainly visible
+        change.strong_pixels = after.width()
+        return change
+    for x, y in _edge_pixels(after):
+        was, now = before.pixel(x, y), after.pixel(x, y)
+        if was == now:
+            continue
+        ratio = contrast(QColor.fromRgb(was), QColor.fromRgb(now))
+        change.best = max(change.best, ratio)
+        if ratio >= FOCUS_CONTRAST:
+            change.strong_pixels += 1
+    return change
+
+
+def check_focus_visible(root: QWidget) -> list[str]:
+    """Each control changes by ≥3:1 along its edge when focused, over at least a side's length."""
+    problems = []
+    for widget in tab_stops(root):
+        change = focus_change(widget)
+        if change is None:
+            problems.append(f"{describe(widget)} is a Tab stop but cannot take the focus")
+            continue
+        enough = min(widget.width(), widget.height())
+        if change.best < FOCUS_CONTRAST or change.strong_pixels < enough:
+            problems.append(
+                f"{describe(widget)}: focus changes by {change.best:.2f}:1 at best "
+                f"({change.strong_pixels} px at 3:1 or more, {enough} needed)"
+            )
+    return problems
+
+
+# (text role, background role) pairs a widget draws with.
+PALETTE_PAIRS = (
+    (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window),
+    (QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+    (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button),
+    (QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Highlight),
+    (QPalette.ColorRole.PlaceholderText, QPalette.ColorRole.Base),
+)
+
+
+def palette_problems(palette: QPalette, where: str) -> list[str]:
+    problems = []
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        for text_role, background_role in PALETTE_PAIRS:
+            background = palette.color(group, background_role)
+            text = over(palette.color(group, text_role), background)
+            ratio = contrast(text, background)
+            if ratio < TEXT_CONTRAST:
+                problems.append(
+                    f"{where}: {text_role.name} {text.name()} on {background_role.name} "
+                    f"{background.name()} ({group.name}) is {ratio:.2f}:1"
+                )
+    return problems
+
+
+def _brush_colour(value: object) -> QColor | None:
+    if isinstance(value, QColor):
+        return value
+    colour = getattr(value, "color", None)
+    return colour() if callable(colour) else None
+
+
+def model_colour_problems(view: QAbstractItemView) -> list[str]:
+    """The colours an item model gives its cells (tints, dark text on them)."""
+    model = view.model()
+    if model is None:
+        return []
+    problems: set[str] = set()
+    text_default = view.palette().color(QPalette.ColorRole.Text)
+    try:
+        columns = model.columnCount(QModelIndex())
+    except TypeError:  # a list model keeps columnCount private
+        columns = 1
+    for row in range(min(model.rowCount(QModelIndex()), MODEL_ROWS)):
+        for column in range(columns):
+            index = model.index(row, column)
+            background = _brush_colour(model.data(index, Qt.ItemDataRole.BackgroundRole))
+            if background is None:
+                continue
+            text = _brush_colour(model.data(index, Qt.ItemDataRole.ForegroundRole))
+            text = text or text_default
+            ratio = contrast(text, background)
+            if ratio < TEXT_CONTRAST:
+                problems.add(
+                    f"{describe(view)}: cell text {text.name()} on {background.name()} "
+                    f"is {ratio:.2f}:1"
+                )
+    return sorted(problems)
+
+
+_BLOCK = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_COLOUR = re.compile(r"(?<![-\w])color\s*:\s*(#[0-9a-fA-F]{3,6}|[a-z]+)")
+_BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*(#[0-9a-fA-F]{3,6}|[a-z]+)")
+
+
+def style_sheet_pairs(sheet: str) -> list[tuple[str, QColor, QColor]]:
+    """(selector, text, background) for each rule of a style sheet that sets both."""
+    pairs = []
+    sheet = re.sub(r"/\*.*?\*/", "", sheet, flags=re.DOTALL)
+    for selector, body in _BLOCK.findall(sheet):
+        text = _COLOUR.search(body)
+        background = _BACKGROUND.search(body)
+        if text and background and QColor(background.group(1)).isValid():
+            pairs.append(
+                (" ".join(selector.split()), QColor(text.group(1)), QColor(background.group(1)))
+            )
+    return pairs
+
+
+def check_colours(root: QWidget) -> list[str]:
+    """Text on its background reaches 4.5:1 in palettes, item models and style sheets."""
+    problems: list[str] = []
+    seen_palettes: set[tuple[int, ...]] = set()
+    sheets = {QApplication.instance().styleSheet()}  # type: ignore[union-attr]
+    for widget in shown(root):
+        palette = widget.palette()
+        key = tuple(
+            palette.color(group, role).rgba()
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+            for pair in PALETTE_PAIRS
+            for role in pair
+        )
+        if key not in seen_palettes:
+            seen_palettes.add(key)
+            problems += palette_problems(palette, describe(widget))
+        if isinstance(widget, QAbstractItemView):
+            problems += model_colour_problems(widget)
+        if widget.styleSheet():
+            sheets.add(widget.styleSheet())
+    for sheet in sheets:
+        for selector, text, background in style_sheet_pairs(sheet):
+            ratio = contrast(text, background)
+            if ratio < TEXT_CONTRAST:
+                problems.append(
+                    f"style {selector}: {text.name()} on {background.name()} is {ratio:.2f}:1"
+                )
+    return problems
+
+
+CHECKS: dict[str, Callable[[QWidget], list[str]]] = {
+    "names": check_names,
+    "labels": check_labels,
+    "tab-leaves": check_tab_leaves,
+    "focus-visible": check_focus_visible,
+    "colours": check_colours,
+}
+
+
+# ---- what a screen reader says --------------------------------------------------------------
+
+
+def role_words(role: QAccessible.Role) -> str:
+    """ "RadioButton" -> "radio button"."""
+    return re.sub(r"(?<!^)([A-Z])", r" \1", role.name).lower()
+
+
+def value_of(widget: QWidget) -> str:
+    """What a screen reader reads as the control's value or state."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    if interface is None:
+        return ""
+    state = interface.state()
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return "checked" if state.checked else "not checked"
+    if isinstance(widget, QAbstractItemView):
+        index = widget.currentIndex()
+        if not index.isValid():
+            return "nothing chosen"
+        spoken = index.data(Qt.ItemDataRole.AccessibleTextRole) or index.data()
+        return " ".join(str(spoken).split())
+    if isinstance(widget, QTabBar):
+        return widget.tabText(widget.currentIndex()).replace("&", "")
+    if isinstance(widget, QLineEdit) and widget.echoMode() != QLineEdit.EchoMode.Normal:
+        return f"{len(widget.text())} characters, hidden"
+    if isinstance(widget, QTextEdit | QPlainTextEdit | QLineEdit | QComboBox | QAbstractSpinBox):
+        text = interface.text(QAccessible.Text.Value)
+        return " ".join(text.split())[:80]
+    values = interface.valueInterface()
+    if values is not None:
+        return str(values.currentValue())
+    return ""
+
+
+def group_of(widget: QWidget) -> str:
+    """The name of the group (a criterion) the control sits in, if any."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        interface = QAccessible.queryAccessibleInterface(parent)
+        if interface is not None and interface.role() == QAccessible.Role.Grouping:
+            return interface.text(QAccessible.Text.Name)
+        parent = parent.parentWidget()
+    return ""
+
+
+@dataclass
+class Transcript:
+    """Focus changes, value changes and announcements, in the order a person hears them."""
+
+    lines: list[str] = field(default_factory=list)
+    _focus: QWidget | None = None
+    _value: str = ""
+    _group: str = ""
+
+    def __post_init__(self) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
+        self._stop = listen(self._said)
+
+    def close(self) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.disconnect(self._focus_changed)
+        self._stop()
+
+    def begin(self) -> None:
+        """Start from whatever has the focus now."""
+        self._focus = None
+        self._focus_changed(None, QApplication.focusWidget())
+
+    def key(self, words: str) -> None:
+        self.lines.append(f"[key] {words}")
+
+    def _said(self, said: Announcement) -> None:
+        how = "interrupts" if said.urgent else "says"
+        self.lines.append(f"    announcement ({how}): {said.text}")
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or new is self._focus:
+            return
+        self._focus = new
+        interface = QAccessible.queryAccessibleInterface(new)
+        if interface is None:
+            return
+        group = group_of(new)
+        if group and group != self._group:
+            self.lines.append(f"    group: {group}")
+        self._group = group
+        name = interface.text(QAccessible.Text.Name)
+        role = role_words(interface.role())
+        self._value = value_of(new)
+        description = interface.text(QAccessible.Text.Description)
+        line = f"    focus: {name!r}, {role}"
+        if self._value:
+            line += f", {self._value}"
+        if description:
+            line += f" — {description}"
+        self.lines.append(line)
+
+    def check_value(self) -> None:
+        """After a key: say so when the focused control's value changed in place."""
+        widget = QApplication.focusWidget()
+        if widget is None or widget is not self._focus:
+            return
+        value = value_of(widget)
+        if value != self._value:
+            self._value = value
+            self.lines.append(f"    value: {value}")
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+def press(transcript: Transcript, keys: Iterable[tuple[str, Qt.Key, Qt.KeyboardModifier]]) -> None:
+    """Press keys on whatever has the focus, as a person would, writing each to the transcript."""
+    for words, key, modifiers in keys:
+        transcript.key(words)
+        target = QApplication.focusWidget()
+        assert target is not None, f"nothing has the focus before {words}"
+        QTest.keyClick(target, key, modifiers)
+        QCoreApplication.processEvents()
+        transcript.check_value()

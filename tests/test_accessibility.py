@@ -1,0 +1,345 @@
+"""Every screen of the demo round, as a panel member, the chair and the administrator, walked
+by the checks in ``tests/a11y.py`` (names, labels, Tab, visible focus, colour contrast);
+and the transcript a screen-reader user gets while scoring one entry with the keyboard.
+
+A new screen is covered by adding one line to ``SCREENS``; a new widget on a listed screen
+is covered without any change here. ``KNOWN_GAPS`` lists the failures still to fix (in
+files other teams own), as strict xfails: fixing one makes its test fail until the line is
+removed, so the list cannot go stale. ACCESSIBILITY.md publishes the same list.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from a11y import CHECKS, Transcript, contrast, press
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from csx_desktop.demo import build_demo_round
+from csx_desktop.demo.data import PANEL
+from csx_desktop.domain.rubric import EXTRA_MILE, PRIDE_OF_STOCKTON, TEAM
+from csx_desktop.ui.admin_workspace import AdminWorkspace
+from csx_desktop.ui.announce import recording
+from csx_desktop.ui.areas import AREAS
+from csx_desktop.ui.help_dialog import SCORING_KEYS, HowToScoreDialog
+from csx_desktop.ui.main_window import MainWindow
+from csx_desktop.ui.member_workspace import MemberWorkspace
+from csx_desktop.ui.scoring_workspace import ScoringWorkspace, SubmitDialog
+from csx_desktop.ui.style import TEXT_PAIRS, style_sheet
+
+ADMIN_PASSPHRASE = "demo-admin"
+MEMBER = "Margaret Teesdale"  # Catalyst voice forum: has submitted Pride of Stockton
+CHAIR = "Sandra Pounder"
+PINS = {person.name: person.pin for person in PANEL}
+
+NO = Qt.KeyboardModifier.NoModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+# ---- the demo window ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo round, built once; each test opens its own copy (scoring writes to it)."""
+    path = tmp_path_factory.mktemp("a11y-demo") / "demo.csxawards"
+    build_demo_round(path)
+    return path
+
+
+@pytest.fixture
+def app_style(qapp: QApplication) -> Iterator[None]:
+    """The app's own style sheet, applied as ``csx_desktop.ui.app.main`` applies it."""
+    qapp.setStyleSheet(style_sheet(qapp.font()))
+    yield
+    qapp.setStyleSheet("")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_file: Path, tmp_path: Path, app_style: None) -> MainWindow:
+    path = tmp_path / "demo.csxawards"
+    shutil.copyfile(demo_file, path)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_round(path)
+    w.resize(1366, 740)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    return w
+
+
+def sign_in(window: MainWindow, name: str) -> QWidget:
+    people = window.sign_in.people
+    row = next(i for i in range(people.count()) if people.item(i).text().startswith(name))
+    people.setCurrentRow(row)
+    window.sign_in.secret.setText(ADMIN_PASSPHRASE if row == 0 else PINS[name])
+    window.sign_in._sign_in()
+    QApplication.processEvents()
+    assert window.workspace is not None
+    return window.workspace
+
+
+def member_tab(window: MainWindow, name: str, title: str) -> QWidget:
+    workspace = sign_in(window, name)
+    assert isinstance(workspace, MemberWorkspace)
+    tabs = workspace.tabs
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == title))
+    QApplication.processEvents()
+    return window
+
+
+def admin_area(window: MainWindow, title: str) -> QWidget:
+    workspace = sign_in(window, "Administrator")
+    assert isinstance(workspace, AdminWorkspace)
+    workspace.show_area(title)
+    QApplication.processEvents()
+    return window
+
+
+def submit_dialog(window: MainWindow) -> QWidget:
+    member_tab(window, MEMBER, f"Score: {EXTRA_MILE}")
+    workspace = window.workspace
+    assert isinstance(workspace, MemberWorkspace)
+    scoring = workspace.workspace(EXTRA_MILE)
+    dialog = SubmitDialog(EXTRA_MILE, scoring.model.rows(), window)
+    dialog.show()
+    dialog.activateWindow()
+    QApplication.processEvents()
+    return dialog
+
+
+def help_page(window: MainWindow) -> QWidget:
+    member_tab(window, MEMBER, f"Score: {EXTRA_MILE}")
+    window.how_to_score_action.trigger()
+    dialog = window.findChild(HowToScoreDialog)
+    assert dialog is not None and dialog.isVisible()
+    QApplication.processEvents()
+    return dialog
+
+
+# Every screen of the member's path, the chair's and the administrator's: one line each.
+SCREENS: dict[str, Callable[[MainWindow], QWidget]] = {
+    "sign-in": lambda w: w,
+    "member scoring": lambda w: member_tab(w, MEMBER, f"Score: {EXTRA_MILE}"),
+    "member submitted category": lambda w: member_tab(w, MEMBER, f"Score: {PRIDE_OF_STOCKTON}"),
+    "member interests question": lambda w: member_tab(w, MEMBER, f"Score: {TEAM}"),
+    "member results": lambda w: member_tab(w, MEMBER, "Results"),
+    "member submit dialog": submit_dialog,
+    "how to score": help_page,
+    "chair scoring": lambda w: member_tab(w, CHAIR, f"Score: {EXTRA_MILE}"),
+    "chair scoring progress": lambda w: member_tab(w, CHAIR, "Scoring progress"),
+    "chair results": lambda w: member_tab(w, CHAIR, "Results"),
+    **{f"administrator {spec.title}": (lambda w, t=spec.title: admin_area(w, t)) for spec in AREAS},
+}
+
+# Failures still to fix, each in a file another team owns: (screen, check) -> why.
+KNOWN_GAPS: dict[tuple[str, str], str] = {
+    ("administrator Shining Star", "focus-visible"): (
+        "ui/vote_chart.py: the vote chart takes the focus but draws no focus ring"
+    ),
+    ("administrator Certificates", "labels"): (
+        "ui/areas/certificates.py: the count and result labels are named 'How many "
+        "certificates are ticked' and 'Last result', which hide their words"
+    ),
+}
+
+
+def _cases() -> list[object]:
+    cases = []
+    for screen in SCREENS:
+        for check in CHECKS:
+            gap = KNOWN_GAPS.get((screen, check))
+            marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
+            cases.append(pytest.param(screen, check, marks=marks, id=f"{screen}-{check}"))
+    return cases
+
+
+@pytest.mark.parametrize(("screen", "check"), _cases())
+def test_every_screen_passes_every_check(window: MainWindow, screen: str, check: str) -> None:
+    root = SCREENS[screen](window)
+    problems = CHECKS[check](root)
+    assert not problems, f"{screen}: {check}\n  " + "\n  ".join(problems)
+
+
+def test_the_checks_catch_each_barrier(qtbot: QtBot) -> None:
+    """The net has no holes: each barrier of issue 13, built on purpose, is reported."""
+    from a11y import check_focus_visible, check_labels, check_names, check_tab_leaves
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    status = QLabel("Saved ✓ 14:02:31")
+    status.setAccessibleName("Saved status")
+    table = QTableView()  # Tab moves from cell to cell: a trap
+    table.setModel(QStandardItemModel(4, 4, table))
+    table.setAccessibleName("Criteria")
+    reason = QPlainTextEdit()  # Tab types a tab: a trap, and no name
+    unnamed = QPushButton()  # an icon-only button with no name
+    layout = QVBoxLayout(page)
+    for widget in (status, table, reason, unnamed, QPushButton("Save")):
+        layout.addWidget(widget)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    assert check_labels(page) == [
+        "QLabel named 'Saved status' hides its words from screen readers (text 'Saved ✓ 14:02:31')"
+    ]
+    names = check_names(page)
+    assert any("QPlainTextEdit" in p for p in names) and any("QPushButton" in p for p in names)
+    traps = check_tab_leaves(page)
+    assert any(p.startswith("Tab does not leave QTableView") for p in traps)
+    assert any(p.startswith("Tab does not leave QPlainTextEdit") for p in traps)
+    # Without the app's style, Fusion's focus on a text box changes nothing at 3:1.
+    assert any("QPlainTextEdit" in p for p in check_focus_visible(page))
+
+
+# ---- the app's own colours ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("where", "text", "background"), TEXT_PAIRS)
+def test_every_colour_pair_of_the_style_reaches_4_5_to_1(
+    where: str, text: str, background: str
+) -> None:
+    assert contrast(QColor(text), QColor(background)) >= 4.5, where
+
+
+# ---- the member's keys --------------------------------------------------------------------
+
+
+def _scoring(window: MainWindow) -> ScoringWorkspace:
+    member_tab(window, MEMBER, f"Score: {EXTRA_MILE}")
+    workspace = window.workspace
+    assert isinstance(workspace, MemberWorkspace)
+    return workspace.workspace(EXTRA_MILE)
+
+
+def test_the_first_key_scores_the_highlighted_criterion(window: MainWindow, qtbot: QtBot) -> None:
+    ws = _scoring(window)
+    assert ws.entry_list.hasFocus()
+    first = ws.first_to_score()
+    assert ws.current_row is ws.rows[first] and ws.rows[first].name.text().startswith("▶ ")
+    with recording() as said:
+        qtbot.keyClick(ws.entry_list, Qt.Key.Key_4)
+    assert ws.rows[first].value == 4 and ws.rows[first].has_focus()
+    assert ws.rows[first].buttons[4].hasFocus()  # the focus follows the chosen score
+    assert said and said[-1].text.startswith("Saved at ") and not said[-1].urgent
+    # Out of range: said next to the scores and announced, not a bare beep.
+    with recording() as said:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_7)
+    assert ws.rows[first].value == 4
+    assert ws.problem.isVisible() and "type a number from 0 to 5" in ws.problem.text()
+    assert said[-1].urgent and said[-1].text == ws.problem.text()
+    # Digits typed while reading the citation score too.
+    ws.citation.setFocus()
+    qtbot.keyClick(ws.citation, Qt.Key.Key_2)
+    assert ws.rows[first].value == 2
+
+
+def test_ctrl_page_down_and_up_switch_category_tabs(window: MainWindow, qtbot: QtBot) -> None:
+    ws = _scoring(window)
+    workspace = window.workspace
+    assert isinstance(workspace, MemberWorkspace)
+    start = workspace.tabs.currentIndex()
+    qtbot.keyClick(ws.entry_list, Qt.Key.Key_PageDown, CTRL)
+    assert workspace.tabs.currentIndex() == start + 1
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClick(focus, Qt.Key.Key_PageUp, CTRL)
+    assert workspace.tabs.currentIndex() == start
+    assert ws.entry_list.hasFocus()  # back in the scoring tab, ready for a digit
+
+
+def test_f1_opens_how_to_score_listing_every_key(window: MainWindow, qtbot: QtBot) -> None:
+    ws = _scoring(window)
+    qtbot.keyClick(ws.entry_list, Qt.Key.Key_F1)
+    dialog = window.findChild(HowToScoreDialog)
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.text.toPlainText()
+    for keys, _what in SCORING_KEYS:
+        assert keys in text
+    assert "criterion" not in text.lower() and "scoresheet" not in text.lower()
+    assert any(
+        a.text() == "&How to score…" for a in window.menuBar().actions()[-1].menu().actions()
+    )
+
+
+# ---- what a screen-reader user hears --------------------------------------------------------
+
+
+def test_screen_reader_transcript_of_scoring_one_entry(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Sign in and score one entry with the keyboard only, recording what is said."""
+    transcript = Transcript()
+    try:
+        window.sign_in.people.setFocus()
+        window.sign_in.people.setCurrentRow(0)
+        QApplication.processEvents()
+        transcript.begin()
+        # Typing the start of a name goes to it, as in any list.
+        press(transcript, [(c, getattr(Qt.Key, f"Key_{c.upper()}"), NO) for c in "Mar"])
+        press(transcript, [("Enter", Qt.Key.Key_Return, NO)])
+        press(transcript, [(d, getattr(Qt.Key, f"Key_{d}"), NO) for d in PINS[MEMBER]])
+        press(transcript, [("Enter", Qt.Key.Key_Return, NO)])
+        # Margaret starts on her first tab (Pride of Stockton, submitted): on to Extra Mile.
+        press(transcript, [("Ctrl+Page Down", Qt.Key.Key_PageDown, CTRL)])
+        workspace = window.workspace
+        assert isinstance(workspace, MemberWorkspace)
+        ws = workspace.workspace(EXTRA_MILE)
+        entry = ws.model.rows()[ws.entry_list.currentIndex().row()].entry.nominee
+        press(
+            transcript,
+            [
+                ("4", Qt.Key.Key_4, NO),
+                ("Down", Qt.Key.Key_Down, NO),
+                ("3", Qt.Key.Key_3, NO),
+                ("Down", Qt.Key.Key_Down, NO),
+                ("7", Qt.Key.Key_7, NO),
+                ("5", Qt.Key.Key_5, NO),
+                ("Tab", Qt.Key.Key_Tab, NO),
+            ],
+        )
+        transcript.key("type: Clear evidence")
+        qtbot.keyClicks(QApplication.focusWidget(), "Clear evidence")
+        press(
+            transcript,
+            [("Tab", Qt.Key.Key_Tab, NO), ("Ctrl+Enter", Qt.Key.Key_Return, CTRL)],
+        )
+    finally:
+        transcript.close()
+        text = transcript.text()
+        (tmp_path / "screen-reader-transcript.txt").write_text(text, encoding="utf-8")
+        print(f"\n---- screen-reader transcript ({tmp_path / 'screen-reader-transcript.txt'})")
+        print(text)
+
+    lines = transcript.lines
+    assert "focus: 'PIN', editable text" in text or "focus: 'PIN', " in text
+    assert (
+        any(line.startswith("    announcement") and "not right" in line for line in lines) is False
+    )  # the right PIN: no error
+    assert f"focus: 'Entries', list, {entry}: not started" in text
+    assert "    group: Worked hard" in lines
+    assert "    focus: '4', radio button, checked — Strong evidence" in lines
+    first_save = f"{entry}, Worked hard: 4 Strong evidence."
+    assert any("Saved at " in line and first_save in line for line in lines)
+    assert "    group: Above and beyond" in lines
+    assert (
+        "    announcement (interrupts): 7 is not a score for Above and beyond: "
+        "type a number from 0 to 5."
+    ) in lines
+    assert any(f"{entry} is finished" in line for line in lines)
+    assert "    focus: 'Comment (optional)', editable text" in lines
+    assert any("comment" in line and "Saved at" in line for line in lines)
+    # Ctrl+Enter: the next entry is named, then the focus is on its first score.
+    assert any(
+        line.startswith("    announcement (says): ") and "not started" in line
+        for line in lines[-4:]
+    )
