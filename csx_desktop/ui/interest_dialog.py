@@ -124,6 +124,7 @@ class InterestDeclaration(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its contents are the Tab stops
 
         self.continue_button = QPushButton()
         self.continue_button.setDefault(True)

@@ -120,7 +120,7 @@ class SignatoryEditor(QWidget):
         self.choose.setAccessibleName(f"Choose signatory {number}'s signature image")
         self.choose.setToolTip("Optional: a scan of the signature (PNG or JPEG)")
         self.remove = QPushButton("Remove image")
-        self.remove.setAccessibleName(f"Remove signatory {number}'s signature image")
+        self.remove.setAccessibleName(f"Remove image: signatory {number}'s signature")
         self._image = ""
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

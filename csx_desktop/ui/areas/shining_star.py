@@ -132,6 +132,7 @@ class ShiningStarArea(Area):
         chart_scroll.setWidget(self.chart)
         chart_scroll.setWidgetResizable(True)
         chart_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        chart_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its contents are the Tab stops
         self.no_votes = EmptyState(
             "No votes counted yet",
             "The count appears here as a bar chart once you import the staff vote: the "
