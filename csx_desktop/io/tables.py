@@ -697,6 +697,7 @@ _SAMPLE_RECORDS = 100  # whole records, line breaks in quoted answers and all
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # what text never holds (tabs, breaks do)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_CLOSING_TAG = re.compile(r"</(html|body|table|tr|td)>", re.IGNORECASE)
 _SAVE_CSV_UTF8 = (
     "In Excel use File > Save As > 'CSV UTF-8 (Comma delimited)', then import that file."
 )
@@ -793,13 +794,16 @@ def _refuse_damaged_utf8(name: str, data: bytes, error: UnicodeDecodeError) -> N
 def _refuse_other_text(name: str, text: str) -> None:
     """Text that is not a CSV file: a web page or XML saved with a spreadsheet's name (some
     tools' "Excel" export is one), or a binary file that decoded as Windows-1252."""
-    head = text[:1024].lstrip("\ufeff \t\r\n").lower()
-    if head.startswith(("<!doctype html", "<html")) or "<html" in head[:300]:
+    # Only spaces and line breaks are passed over: a CSV may start with empty cells.
+    head = text[:1024].lstrip("\ufeff \r\n").lower()
+    if head.startswith("<!doctype html") or (
+        head.startswith(("<html", "<table")) and _CLOSING_TAG.search(text, 0, 65536)
+    ):
         raise TableError(
             f"{name} is a web page (HTML), not a spreadsheet, though some form tools give "
             f"such a page a spreadsheet's name. {_SAVE_AGAIN}"
         )
-    if head.startswith("<?xml"):
+    if head.startswith("<?xml") and "?>" in head:
         what = (
             "an Excel 2003 XML spreadsheet"
             if "urn:schemas-microsoft-com:office:spreadsheet" in text[:4096]
@@ -831,8 +835,8 @@ def _choose_delimiter(text: str) -> str:
     tools write; else semicolon or tab where one does (Excel in much of Europe writes ';',
     Excel's "Unicode Text" a tab); else the one whose most common width holds the most
     records; else comma (one column). A candidate that meets a quote it cannot place
-    (strict) is not the delimiter, unless the records before were a table: then the file is
-    damaged, and reading it says so."""
+    (strict) comes after those that do not; if its records were a table until then, the file
+    is damaged, and reading it with that candidate says so."""
     widths: dict[str, list[int]] = {}
     failed: set[str] = set()
     for delimiter in _DELIMITERS:
@@ -849,11 +853,12 @@ def _choose_delimiter(text: str) -> str:
         found = widths[delimiter]
         return bool(found) and found[0] >= 2 and all(width == found[0] for width in found)
 
-    if table(","):
-        return ","
-    tables = [d for d in (";", "\t") if table(d) and d not in failed]
-    if tables:
-        return max(tables, key=lambda d: (widths[d][0], d == "\t"))
+    clean = [d for d in _DELIMITERS if table(d) and d not in failed]
+    if clean:
+        return "," if "," in clean else max(clean, key=lambda d: (widths[d][0], d == "\t"))
+    damaged = [d for d in _DELIMITERS if table(d)]  # a table until a quote it cannot place
+    if damaged:
+        return damaged[0]  # reading it again refuses the file, saying where
     # Rows of uneven length (a title row above the headings, or trailing empty answers left
     # off): the candidate whose most common width, two or more, holds the most records.
     held = {d: _most_common_width(widths[d]) for d in _DELIMITERS if d not in failed}
