@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from csx_desktop.certificates.batch import (
@@ -33,6 +35,7 @@ from csx_desktop.certificates.certificate import (
     Certificate,
     award_title,
     display,
+    fit_name,
     layout_middle,
     text_width,
     wrap_words,
@@ -40,7 +43,7 @@ from csx_desktop.certificates.certificate import (
 from csx_desktop.certificates.fonts import SANS, SERIF_BOLD, SERIF_ITALIC
 from csx_desktop.certificates.report import render_report
 from csx_desktop.certificates.scripts import clean, layout, markup, missing
-from csx_desktop.domain.model import AwardLevel, Nomination, Signatory
+from csx_desktop.domain.model import AwardLevel, Nomination, RoundSettings, Signatory
 from csx_desktop.store import InputRefused, Store
 from csx_desktop.store.results import load_report
 
@@ -354,3 +357,31 @@ def test_a_wrapped_line_never_leaves_one_word_alone() -> None:
     assert max(widths) - min(widths) < full / 4  # balanced, not one full line and a stub
     assert " ".join(lines) == line
     assert all(width <= TEXT_WIDTH for width in widths)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            "abcXYZ éł' -"
+            + "محمدعليفاطمةلاإ"
+            + "דוללויכהןשָׁ"
+            + "\u0651\u064e"
+            + "\x00\x07\u202e\u200d"
+        ),
+        min_size=1,
+        max_size=80,
+    )
+)
+def test_any_name_in_these_scripts_fits_and_can_be_drawn(name: str) -> None:
+    shown = display(name)
+    assert missing(name, SERIF_BOLD) == ""
+    if not shown:
+        return
+    lines, size = fit_name(shown, SERIF_BOLD, max_size=40, min_size=24, width=TEXT_WIDTH)
+    for line in lines:
+        assert 0 <= text_width(line, SERIF_BOLD, size) <= TEXT_WIDTH
+    certificate = Certificate("Extra Mile", AwardLevel.WINNER, name, "for working hard")
+    stream = io.BytesIO()
+    write_pdf([certificate], RoundSettings(name="Awards", year=2026), stream)
+    assert stream.getvalue().startswith(b"%PDF")

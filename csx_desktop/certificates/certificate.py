@@ -147,14 +147,21 @@ def text_width(text: str, font: str, size: float) -> float:
 
     Done here from the font's width table because fitting measures thousands of strings
     per batch and ReportLab's own route (without its C accelerator) is several times slower.
+    """
+    return _measure(text, font, size)[0]
+
+
+def _measure(text: str, font: str, size: float) -> tuple[float, bool]:
+    """The width of ``text``, and whether ``font`` alone has every character of it.
+
     A character the font lacks makes the sum NaN (no extra test per character): the text is
     then laid out with its fallback fonts and shaped, and measured as it will be drawn.
     """
     get = scripts.advance_widths(font).get
     total = sum([get(ord(ch), _NAN) for ch in text])
     if total != total:  # NaN: not every character is in this font
-        return scripts.layout(text, font).width * size
-    return total * size * 0.001
+        return scripts.layout(text, font).width * size, False
+    return total * size * 0.001, True
 
 
 def draw_text(
@@ -170,12 +177,7 @@ def draw_text(
     character (nearly always), else run by run in the fonts that have them. ``base`` is the
     line's direction when it mixes scripts: None for a name standing alone (an Arabic name
     reads from the right), "L" for a list of names or a phrase in English."""
-    widths = scripts.advance_widths(font)
-    if all([ord(ch) in widths for ch in text]):
-        canvas.setFont(font, size)
-        canvas.drawString(x, y, text)
-    else:
-        scripts.draw(canvas, x, y, scripts.layout(text, font, base), size)
+    _draw(canvas, x, y, text, font, size, base, simple=_measure(text, font, size)[1])
 
 
 def draw_centred(
@@ -188,7 +190,26 @@ def draw_centred(
     base: str | None = None,
 ) -> None:
     """Draw ``text`` centred on ``centre`` (``base`` as for ``draw_text``)."""
-    draw_text(canvas, centre - text_width(text, font, size) / 2, y, text, font, size, base)
+    width, simple = _measure(text, font, size)
+    _draw(canvas, centre - width / 2, y, text, font, size, base, simple=simple)
+
+
+def _draw(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    font: str,
+    size: float,
+    base: str | None,
+    *,
+    simple: bool,
+) -> None:
+    if simple:
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, text)
+    else:
+        scripts.draw(canvas, x, y, scripts.layout(text, font, base), size)
 
 
 def fit_size(text: str, font: str, max_size: float, width: float) -> float:
@@ -385,15 +406,16 @@ def undrawable(cert: Certificate) -> str:
         (cert.recipient, SERIF_BOLD),
         (cert.team, SANS),
         (cert.service, SANS),
-        (cert.title, SERIF_BOLD),
-        (cert.recognition_line, SERIF_ITALIC),
+        (cert.award, SERIF_BOLD),
+        (cert.recognition, SERIF_ITALIC),
         *((member, SANS) for member in cert.team_members),
     ]
     found = ""
     for text, font in texts:
-        for char in scripts.missing(text, font):
-            if char not in found:
-                found += char
+        if text:
+            for char in scripts.missing(text, font):
+                if char not in found:
+                    found += char
     return found
 
 

@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from csx_desktop.certificates.certificate import display, draw_text
 from csx_desktop.certificates.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 from csx_desktop.certificates.scripts import markup
 from csx_desktop.domain.model import Method, PanelGroup
@@ -67,7 +68,7 @@ def render_report(
     produced = produced or datetime.now().astimezone()
     settings = report.settings
     styles = _styles()
-    footer = f"{settings.name} — results report · produced {_when(produced)}"
+    footer = display(f"{settings.name} — results report · produced {_when(produced)}")
     doc = SimpleDocTemplate(
         stream,
         pagesize=A4,
@@ -120,9 +121,9 @@ def _numbered_canvas(footer: str, pages: list[int]) -> Any:
             self.setStrokeColor(HexColor(RULE))
             self.setLineWidth(0.5)
             self.line(45, 40, width - 45, 40)
-            self.setFont(SANS, 8)
             self.setFillColor(HexColor("#444444"))
-            self.drawString(45, 28, footer)
+            # The round's name may be in any script, like every other name.
+            draw_text(self, 45, 28, footer, SANS, 8)
             self.drawRightString(width - 45, 28, f"Page {self._pageNumber} of {total}")
             self.restoreState()
 

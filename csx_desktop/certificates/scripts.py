@@ -108,15 +108,20 @@ def font_for(char: str, font: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def missing(text: str, font: str) -> str:
     """The characters of ``text`` that no font of ``font``'s chain has, each once, in order.
 
     ``text`` is cleaned and composed first, as it is drawn: what ``clean`` removes is never
     drawn, so it is never missing, and an accent typed apart is checked joined to its letter.
+    Cached: a batch asks about the same award, line of recognition and service on every page.
     """
-    found: list[str] = []
     widths = advance_widths(font)
-    for char in unicodedata.normalize("NFC", clean(text)):
+    drawn = unicodedata.normalize("NFC", clean(text))
+    if all(map(widths.__contains__, map(ord, drawn))):
+        return ""  # nearly every name: the font has every character
+    found: list[str] = []
+    for char in drawn:
         if (
             ord(char) not in widths
             and char not in JOINERS
