@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -410,6 +411,73 @@ def check_colours(root: QWidget) -> list[str]:
                     f"style {selector}: {text.name()} on {background.name()} is {ratio:.2f}:1"
                 )
     return problems
+
+
+# Words a panel member should not meet: the statisticians' and the rubric's (issue 13, 9).
+JARGON = (
+    "normalised",
+    "spread",
+    "sheets",
+    "scoresheet",
+    "cse",
+    "criterion",
+    "criteria",
+    "read-only",
+    "advisory",
+    "z-score",
+    "flags",
+)
+
+
+def words_shown(root: QWidget) -> list[tuple[str, str]]:
+    """(where, text) for every piece of text on screen: labels, buttons, tabs, tooltips,
+    table cells and headers, text panes and the descriptions a screen reader reads."""
+    found: list[tuple[str, str]] = []
+    for widget in shown(root):
+        where = describe(widget)
+        for text in (widget.toolTip(), widget.accessibleDescription(), widget.windowTitle()):
+            if text:
+                found.append((where, text))
+        if isinstance(widget, QLabel | QAbstractButton):
+            found.append((where, widget.text()))
+        elif isinstance(widget, QTabBar):
+            for i in range(widget.count()):
+                found += [(where, widget.tabText(i)), (where, widget.tabToolTip(i))]
+        elif isinstance(widget, QTextEdit | QPlainTextEdit):
+            found.append((where, widget.toPlainText()))
+        elif isinstance(widget, QHeaderView):
+            continue  # its table reads the headers, knowing which columns are hidden
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            found += [(where, text) for text in _model_words(widget)]
+    return [(where, text) for where, text in found if text]
+
+
+def _model_words(view: QAbstractItemView) -> Iterator[str]:
+    model = view.model()
+    try:
+        columns = model.columnCount(QModelIndex())
+    except TypeError:
+        columns = 1
+    hidden = getattr(view, "isColumnHidden", lambda _c: False)
+    shown_columns = [c for c in range(columns) if not hidden(c)]
+    for column in shown_columns:
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            yield str(model.headerData(column, Qt.Orientation.Horizontal, role) or "")
+    for row in range(min(model.rowCount(QModelIndex()), MODEL_ROWS)):
+        for column in shown_columns:
+            index = model.index(row, column)
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                yield str(index.data(role) or "")
+
+
+def check_plain_words(root: QWidget) -> list[str]:
+    """No jargon in what a panel member reads or hears."""
+    problems = set()
+    for where, text in words_shown(root):
+        for word in JARGON:
+            if re.search(rf"\b{re.escape(word)}\b", visible_words(text), re.IGNORECASE):
+                problems.add(f"{where}: {word!r} in {visible_words(text)[:70]!r}")
+    return sorted(problems)
 
 
 CHECKS: dict[str, Callable[[QWidget], list[str]]] = {

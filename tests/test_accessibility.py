@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from a11y import CHECKS, Transcript, contrast, press
+from a11y import CHECKS, Transcript, check_plain_words, contrast, press
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget
@@ -199,6 +199,23 @@ def test_the_checks_catch_each_barrier(qtbot: QtBot) -> None:
     assert any(p.startswith("Tab does not leave QPlainTextEdit") for p in traps)
     # Without the app's style, Fusion's focus on a text box changes nothing at 3:1.
     assert any("QPlainTextEdit" in p for p in check_focus_visible(page))
+
+
+MEMBER_SCREENS = (
+    "sign-in",
+    "member scoring",
+    "member submitted category",
+    "member interests question",
+    "member results",
+    "member submit dialog",
+    "how to score",
+)
+
+
+@pytest.mark.parametrize("screen", MEMBER_SCREENS)
+def test_a_panel_member_reads_plain_words(window: MainWindow, screen: str) -> None:
+    problems = check_plain_words(SCREENS[screen](window))
+    assert not problems, f"{screen}\n  " + "\n  ".join(problems)
 
 
 # ---- the app's own colours ----------------------------------------------------------------

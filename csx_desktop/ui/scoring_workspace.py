@@ -597,7 +597,9 @@ class ScoringWorkspace(QWidget):
         self.next_button.setToolTip("Next entry (Ctrl+Enter); previous entry (Ctrl+Shift+Enter)")
         self.next_button.clicked.connect(lambda: self.next_entry(1))
         self.submit_button = QPushButton("&Submit category…")
-        self.submit_button.setToolTip(f"Finish {self.category.name}: your scores become read-only")
+        self.submit_button.setToolTip(
+            f"Finish {self.category.name}: after that you cannot change your scores"
+        )
         self.submit_button.clicked.connect(self.submit)
         footer = QHBoxLayout()
         footer.addWidget(self.saved_label, 1)

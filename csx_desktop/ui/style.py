@@ -115,9 +115,17 @@ def style_sheet(font: QFont) -> str:
     box = max(13, round(QFontMetrics(font).height() * 0.8))
     indicators = (
         "QCheckBox::indicator, QRadioButton::indicator, QAbstractItemView::indicator,"
-        f" QGroupBox::indicator {{ width: {box}px; height: {box}px; }}"
+        f" QGroupBox::indicator {{ width: {box}px; height: {box}px; }}\n"
     )
-    return _RULES + indicators + "\n"
+    # A spin box's arrows need room of their own once the box has a style-sheet border.
+    arrows = max(18, round(QFontMetrics(font).height() * 0.9))
+    spin = (
+        f"QAbstractSpinBox {{ padding-right: {arrows + 2}px; }}\n"
+        f"QAbstractSpinBox:focus {{ padding-right: {arrows}px; }}\n"
+        "QAbstractSpinBox::up-button, QAbstractSpinBox::down-button,"
+        f" QComboBox::drop-down {{ width: {arrows}px; }}\n"
+    )
+    return _RULES + indicators + spin
 
 
 # The scoring workspace's own rules: the criterion rows and their score buttons, the banner.

@@ -149,7 +149,9 @@ class ResultsArea(Area):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
+        # Long notes wrap onto a second line rather than end in "…" (large text, narrow window).
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in ResultsTableModel.CHAIR_ONLY:
             self.table.setColumnHidden(column, self.plain)
         self.table.verticalHeader().hide()
