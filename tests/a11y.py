@@ -23,15 +23,18 @@ name, role, value and description, and each announcement.
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt
 from PySide6.QtGui import QAccessible, QColor, QImage, QPalette, QTextDocumentFragment
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -44,9 +47,19 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
+from csx_desktop.demo.data import PANEL
+from csx_desktop.domain.rubric import EXTRA_MILE, PRIDE_OF_STOCKTON, TEAM
+from csx_desktop.ui.admin_workspace import AdminWorkspace
 from csx_desktop.ui.announce import Announcement, listen
+from csx_desktop.ui.areas import AREAS
+from csx_desktop.ui.help_dialog import HowToScoreDialog
+from csx_desktop.ui.main_window import MainWindow
+from csx_desktop.ui.member_workspace import MemberWorkspace
+from csx_desktop.ui.scoring_workspace import SubmitDialog
 
+LAPTOP = QSize(1366, 768)  # the council's laptops
 FOCUS_CONTRAST = 3.0
 TEXT_CONTRAST = 4.5
 TAB_PRESSES = 6  # enough for a date and time field's sections; far fewer than a table's cells
@@ -413,6 +426,50 @@ def check_colours(root: QWidget) -> list[str]:
     return problems
 
 
+def _in_scroll_area(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def check_fits(root: QWidget) -> list[str]:
+    """Nothing off the window and nothing cut (1.4.4, 1.4.10): every control and label lies
+    inside the window, or inside something that scrolls to it, and is at least as wide as
+    its words need (a table may scroll sideways inside itself; its cells are not checked)."""
+    window = root.window()
+    problems = []
+    if window.width() > LAPTOP.width() or window.height() > LAPTOP.height():
+        problems.append(
+            f"the window needs {window.width()}×{window.height()}, more than a "
+            f"{LAPTOP.width()}×{LAPTOP.height()} laptop screen"
+        )
+    area = window.rect()
+    for scroll in (w for w in shown(root) if isinstance(w, QScrollArea)):
+        if scroll.horizontalScrollBar().maximum() > 0:  # a table may; a page may not
+            problems.append(f"{describe(scroll)} scrolls sideways")
+    for widget in shown(root):
+        if widget.objectName().startswith("qt_") or widget is window:
+            continue
+        if not isinstance(widget, QLabel | QAbstractButton | QComboBox | QLineEdit | QTabBar):
+            continue
+        top_left = widget.mapTo(window, widget.rect().topLeft())
+        rect = widget.rect().translated(top_left)
+        if not area.contains(rect) and not _in_scroll_area(widget):
+            problems.append(f"{describe(widget)} is off the window at {rect.getRect()}")
+        cut = isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and not widget.wordWrap() and widget.text()
+        )
+        if cut and widget.width() < widget.minimumSizeHint().width():
+            problems.append(
+                f"{describe(widget)} is cut: {widget.width()} px wide, needs "
+                f"{widget.minimumSizeHint().width()}"
+            )
+    return problems
+
+
 # Words a panel member should not meet: the statisticians' and the rubric's (issue 13, 9).
 JARGON = (
     "normalised",
@@ -613,3 +670,90 @@ def press(transcript: Transcript, keys: Iterable[tuple[str, Qt.Key, Qt.KeyboardM
         QTest.keyClick(target, key, modifiers)
         QCoreApplication.processEvents()
         transcript.check_value()
+
+
+# ---- the screens of the demo round ----------------------------------------------------------
+
+ADMIN_PASSPHRASE = "demo-admin"
+MEMBER = "Margaret Teesdale"  # Catalyst voice forum: has submitted Pride of Stockton
+CHAIR = "Sandra Pounder"
+PINS = {person.name: person.pin for person in PANEL}
+
+
+def open_window(qtbot: QtBot, demo_file: Path, folder: Path) -> MainWindow:
+    """The main window on a copy of the demo round, laid out as on a 1366×768 laptop."""
+    path = folder / "demo.csxawards"
+    shutil.copyfile(demo_file, path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_round(path)
+    window.resize(LAPTOP)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def sign_in(window: MainWindow, name: str) -> QWidget:
+    people = window.sign_in.people
+    row = next(i for i in range(people.count()) if people.item(i).text().startswith(name))
+    people.setCurrentRow(row)
+    window.sign_in.secret.setText(ADMIN_PASSPHRASE if row == 0 else PINS[name])
+    window.sign_in._sign_in()
+    QApplication.processEvents()
+    assert window.workspace is not None
+    return window.workspace
+
+
+def member_tab(window: MainWindow, name: str, title: str) -> QWidget:
+    workspace = sign_in(window, name)
+    assert isinstance(workspace, MemberWorkspace)
+    tabs = workspace.tabs
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == title))
+    QApplication.processEvents()
+    return window
+
+
+def admin_area(window: MainWindow, title: str) -> QWidget:
+    workspace = sign_in(window, "Administrator")
+    assert isinstance(workspace, AdminWorkspace)
+    workspace.show_area(title)
+    QApplication.processEvents()
+    return window
+
+
+def submit_dialog(window: MainWindow) -> QWidget:
+    member_tab(window, MEMBER, f"Score: {EXTRA_MILE}")
+    workspace = window.workspace
+    assert isinstance(workspace, MemberWorkspace)
+    scoring = workspace.workspace(EXTRA_MILE)
+    dialog = SubmitDialog(EXTRA_MILE, scoring.model.rows(), window)
+    dialog.show()
+    dialog.activateWindow()
+    QApplication.processEvents()
+    return dialog
+
+
+def help_page(window: MainWindow) -> QWidget:
+    member_tab(window, MEMBER, f"Score: {EXTRA_MILE}")
+    window.how_to_score_action.trigger()
+    dialog = window.findChild(HowToScoreDialog)
+    assert dialog is not None and dialog.isVisible()
+    QApplication.processEvents()
+    return dialog
+
+
+# Every screen of the member's path, the chair's and the administrator's: one line each.
+SCREENS: dict[str, Callable[[MainWindow], QWidget]] = {
+    "sign-in": lambda w: w,
+    "member scoring": lambda w: member_tab(w, MEMBER, f"Score: {EXTRA_MILE}"),
+    "member submitted category": lambda w: member_tab(w, MEMBER, f"Score: {PRIDE_OF_STOCKTON}"),
+    "member interests question": lambda w: member_tab(w, MEMBER, f"Score: {TEAM}"),
+    "member results": lambda w: member_tab(w, MEMBER, "Results"),
+    "member submit dialog": submit_dialog,
+    "how to score": help_page,
+    "chair scoring": lambda w: member_tab(w, CHAIR, f"Score: {EXTRA_MILE}"),
+    "chair scoring progress": lambda w: member_tab(w, CHAIR, "Scoring progress"),
+    "chair results": lambda w: member_tab(w, CHAIR, "Results"),
+    **{f"administrator {spec.title}": (lambda w, t=spec.title: admin_area(w, t)) for spec in AREAS},
+}

@@ -1,14 +1,20 @@
-"""People who use large text: the window grows with it instead of squeezing or shrinking."""
+"""People who use large text: the window grows with it instead of squeezing or shrinking, and
+at twice the text size on a 1366×768 laptop every control of a screen stays on the window
+(or in something that scrolls to it) and whole (``tests/a11y.py``, ``check_fits``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from a11y import SCREENS, check_fits, open_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 
+from csx_desktop.demo import build_demo_round
 from csx_desktop.store import Store
 from csx_desktop.ui.admin_workspace import AdminWorkspace
 from csx_desktop.ui.areas import AREAS
@@ -63,3 +69,75 @@ def test_the_sidebar_shows_every_area_name_whole_at_twice_the_text_size(
         assert workspace.sidebar.maximumWidth() == workspace.sidebar.minimumWidth()
     finally:
         app.setFont(normal)
+
+
+# ---- every screen at 200% on the council's laptops ----------------------------------------------
+
+# Screens that do not fit yet, each in a file another team owns: screen -> why.
+_NOMINATIONS = (
+    "ui/areas/nominations.py: the Nominations area, which the administrator's window builds "
+    "first, makes the window 1430×797 at 200% text, more than the laptop's 1366×768"
+)
+LARGE_TEXT_GAPS: dict[str, str] = {
+    **{f"administrator {spec.title}": _NOMINATIONS for spec in AREAS},
+    "administrator Certificates": (
+        "ui/areas/certificates.py: the Certificates area needs a 1910 px wide window at 200%"
+    ),
+}
+# One widget cut on every screen, in a part of main_window.py outside this change: the
+# status bar's full round-file path. Its own strict xfail below says when it is fixed.
+STATUS_PATH = "QLabel 'Round file: "
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("large-text-demo") / "demo.csxawards"
+    build_demo_round(path)
+    return path
+
+
+@pytest.fixture
+def large_text(qapp: QApplication) -> Iterator[None]:
+    """Text at twice its size, and the app's style for that size, as app.main would set it."""
+    normal = qapp.font()
+    qapp.setFont(_twice(normal))
+    qapp.setStyleSheet(style_sheet(qapp.font()))
+    yield
+    qapp.setStyleSheet("")
+    qapp.setFont(normal)
+
+
+def _screens() -> list[object]:
+    return [
+        pytest.param(
+            name,
+            marks=[pytest.mark.xfail(reason=LARGE_TEXT_GAPS[name], strict=True)]
+            if name in LARGE_TEXT_GAPS
+            else [],
+        )
+        for name in SCREENS
+    ]
+
+
+@pytest.mark.parametrize("screen", _screens())
+def test_every_screen_fits_a_laptop_at_twice_the_text_size(
+    qtbot: QtBot, demo_file: Path, tmp_path: Path, large_text: None, screen: str
+) -> None:
+    window = open_window(qtbot, demo_file, tmp_path)
+    root = SCREENS[screen](window)
+    QApplication.processEvents()
+    problems = [p for p in check_fits(root) if not p.startswith(STATUS_PATH)]
+    assert not problems, f"{screen} at 200% on 1366×768\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="main_window.py: the status bar shows the round file's whole path in one line, "
+    "cut at 200% text (wrap it, or elide it with the path in a tooltip)",
+)
+def test_the_round_file_path_in_the_status_bar_is_whole_at_twice_the_text_size(
+    qtbot: QtBot, demo_file: Path, tmp_path: Path, large_text: None
+) -> None:
+    window = open_window(qtbot, demo_file, tmp_path)
+    root = SCREENS["member scoring"](window)  # a long name beside it in the status bar
+    assert not [p for p in check_fits(root) if p.startswith(STATUS_PATH)]
