@@ -428,6 +428,24 @@ def stray_far_cell(folder: Path) -> Path:
     return path
 
 
+def formatted_far_cell(folder: Path) -> Path:
+    """An empty cell with a format at XFD1048576 (a whole sheet formatted): it takes no room,
+    so the sheet reads as usual."""
+    source = xlsx_export(folder, "tmp-formatted.xlsx")
+
+    def formatted(name: str, data: bytes) -> bytes:
+        if name == "xl/worksheets/sheet1.xml":
+            return data.replace(
+                b"</sheetData>",
+                b'<row r="1048576"><c r="XFD1048576" s="0"/></row></sheetData>',
+            )
+        return data
+
+    path = rewrite_zip(source, folder / "formatted.xlsx", formatted)
+    source.unlink()
+    return path
+
+
 def excel_97_xls(folder: Path) -> Path:
     """A real Excel 97-2003 workbook (made with xlwt: see data/make_fixtures.py): a hidden
     first sheet, then the answers."""
@@ -653,6 +671,7 @@ BUILDERS: dict[str, Callable[[Path], Path]] = {
         prefixed_xml,
         cells_without_references,
         stray_far_cell,
+        formatted_far_cell,
         excel_97_xls,
         password_xlsx,
         ods_export,

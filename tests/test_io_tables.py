@@ -395,6 +395,38 @@ def test_limits_are_one_line_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         read_table(path)
 
 
+def _wide_workbook(path: Path, columns: int, rows: int = 3) -> Path:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in range(rows):
+        workbook.active.append([f"{row}:{column}" for column in range(columns)])
+    workbook.save(path)
+    return path
+
+
+def test_wide_sheets_read_up_to_the_column_limit(tmp_path: Path) -> None:
+    rows = read_table(_wide_workbook(tmp_path / "f.xlsx", 40)).rows
+    assert len(rows) == 3 and rows[2][39] == "2:39"
+    rows = read_table(_wide_workbook(tmp_path / "g.xlsx", 1000, rows=2)).rows
+    assert rows[1][999] == "1:999"
+    with pytest.raises(TableError, match=r"h\.xlsx has 1,001 columns \(to column ALM\)"):
+        read_table(_wide_workbook(tmp_path / "h.xlsx", 1001, rows=1))
+
+
+def test_workbook_limits_are_checked_before_the_sheet_is_laid_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _wide_workbook(tmp_path / "f.xlsx", 30, rows=20)
+    monkeypatch.setattr(tables, "MAX_ROWS", 19)
+    with pytest.raises(TableError, match=r"f\.xlsx has 20 rows, more than the 19"):
+        read_table(path)
+    monkeypatch.setattr(tables, "MAX_ROWS", 100)
+    monkeypatch.setattr(tables, "MAX_CELLS", 599)  # 20 x 30 = 600: found from column AD
+    with pytest.raises(TableError, match=r"f\.xlsx has 20 rows of 30 columns"):
+        read_table(path)
+
+
 def test_a_csv_cell_past_csvs_own_limit(tmp_path: Path) -> None:
     path = tmp_path / "big.csv"
     path.write_text('a,b\n1,"' + "x" * 140_000 + '"\n', "utf-8")

@@ -235,6 +235,13 @@ def test_a_declared_whole_sheet_is_not_padded(tmp_path: Path) -> None:
     assert {len(row) for row in table.rows} == {len(ef.WORKBOOK_TABLE[0])}
 
 
+def test_a_formatted_empty_cell_at_the_sheets_end_takes_no_room(tmp_path: Path) -> None:
+    # openpyxl would lay out all 17 billion cells up to XFD1048576 (minutes, then memory):
+    # the oracle is the export the file was made from.
+    table = read_table(ef.formatted_far_cell(tmp_path))
+    assert as_read(table) == openpyxl_oracle(ef.xlsx_export(tmp_path))
+
+
 def test_strict_open_xml_reads_as_its_transitional_original(tmp_path: Path) -> None:
     path = ef.strict_ooxml(tmp_path)
     from openpyxl import load_workbook

@@ -74,8 +74,9 @@ MAX_UNPACKED_BYTES = 1000 * 1000 * 1000
 MAX_ROWS = 250_000
 # A form that exports one column per choice reaches a few hundred columns.
 MAX_COLUMNS = 1_000
-# The table as laid out (rows x columns): calamine keeps 32 bytes a cell, Python a list slot
-# and an object, so 10 million cells is about 1 GB at worst; a 50,000 x 20 export is 1 million.
+# The table as laid out (rows x columns): calamine takes about 60 bytes a cell while it reads
+# (measured), Python a list slot and an object more, so 10 million cells is about 1 GB at
+# worst; a 50,000-ballot export of 20 columns is 1 million.
 MAX_CELLS = 10_000_000
 # Excel holds at most 32,767 characters a cell and a long citation is a few thousand.
 MAX_CELL_CHARS = 100_000
@@ -714,7 +715,7 @@ def _read_text(name: str, data: bytes, sheet: str | None) -> RawTable:
         raise TableError(
             f"{name} is a CSV file, which has no sheets: import it without choosing a sheet."
         )
-    rows = _tidy(name, _csv_records(name, text, _choose_delimiter(text)))
+    rows = _read_csv(name, text, _choose_delimiter(text))
     if not _has_data(rows):
         raise TableError(f"{name} has no rows in it: there is nothing to import.")
     return RawTable(name, "csv", rows, encoding=encoding, notes=notes)
@@ -872,15 +873,12 @@ def _most_common_width(widths: list[int]) -> tuple[int, int]:
     return max(counts.items(), key=lambda item: (item[1], item[0]), default=(0, 0))
 
 
-def _csv_records(name: str, text: str, delimiter: str) -> Iterator[list[str]]:
+def _read_csv(name: str, text: str, delimiter: str) -> list[list[Cell]]:
     """RFC 4180 records: ``""`` inside quotes is a quote (doublequote, the default), and
     strict, so a quote left open (a file cut short) is refused, not read as a shifted row."""
-    reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        for number, record in enumerate(reader, start=1):
-            if number > MAX_ROWS:
-                _check_extent(name, number, 1)
-            yield record
+        return _tidy(name, reader, text_only=True)
     except csv.Error as error:
         message = str(error)
         if "field larger than field limit" in message:
@@ -901,21 +899,30 @@ def _csv_records(name: str, text: str, delimiter: str) -> Iterator[list[str]]:
 # ---- rows as the spreadsheet shows them ----------------------------------------------------
 
 
-def _tidy(name: str, records: Iterable[list[Cell]]) -> list[list[Cell]]:
+def _tidy(name: str, records: Iterable[list[Cell]], *, text_only: bool = False) -> list[list[Cell]]:
     """Rows with None for each empty cell, no empty rows or columns after the last answer,
-    and all the same length; refused past the column, cell and cell-length limits."""
+    and all the same length; refused past the row, column, cell and cell-length limits.
+    ``text_only``: every cell is a string (CSV), which is quicker to tidy."""
     rows: list[list[Cell]] = []
     width = filled = 0
     for number, record in enumerate(records, start=1):
-        # Whole numbers as int, as openpyxl and a spreadsheet show them (calamine gives 5.0).
-        row = [
-            None
-            if cell == ""
-            else int(cell)
-            if cell.__class__ is float and cell.is_integer()
-            else cell
-            for cell in record
-        ]
+        if number > MAX_ROWS:
+            _check_extent(name, number, width)
+        if text_only:
+            row = [cell or None for cell in record]
+            too_long = sum(map(len, record)) > MAX_CELL_CHARS
+        else:
+            # Whole numbers as int, as openpyxl and a spreadsheet show them (calamine: 5.0).
+            row = [
+                None
+                if cell == ""
+                else int(cell)
+                if cell.__class__ is float and cell.is_integer()
+                else cell
+                for cell in record
+            ]
+            strings = [cell for cell in row if cell.__class__ is str]
+            too_long = bool(strings) and max(map(len, strings)) > MAX_CELL_CHARS
         end = len(row)
         while end and row[end - 1] is None:
             end -= 1
@@ -925,10 +932,10 @@ def _tidy(name: str, records: Iterable[list[Cell]]) -> list[list[Cell]]:
             width = max(width, end)
             if width > MAX_COLUMNS or number * width > MAX_CELLS:
                 _check_extent(name, number, width)
-            strings = [cell for cell in row if cell.__class__ is str]
-            if strings and max(map(len, strings)) > MAX_CELL_CHARS:
-                column = next(i for i, cell in enumerate(row) if len(str(cell)) > MAX_CELL_CHARS)
-                raise TableError(_long_cell(name, number, column))
+            if too_long:
+                for column, cell in enumerate(row):
+                    if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+                        raise TableError(_long_cell(name, number, column))
         else:
             row = []
         rows.append(row)
