@@ -446,6 +446,15 @@ def formatted_far_cell(folder: Path) -> Path:
     return path
 
 
+# What data/responses.xls holds on its sheet "Responses" (data/make_fixtures.py wrote it).
+EXCEL_97_TABLE: list[list[Any]] = [
+    ["Nominee", "Citation", "Received", "Score"],
+    ["Zoë Whitfield", 'He said "thank you"\ntwice', datetime(2026, 3, 16, 20, 24), 5],
+    [],
+    ["Siobhán O'Neill", "Always kind", datetime(2026, 3, 17, 9, 5), 4.5],
+]
+
+
 def excel_97_xls(folder: Path) -> Path:
     """A real Excel 97-2003 workbook (made with xlwt: see data/make_fixtures.py): a hidden
     first sheet, then the answers."""

@@ -242,7 +242,10 @@ def _read_zipped(name: str, data: bytes, sheet: str | None) -> RawTable:
                 "bomb, or is not a form export), so it was not opened."
             )
         parts = {info.filename for info in infos}
-        mimetype = archive.read("mimetype")[:100].strip() if "mimetype" in parts else b""
+        mimetype = b""
+        if "mimetype" in parts:
+            with archive.open("mimetype") as member:
+                mimetype = member.read(100).strip()
         kind = _zip_kind(name, parts, mimetype)
         if kind == "ods":
             if "content.xml" in parts:
@@ -362,7 +365,7 @@ def _choose_sheet(
         if not visible:
             passed.append((sheet_name, "hidden"))
         elif not worksheet:
-            passed.append((sheet_name, "a chart, not a table"))
+            passed.append((sheet_name, "a chart or macro sheet, not a worksheet"))
         else:
             rows = load(sheet_name)
             if _has_data(rows):
@@ -370,9 +373,10 @@ def _choose_sheet(
             passed.append((sheet_name, "empty"))
     else:
         hidden = [sheet_name for sheet_name, visible, _ in sheets if not visible]
+        several = len(hidden) > 1
         but = (
-            f" (its hidden sheet{'s' if len(hidden) > 1 else ''} {_quoted(hidden)} "
-            "were not read: choose one by name to import it)"
+            f" (its hidden sheet{'s' if several else ''} {_quoted(hidden)} "
+            f"{'were' if several else 'was'} not read: choose one by name to import it)"
             if hidden
             else ""
         )

@@ -15,17 +15,14 @@ They need two tools that are not dependencies of the app, so they are committed 
 from __future__ import annotations
 
 import io
+import sys
 from datetime import datetime
 from pathlib import Path
 
 HERE = Path(__file__).parent
 
-RESPONSES_XLS_ROWS = [
-    ["Nominee", "Citation", "Received", "Score"],
-    ["Zoë Whitfield", 'He said "thank you"\ntwice', datetime(2026, 3, 16, 20, 24), 5],
-    [],
-    ["Siobhán O'Neill", "Always kind", datetime(2026, 3, 17, 9, 5), 4.5],
-]
+sys.path.insert(0, str(HERE.parent))
+from export_files import EXCEL_97_TABLE  # noqa: E402  (what the tests expect it to hold)
 
 
 def make_password_xlsx() -> None:
@@ -53,9 +50,14 @@ def make_responses_xls() -> None:
     setup.visibility = 1  # hidden
     sheet = book.add_sheet("Responses")
     when = xlwt.easyxf(num_format_str="DD/MM/YYYY HH:MM")
-    for row, cells in enumerate(RESPONSES_XLS_ROWS):
+    for row, cells in enumerate(EXCEL_97_TABLE):
         for column, value in enumerate(cells):
-            sheet.write(row, column, value, when if isinstance(value, datetime) else xlwt.Style.default_style)
+            sheet.write(
+                row,
+                column,
+                value,
+                when if isinstance(value, datetime) else xlwt.Style.default_style,
+            )
     book.save(str(HERE / "responses.xls"))
 
 
