@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt
 from PySide6.QtGui import QAccessible, QColor, QImage, QPalette, QTextDocumentFragment
 from PySide6.QtTest import QTest
@@ -38,13 +39,19 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
+    QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QTabBar,
     QTextEdit,
+    QToolButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -757,3 +764,71 @@ SCREENS: dict[str, Callable[[MainWindow], QWidget]] = {
     "chair results": lambda w: member_tab(w, CHAIR, "Results"),
     **{f"administrator {spec.title}": (lambda w, t=spec.title: admin_area(w, t)) for spec in AREAS},
 }
+
+
+# ---- the dialogs a screen's buttons open ----------------------------------------------------
+
+
+def _no_answer(*_args: object, **_kwargs: object) -> object:
+    return QMessageBox.StandardButton.Cancel
+
+
+def patch_modal_calls(monkeypatch: pytest.MonkeyPatch, opened: list[QDialog]) -> None:
+    """Make every dialog show instead of blocking, and every question answer "no": a button
+    can then be pressed in a test and whatever it opens looked at."""
+
+    def show_instead(self: QDialog) -> int:
+        self.show()
+        opened.append(self)
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(QDialog, "exec", show_instead)
+    for name in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, _no_answer)
+    for name in ("getOpenFileName", "getSaveFileName"):
+        monkeypatch.setattr(QFileDialog, name, lambda *_a, **_k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: "")
+    for name in ("getText", "getMultiLineText", "getItem"):
+        monkeypatch.setattr(QInputDialog, name, lambda *_a, **_k: ("", False))
+
+
+def buttons_to_press(root: QWidget) -> list[QAbstractButton]:
+    """The push and tool buttons of a screen (not its tick boxes, not pop-up menus)."""
+    return [
+        b
+        for b in shown(root)
+        if isinstance(b, QPushButton | QToolButton)
+        and b.isEnabled()
+        and b.menu() is None
+        and not b.objectName().startswith("qt_")
+    ]
+
+
+def check_dialogs(
+    root: QWidget, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> dict[str, list[str]]:
+    """Press each button of the screen; run every check on each dialog it opens.
+
+    Returns {"button → DialogClass": problems}, one entry per dialog seen."""
+    opened: list[QDialog] = []
+    patch_modal_calls(monkeypatch, opened)
+    results: dict[str, list[str]] = {}
+    for button in buttons_to_press(root):
+        if not button.isVisible() or not button.isEnabled():
+            continue
+        before = len(opened)
+        button.click()
+        QCoreApplication.processEvents()
+        for dialog in opened[before:]:
+            if not dialog.isVisible():
+                continue
+            dialog.activateWindow()
+            qtbot.waitUntil(lambda d=dialog: QApplication.activeWindow() is d, timeout=2000)
+            where = f"{visible_words(button.text()) or describe(button)} → {type(dialog).__name__}"
+            problems: list[str] = []
+            for name, check in CHECKS.items():
+                problems += [f"{name}: {p}" for p in check(dialog)]
+            results[where] = problems
+            dialog.close()
+            QCoreApplication.processEvents()
+    return results

@@ -170,12 +170,13 @@ def test_recording_from_the_area_updates_it_and_reopening_needs_a_reason(
         "csx_desktop.ui.areas.results.show_refusal",
         lambda _p, error, _t="": warnings.append(str(error)),
     )
-    monkeypatch.setattr("csx_desktop.ui.areas.results.ask_reason", lambda *a, **k: ("", True))
+    monkeypatch.setattr("csx_desktop.ui.areas.results.ask_multiline", lambda *a, **k: ("", True))
     chair_area.reopen_button.click()
     assert warnings and "Say why" in warnings[0]
     assert store.decisions.current(ids["pride"]) is not None
     monkeypatch.setattr(
-        "csx_desktop.ui.areas.results.ask_reason", lambda *a, **k: ("A late sheet arrived.", True)
+        "csx_desktop.ui.areas.results.ask_multiline",
+        lambda *a, **k: ("A late sheet arrived.", True),
     )
     chair_area.reopen_button.click()
     assert store.decisions.current(ids["pride"]) is None
@@ -268,7 +269,7 @@ def test_the_reopen_reason_box_lets_tab_move_on(qtbot: QtBot, chair_area: Result
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-    from csx_desktop.ui.areas.results import ask_reason
+    from csx_desktop.ui.reason_box import ask_multiline
 
     seen: list[bool] = []
 
@@ -281,7 +282,7 @@ def test_the_reopen_reason_box_lets_tab_move_on(qtbot: QtBot, chair_area: Result
         dialog.reject()
 
     QTimer.singleShot(0, look)
-    assert ask_reason(chair_area, "Reopen", "Why?") == ("", False)
+    assert ask_multiline(chair_area, "Reopen", "Why?") == ("", False)
     assert seen == [True]
 
 

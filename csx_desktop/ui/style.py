@@ -54,6 +54,18 @@ TEXT_PAIRS: tuple[tuple[str, str, str], ...] = (
     ("declared interest", INK, QUIET_TINT),
 )
 
+# Every edge, ring and state colour against what it sits on: 3:1 (WCAG 1.4.11).
+EDGE_PAIRS: tuple[tuple[str, str, str], ...] = (
+    ("input and button edges", EDGE, PAPER),
+    ("input and button edges on the window", EDGE, WINDOW),
+    ("focus ring on white", FOCUS, PAPER),
+    ("focus ring on the window", FOCUS, WINDOW),
+    ("focus ring on a button", FOCUS, BUTTON),
+    ("focus ring of a score on its line", INK, CURRENT),
+    ("the chosen score on its line", FOCUS, CURRENT),
+    ("the chosen tab's line", FOCUS, PAPER),
+)
+
 # A thin edge and 2 px of padding unfocused; a 3 px ring and no extra padding focused.
 _RING = f"border: 3px solid {FOCUS};"
 

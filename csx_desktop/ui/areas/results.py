@@ -25,10 +25,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -46,6 +44,7 @@ from csx_desktop.store.results import load_results, reopen_decision, sheet_detai
 from csx_desktop.ui.areas.base import Area
 from csx_desktop.ui.decision_dialog import DecisionDialog
 from csx_desktop.ui.errors import show_refusal
+from csx_desktop.ui.reason_box import ask_multiline
 from csx_desktop.ui.results_models import (
     FLAG_SYMBOLS,
     FLAG_WORDS,
@@ -404,7 +403,7 @@ class ResultsArea(Area):
         result = self.current_result()
         if result is None or result.decision is None or not self.can_decide:
             return
-        reason, ok = ask_reason(
+        reason, ok = ask_multiline(
             self,
             f"Reopen the decision — {result.category.name}",
             "Why is the decision being reopened? (Scoring in the category opens again.)",
@@ -470,21 +469,3 @@ class ResultsArea(Area):
         status_bar = getattr(window, "statusBar", None)
         if callable(status_bar):
             status_bar().showMessage(text, 10000)
-
-
-def ask_reason(parent: QWidget, title: str, label: str) -> tuple[str, bool]:
-    """A multi-line answer in which Tab moves on to the buttons instead of typing a tab.
-
-    ``QInputDialog.getMultiLineText`` traps Tab inside its text box (WCAG 2.1.2), so the
-    same dialog is built here with that one setting changed.
-    """
-    dialog = QInputDialog(parent)
-    dialog.setWindowTitle(title)
-    dialog.setLabelText(label)
-    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
-    box = dialog.findChild(QPlainTextEdit)
-    if box is not None:
-        box.setTabChangesFocus(True)
-        box.setAccessibleName(label)
-    accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
-    return dialog.textValue(), accepted
