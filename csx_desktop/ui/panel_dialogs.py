@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from csx_desktop.domain.model import (
     PanelMember,
     Scoresheet,
 )
+from csx_desktop.ui.reason_box import ask_multiline
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -194,5 +194,5 @@ class SheetDialog(QDialog):
 
 def ask_reason(parent: QWidget | None, title: str, question: str) -> str | None:
     """A reason for the audit log (reopening, withdrawing, removing); None when cancelled."""
-    text, ok = QInputDialog.getMultiLineText(parent, title, question)
+    text, ok = ask_multiline(parent, title, question)  # Tab moves on, never types
     return text if ok else None
