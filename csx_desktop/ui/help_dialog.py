@@ -92,8 +92,8 @@ class HowToScoreDialog(QDialog):
         layout.addWidget(buttons)
         # Sized in text, but never beyond the screen, at whatever text size.
         metrics = self.fontMetrics()
-        width = metrics.horizontalAdvance("M") * 40
-        height = metrics.lineSpacing() * 32
+        width = metrics.horizontalAdvance("M") * 60
+        height = metrics.lineSpacing() * 36
         screen = self.screen()
         if screen is not None:
             available = screen.availableGeometry()

@@ -521,11 +521,16 @@ class ScoringWorkspace(QWidget):
         criteria_layout = QVBoxLayout(criteria_host)
         criteria_layout.setContentsMargins(0, 0, 0, 0)
         top = max((c.max_score for c in self.criteria), default=5)
-        self.hint = QLabel(
+        self._scoring_hint = (
             f"Type a number from 0 to {top} to score the highlighted line (▶). Up and Down "
             "move between lines; Ctrl+Enter goes to the next entry. Each score is saved at "
             "once. Press F1 for help."
         )
+        self._reading_hint = (
+            "Your scores are shown here to read. Up and Down move between lines; Ctrl+Enter "
+            "goes to the next entry. Press F1 for help."
+        )
+        self.hint = QLabel(self._scoring_hint)
         self.hint.setWordWrap(True)
         criteria_layout.addWidget(self.hint)
         # A key that is no score here: said next to the scores (and announced), not beeped.
@@ -704,6 +709,7 @@ class ScoringWorkspace(QWidget):
                 "category for you."
             )
         self.banner.setVisible(self._read_only)
+        self.hint.setText(self._reading_hint if self._read_only else self._scoring_hint)
         self.submit_button.setEnabled(not self._read_only)
         if self._read_only:
             self.undo_stack.clear()
