@@ -24,11 +24,12 @@ the reader either returns what the spreadsheet shows or refuses in one line nami
 * A cell that reads as empty but is not (a formula saved with no result, as openpyxl writes
   them, or an Excel error such as #N/A) is listed in ``problem_cells`` for the import to refuse
   its row: calamine reads both as "".
-* Limits on size, rows, columns and cell length keep a wrong file from freezing the app; the
-  largest cells are found from the sheet's XML before calamine lays the sheet out in memory,
-  because calamine stops the whole process when that allocation fails.
+* Limits on size, rows, columns and cell length keep a wrong file from freezing the app. How
+  far a sheet reaches is found from its XML before calamine lays it out in memory, because
+  calamine stops the whole process when that allocation fails (a stray value at XFD1048576).
 
-``parse_time_cell`` reads the times form tools write, for every import that has them.
+The times section at the bottom (``parse_time_cell``) is the old reader of times: ``io.dates``
+has taken its place, and it is to be deleted from here.
 """
 
 from __future__ import annotations
