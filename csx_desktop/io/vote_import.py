@@ -14,8 +14,10 @@ Three fields are read from each row: ``voter`` (the staff email or staff number)
 
 ``--map FIELD=HEADER`` (``mapping``) names a column when the guess is wrong. When both an
 email and a staff-number column exist, the email is used and the staff number fills in for
-a row without one. A guessed voter or time column must hold what it is guessed for (email
-addresses or staff numbers, dates and times): a guess its answers contradict is not used.
+a row without one. A guessed voter column must hold email addresses or staff numbers: a
+guess its answers contradict is not used, and said so. A time column is never left out
+that way: the time decides whether a ballot is in the voting window, so its unreadable
+answers refuse the import row by row.
 The headings are on the row ``io.reading.find_header_row`` finds, or the row chosen.
 
 Unlike a nomination import, a ballot that breaks a counting rule (anonymous, not on the
@@ -48,7 +50,7 @@ from typing import TYPE_CHECKING
 from csx_desktop.domain.names import clean_text, name_key
 from csx_desktop.domain.times import to_utc
 from csx_desktop.domain.votes import ImportedBallot, is_usable_voter, voter_key
-from csx_desktop.io.dates import DATE_ORDERS, TimeColumn, parse_time_cell, read_time_column
+from csx_desktop.io.dates import TimeColumn, read_time_column
 from csx_desktop.io.reading import ReadChoices, find_header_row, sample
 from csx_desktop.io.row_errors import RowError, RowsRefused
 from csx_desktop.io.tables import Cell, RawTable, cell_text, is_blank, read_table
@@ -189,7 +191,7 @@ def read_vote_export(
     headers = [cell_text(cell) for cell in table.rows[header.number - 1]]
     file_format = _detect_format(headers, table.kind)
     rows = table.numbered(header.number + 1)
-    columns, notes = _find_columns(table.file_name, headers, dict(mapping or {}), rows, choices)
+    columns, notes = _find_columns(table.file_name, headers, dict(mapping or {}), rows)
     voter_col = columns.get("voter")
     staff_col = columns.get("staff_number")
     choice_col = columns["choice"]
@@ -341,7 +343,6 @@ def _find_columns(
     headers: list[str],
     mapping: dict[str, str],
     rows: list[tuple[int, list[Cell]]],
-    choices: ReadChoices,
 ) -> tuple[dict[str, int | None], list[str]]:
     """The column of each field, as mapped, else guessed and checked against the answers;
     refuses when the vote or the voter has no column. Also the notes on guesses not used."""
@@ -351,7 +352,7 @@ def _find_columns(
                 f"{file_name} has no column called {heading!r} (for {name}). Its columns "
                 f"are: {_list(headers)}."
             )
-    columns, notes = _checked_guess(headers, mapping, rows, choices)
+    columns, notes = _checked_guess(headers, mapping, rows)
     if columns.get("choice") is None:
         raise InputRefused(
             f"{file_name}: no column says who each person voted for. Its columns are: "
@@ -372,18 +373,19 @@ def _checked_guess(
     headers: list[str],
     mapping: Mapping[str, str],
     rows: list[tuple[int, list[Cell]]],
-    choices: ReadChoices,
 ) -> tuple[dict[str, int | None], list[str]]:
     """Each field's column, mapped or guessed; a guess its answers contradict is dropped,
     with a note saying why."""
     columns = _guess_columns(headers, mapping)
     notes = []
-    for name in ("voter", "staff_number", "cast_at"):
+    # Not the time: it decides whether a ballot falls in the voting window, so a time column
+    # whose answers cannot be read refuses the import row by row, never goes unused.
+    for name in ("voter", "staff_number"):
         index = columns.get(name)
         if index is None or name in mapping:
             continue
         answers = [(n, c[index]) for n, c in sample(rows) if index < len(c)]
-        wrong = _wrong_answers(name, answers, choices)
+        wrong = _wrong_answers(name, answers)
         if wrong:
             columns[name] = None
             notes.append(
@@ -401,34 +403,24 @@ _STAFF_NUMBER = re.compile(r"[A-Za-z]{0,3}\d[\w-]*")
 _GUESS_SHARE = 0.5
 
 
-def _wrong_answers(name: str, answers: list[tuple[int, Cell]], choices: ReadChoices) -> str:
-    """Why a guessed column's answers do not fit its field ("" when they do)."""
+def _wrong_answers(name: str, answers: list[tuple[int, Cell]]) -> str:
+    """Why a guessed voter or staff-number column's answers do not fit it ("" when they do)."""
     answers = [(n, c) for n, c in answers if not is_blank(c)]
     if not answers:
         return ""
-    if name == "cast_at":  # readable as a time in either order (decided for the column)
-        bad = [
-            (n, c)
-            for n, c in answers
-            if all(parse_time_cell(c, order=order) is None for order in DATE_ORDERS)
-        ]
-        if len(bad) < len(answers):
-            return ""  # some times: a time column, whose unreadable rows are row problems
-        what = "dates and times"
-    else:
-        pattern = _EMAIL if name == "voter" else _STAFF_NUMBER
-        bad = [
-            (n, c)
-            for n, c in answers
-            if is_usable_voter(voter_key(cell_text(c)))
-            and not pattern.fullmatch(clean_text(cell_text(c)).strip())
-            and not (name == "voter" and _STAFF_NUMBER.fullmatch(cell_text(c).strip()))
-        ]
-        what = "email addresses or staff numbers"
+    pattern = _EMAIL if name == "voter" else _STAFF_NUMBER
+    bad = [
+        (n, c)
+        for n, c in answers
+        if is_usable_voter(voter_key(cell_text(c)))
+        and not pattern.fullmatch(clean_text(cell_text(c)).strip())
+        and not (name == "voter" and _STAFF_NUMBER.fullmatch(cell_text(c).strip()))
+    ]
     if len(bad) <= (1 - _GUESS_SHARE) * len(answers):
         return ""
     number, cell = bad[0]
-    return f'its answers are not {what} (row {number}: "{cell_text(cell)[:60]}")'
+    example = cell_text(cell)[:60]
+    return f'its answers are not email addresses or staff numbers (row {number}: "{example}")'
 
 
 def _guess_columns(headers: list[str], mapping: Mapping[str, str]) -> dict[str, int | None]:
@@ -467,7 +459,7 @@ def guess_columns(
     table = read_table(path, sheet=choices.sheet)
     header = find_header_row(table, choices.header_row)
     headers = [cell_text(cell) for cell in table.rows[header.number - 1]]
-    columns, _ = _checked_guess(headers, {}, table.numbered(header.number + 1), choices)
+    columns, _ = _checked_guess(headers, {}, table.numbered(header.number + 1))
     guessed = {
         name: headers[index]
         for name, index in columns.items()
