@@ -323,3 +323,25 @@ def test_set_pin_from_the_command_line(
         assert reopened.panel.verify_pin(panel_ids["Nora Quinn"], "24680")
     assert main(["set-pin", str(round_path), "--member", "Nora Quinn", "--pin", "12"]) == 1
     assert "4 to 8 digits" in capsys.readouterr().err
+
+
+def test_a_formula_like_comment_comes_back_as_typed_after_export_and_import(
+    judged: Path, tmp_path: Path
+) -> None:
+    """``export scores`` puts an apostrophe before "=…" so Excel runs nothing; importing
+    that file again stores the comment as it was typed, not with the apostrophe."""
+    source = _write(
+        tmp_path / "paper.csv",
+        [SCORE_HEADER, ["Nora Quinn", "Extra Mile", "Owen Marsh", "Worked hard", "4", "=1+1 -ish"]],
+    )
+    assert main(["import", "scores", str(judged), str(source)]) == 0
+    out = tmp_path / "out.csv"
+    assert main(["export", "scores", str(judged), str(out)]) == 0
+    assert "'=1+1 -ish" in out.read_text(encoding="utf-8-sig")
+    assert main(["import", "scores", str(judged), str(out)]) == 0
+    with Store.open(judged) as store:
+        nora = store.panel.member_named("Nora Quinn").id or 0
+        owen = store.nominations.entry_named(
+            store.round.category_named(EXTRA_MILE).id or 0, "Owen Marsh"
+        )
+        assert store.scores.sheet(nora, owen.id or 0).comment == "=1+1 -ish"

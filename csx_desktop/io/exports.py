@@ -77,6 +77,14 @@ def neutralise(value: Any) -> Any:
     return value
 
 
+def as_typed(text: str) -> str:
+    """Text as it was before ``neutralise``: a file the app exported and a person imports
+    again (``export scores`` then ``import scores``) gives back the comment as typed."""
+    if text[:1] == "'" and neutralise(text[1:]) == text:
+        return text[1:]
+    return text
+
+
 def neutral_row(row: Sequence[Any]) -> list[Any]:
     """A row ready for a CSV writer: each cell neutralised, ``None`` as an empty cell."""
     return ["" if value is None else neutralise(value) for value in row]

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from csx_desktop.domain.model import Category, InterestKind, PanelGroup
 from csx_desktop.domain.names import name_key, tidy_name
-from csx_desktop.io.exports import write_table
+from csx_desktop.io.exports import as_typed, write_table
 from csx_desktop.io.reading import ReadChoices, find_header_row
 from csx_desktop.io.row_errors import RowError, RowsRefused
 from csx_desktop.io.tables import Cell, RawTable, cell_text, read_table
@@ -79,10 +79,12 @@ class _Rows:
     rows: list[tuple[int, list[Cell]]]
 
     def text(self, cells: list[Cell], column: str) -> str:
+        """The cell as text, as typed: ``export_scores`` writes formula-like text with a
+        leading apostrophe (so no spreadsheet runs it), taken off again here."""
         index = self.columns.get(column)
         if index is None or index >= len(cells):
             return ""
-        return cell_text(cells[index])
+        return as_typed(cell_text(cells[index]))
 
 
 def _read_rows(
