@@ -28,8 +28,7 @@ the reader either returns what the spreadsheet shows or refuses in one line nami
   far a sheet reaches is found from its XML before calamine lays it out in memory, because
   calamine stops the whole process when that allocation fails (a stray value at XFD1048576).
 
-The times section at the bottom (``parse_time_cell``) is the old reader of times: ``io.dates``
-has taken its place, and it is to be deleted from here.
+Dates in a column are read by ``io.dates``, one way for the whole column.
 """
 
 from __future__ import annotations
@@ -45,7 +44,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -956,77 +955,3 @@ def _long_cell(name: str, row: int, column: int | None) -> str:
         f"{name} has a cell ({where}) longer than {MAX_CELL_CHARS:,} characters, more than any "
         "answer: check it is the right file."
     )
-
-
-# ---- times -------------------------------------------------------------------------------
-
-# A zone written after the time: Google Forms writes "GMT", "GMT+1"; BST is UTC+1.
-_ZONE = re.compile(r"(.*?)\s*\b(GMT|UTC|BST|Z)\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?", re.IGNORECASE)
-_ZONE_MINUTES = {"gmt": 0, "utc": 0, "z": 0, "bst": 60}
-_DATE_ORDERS = {
-    "ymd": ("%Y/%m/%d", "%Y-%m-%d", "%Y.%m.%d"),
-    "dmy": ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y"),
-    "mdy": ("%m/%d/%Y", "%m-%d-%Y", "%m/%d/%y"),
-}
-_TIMES = ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p", "%I:%M:%S%p", "%I:%M%p", "")
-_YEAR_FIRST = re.compile(r"\d{4}")
-_AM_PM = re.compile(r"[ap]m$", re.IGNORECASE)
-
-
-def parse_time_cell(cell: Cell, *, month_first: bool = False) -> datetime | None:
-    """A cell as the date and time it holds, with no zone unless it says one; None when it
-    holds none (blank, a bare number, text that is not a date).
-
-    Spreadsheet date cells are taken as they are. Text may be ISO, Google Forms' "2026/03/16
-    8:24:52 PM GMT" (the zone word, and an offset such as "GMT+1", are kept), or a date
-    written day first as in the UK (20/03/2026, 20 March 2026), trying month first only
-    where day first cannot be right (04/13/2026). ``month_first`` tries month first before
-    day first, for tools that write dates that way (SurveyMonkey: "03/16/2026 08:24:52 PM").
-    """
-    if isinstance(cell, datetime):
-        return cell
-    if isinstance(cell, date):
-        return datetime.combine(cell, time())
-    if cell is None or isinstance(cell, int | float):
-        return None  # a bare number in a time column is a wrong column, not a time
-    text = " ".join(str(cell).split())
-    zone: timezone | None = None
-    match = _ZONE.fullmatch(text)
-    if match:
-        text = match.group(1)
-        minutes = _ZONE_MINUTES[match.group(2).casefold()]
-        if match.group(3):
-            sign = 1 if match.group(3) == "+" else -1
-            minutes += sign * (int(match.group(4)) * 60 + int(match.group(5) or 0))
-        zone = timezone(timedelta(minutes=minutes))
-    moment = _parse_time_text(text, month_first)
-    if moment is not None and zone is not None and moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone)
-    return moment
-
-
-def _parse_time_text(text: str, month_first: bool) -> datetime | None:
-    if not text:
-        return None
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        pass
-    # Only the patterns that could match are tried (a failed strptime is slow): a year first
-    # or a day or month first, a 12- or 24-hour clock, with seconds or without.
-    if _YEAR_FIRST.match(text):
-        orders: tuple[str, ...] = ("ymd",)
-    else:
-        orders = ("mdy", "dmy") if month_first else ("dmy", "mdy")
-    twelve_hour = _AM_PM.search(text) is not None
-    colons = text.count(":")
-    times = [t for t in _TIMES if t.count(":") == colons and ("%p" in t) == twelve_hour]
-    for order in orders:
-        for date_format in _DATE_ORDERS[order]:
-            for time_format in times:
-                try:
-                    # %p, %b and %B ignore case: "pm" and "PM", "march" and "March".
-                    return datetime.strptime(text, f"{date_format} {time_format}".strip())
-                except ValueError:
-                    continue
-    return None
