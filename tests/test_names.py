@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -56,3 +58,19 @@ def test_the_round_file_lists_entries_in_that_order(store: Store) -> None:
 def test_sort_key_of_plain_ascii_matches_the_full_unicode_path(name: str) -> None:
     # An accented letter forces the general path; it must agree with the ASCII shortcut.
     assert sort_key(name + "é") == sort_key(name) + "e"
+
+
+@given(st.text())
+def test_name_key_keeps_exactly_the_letters_and_digits(name: str) -> None:
+    """The fast paths (ASCII, one regex) agree with the definition: NFC, case-folded,
+    only what ``str.isalnum`` calls a letter or digit."""
+    text = unicodedata.normalize("NFC", name).casefold()
+    assert name_key(name) == "".join(ch for ch in text if ch.isalnum())
+
+
+@given(st.text())
+def test_tidy_name_removes_invisible_characters_and_spreads_no_space(name: str) -> None:
+    tidy = tidy_name(name)
+    assert tidy == tidy.strip() and "  " not in tidy
+    assert not any(ch in tidy for ch in "\x00\x1b\u202e\u2066\ufeff")
+    assert tidy_name(tidy) == tidy

@@ -11,14 +11,15 @@ import re
 import unicodedata
 
 _NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def name_key(name: str) -> str:
     """A comparison key: case-folded letters and digits only, in NFC form."""
     if name.isascii():  # most names, and an import keys thousands: one regex pass
         return _NOT_ASCII_ALNUM.sub("", name.lower())
-    text = unicodedata.normalize("NFC", name).casefold()
-    return "".join(ch for ch in text if ch.isalnum())
+    # [\W_] is exactly "not str.isalnum()": \w is isalnum() plus the underscore.
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFC", name).casefold())
 
 
 # Letters that do not decompose into a base letter plus an accent, spelled as an English

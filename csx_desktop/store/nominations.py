@@ -21,7 +21,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from csx_desktop.domain.model import (
     Entry,
@@ -66,11 +66,20 @@ class ImportFile:
     rejected: int = 0
 
 
+class Added(NamedTuple):
+    """A nomination just stored: its id, its entry's and its source (an import adds
+    thousands: a small tuple, not the whole nomination again)."""
+
+    id: int
+    entry_id: int
+    source: str
+
+
 @dataclass(slots=True)
 class BatchResult:
     """What ``add_batch`` did: stored nominations and, by input index, refused ones."""
 
-    stored: list[Nomination] = field(default_factory=list)
+    stored: list[Added] = field(default_factory=list)
     refused: dict[int, str] = field(default_factory=dict)  # input index -> reason
     already_imported: list[int] = field(default_factory=list)  # input indexes
     new_entries: int = 0
@@ -96,12 +105,13 @@ class NominationRepository:
     def add(self, nomination: Nomination) -> Nomination:
         """Store one nomination in its entry (new or existing); audited; returns it with ids."""
         with self._store.write():
-            return self._add_in_transaction(nomination)
+            return self.nomination(self._add_in_transaction(nomination).id)
 
     def add_many(self, nominations: list[Nomination]) -> list[Nomination]:
         """Store several nominations in one transaction: all of them, or none."""
         with self._store.write():
-            return [self._add_in_transaction(n) for n in nominations]
+            added = [self._add_in_transaction(n).id for n in nominations]
+            return [self.nomination(nomination_id) for nomination_id in added]
 
     def add_batch(
         self,
@@ -211,7 +221,7 @@ class NominationRepository:
         entries: dict[tuple[int, str], int] | None = None,
         now: str | None = None,
         pending: _PendingRows | None = None,
-    ) -> Nomination:
+    ) -> Added:
         """Check and insert one nomination. ``entries`` (an import's cache of active entries
         by category and name key) makes thousands of rows cheap: no lookup, no re-read;
         ``pending`` collects an import's rows to write them together."""
@@ -247,12 +257,9 @@ class NominationRepository:
         )
         if entries is None:
             self._store.audit("add", "nomination", nomination_id, after=row)
-            return self.nomination(nomination_id)
         # In an import the batch writes one audit row naming every nomination it added; the
         # nomination's own row is the record of what arrived.
-        return replace(
-            nomination, id=nomination_id, entry_id=entry_id, nominee=nominee, source=row["source"]
-        )
+        return Added(nomination_id, entry_id, row["source"])
 
     def _check_body_free(
         self, category_id: int | None, body: str, nominee: str, *, except_id: int | None = None
