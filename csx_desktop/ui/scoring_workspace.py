@@ -543,7 +543,7 @@ class ScoringWorkspace(QWidget):
             row = CriterionRow(criterion)
             row.chosen.connect(lambda value, c=criterion: self.set_score(c, value))
             row.step.connect(lambda delta, i=index: self.focus_criterion(i + delta))
-            row.focused.connect(lambda i=index: self._highlight(i))
+            row.focused.connect(lambda i=index: self._focus_arrived(i))
             row.refused.connect(self._refuse_key)
             self.rows.append(row)
             criteria_layout.addWidget(row)
@@ -842,6 +842,11 @@ class ScoringWorkspace(QWidget):
         self._current = min(max(index, 0), len(self.rows) - 1)
         for number, row in enumerate(self.rows):
             row.set_current(number == self._current)
+
+    def _focus_arrived(self, index: int) -> None:
+        """A score got the focus (by key, click or Alt+letter): highlight it, show it."""
+        self._highlight(index)
+        self.criteria_scroll.ensureWidgetVisible(self.rows[index])
 
     def focus_criterion(self, index: int) -> None:
         if not self.rows or self._entry_id in self._interests:
