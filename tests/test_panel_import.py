@@ -345,3 +345,27 @@ def test_a_formula_like_comment_comes_back_as_typed_after_export_and_import(
             store.round.category_named(EXTRA_MILE).id or 0, "Owen Marsh"
         )
         assert store.scores.sheet(nora, owen.id or 0).comment == "=1+1 -ish"
+
+
+def test_a_panel_workbook_with_a_title_row_and_an_uncalculated_formula(
+    round_path: Path, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The panel import reads as every import does: the title row is passed over, and a
+    name that is a formula nobody calculated is a row problem, not an empty name."""
+    from openpyxl import Workbook
+
+    store.close()
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Judging panel 2026"])
+    sheet.append(["Name", "Group", "Categories"])
+    sheet.append(["Margaret Teesdale", "Catalyst voice forum", "all"])
+    sheet.append(['=CONCAT("Imran", " Chaudhry")', "CSE assessor", "all"])
+    path = tmp_path / "panel.xlsx"
+    workbook.save(path)
+    assert main(["import", "panel", str(round_path), str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "row 4, name:" in err and "formula" in err
+    assert main(["import", "panel", str(round_path), str(path), "--skip-invalid"]) == 0
+    with Store.open(round_path) as reopened:
+        assert [m.name for m in reopened.panel.members()] == ["Margaret Teesdale"]

@@ -72,11 +72,14 @@ class ImportResult:
 
 @dataclass(frozen=True, slots=True)
 class _Rows:
-    """The data rows of a table with a way to read a named column."""
+    """The data rows of a table with a way to read a named column. A row with a cell the
+    file could not give a value for (a formula never calculated) is not among ``rows``: it
+    is in ``problems``, which every import starts its list of row errors with."""
 
     table: RawTable
     columns: dict[str, int]
     rows: list[tuple[int, list[Cell]]]
+    problems: list[RowError] = field(default_factory=list)
 
     def text(self, cells: list[Cell], column: str) -> str:
         """The cell as text, as typed: ``export_scores`` writes formula-like text with a
@@ -107,7 +110,24 @@ def _read_rows(
             f"{table.file_name} has no {names} column in its heading row (row {header_number}). "
             f"The columns must be: {', '.join((*required, *optional))}."
         )
-    return _Rows(table, columns, [r for r in numbered if r[0] != header_number])
+    rows: list[tuple[int, list[Cell]]] = []
+    problems: list[RowError] = []
+    for number, cells in numbered:
+        if number == header_number:
+            continue
+        problem = next(
+            (
+                RowError(number, name, table.problem_cells[(number, index)])
+                for name, index in columns.items()
+                if (number, index) in table.problem_cells
+            ),
+            None,
+        )
+        if problem is None:
+            rows.append((number, cells))
+        else:
+            problems.append(problem)
+    return _Rows(table, columns, rows, problems)
 
 
 def _sha256(path: str | Path) -> str:
@@ -123,6 +143,7 @@ def _finish(
     apply: Callable[[], None],
 ) -> ImportResult:
     """Refuse on any error (unless skip_invalid), else apply and record the import, together."""
+    errors.sort(key=lambda error: error.row)  # in the order the person reads the file
     if errors and not skip_invalid:
         raise RowsRefused(result.file_name, errors)
     result.skipped = errors
@@ -183,7 +204,7 @@ def import_panel(
     """Add the members in the file, or bring existing ones up to date with it."""
     rows = _read_rows(path, PANEL_COLUMNS, PANEL_OPTIONAL, choices)
     panel_categories = [c for c in store.round.categories() if c.is_panel_scored]
-    errors: list[RowError] = []
+    errors: list[RowError] = list(rows.problems)
     parsed: list[_PanelRow] = []
     seen: dict[str, int] = {}
     for number, cells in rows.rows:
@@ -352,7 +373,7 @@ def import_interests(
     rows = _read_rows(path, INTEREST_COLUMNS, INTEREST_OPTIONAL, choices)
     lookup = _Lookup(store)
     existing = {(i.member_id, i.entry_id): i for i in store.panel.interests()}
-    errors: list[RowError] = []
+    errors: list[RowError] = list(rows.problems)
     to_add: list[tuple[int, int, InterestKind, str]] = []
     unchanged = 0
     seen: dict[tuple[int, int], int] = {}
@@ -429,7 +450,7 @@ def import_scores(
     rows = _read_rows(path, SCORE_COLUMNS, SCORE_OPTIONAL, choices)
     lookup = _Lookup(store)
     interests = {(i.member_id, i.entry_id) for i in store.panel.interests()}
-    errors: list[RowError] = []
+    errors: list[RowError] = list(rows.problems)
     parsed: list[_ScoreRow] = []
     seen_scores: dict[tuple[int, int, int], tuple[int, int]] = {}  # -> (row, score)
     seen_comments: dict[tuple[int, int], tuple[int, str]] = {}
