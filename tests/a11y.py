@@ -231,7 +231,12 @@ def check_tab_leaves(root: QWidget) -> list[str]:
     stops = tab_stops(root)
     if len(stops) < 2:
         return []
-    problems = []
+    # Whatever rows it holds today: a view that moves cell to cell on Tab traps it once full.
+    problems = [
+        f"{describe(w)} moves from cell to cell on Tab (setTabKeyNavigation(False))"
+        for w in stops
+        if isinstance(w, QAbstractItemView) and w.tabKeyNavigation()
+    ]
     for widget in stops:
         for key, modifiers, words in (
             (Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier, "Tab"),
@@ -729,6 +734,20 @@ def admin_area(window: MainWindow, title: str) -> QWidget:
     return window
 
 
+def decided(window: MainWindow) -> QWidget:
+    """The Certificates area once every category's decision is recorded (rank 1 wins), so
+    its table and preview are on screen rather than its empty state."""
+    from csx_desktop.store.results import load_results, record_decision
+
+    store = window.store
+    assert store is not None
+    for result in load_results(store):
+        leaders = [e.entry_id for e in result.leaders][:1]
+        if leaders and result.category.id is not None:
+            record_decision(store, category_id=result.category.id, winners=leaders)
+    return admin_area(window, "Certificates")
+
+
 def submit_dialog(window: MainWindow) -> QWidget:
     member_tab(window, MEMBER, f"Score: {EXTRA_MILE}")
     workspace = window.workspace
@@ -763,6 +782,7 @@ SCREENS: dict[str, Callable[[MainWindow], QWidget]] = {
     "chair scoring progress": lambda w: member_tab(w, CHAIR, "Scoring progress"),
     "chair results": lambda w: member_tab(w, CHAIR, "Results"),
     **{f"administrator {spec.title}": (lambda w, t=spec.title: admin_area(w, t)) for spec in AREAS},
+    "administrator Certificates, decisions recorded": decided,
 }
 
 
