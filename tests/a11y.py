@@ -769,6 +769,47 @@ def help_page(window: MainWindow) -> QWidget:
     return dialog
 
 
+def import_mapping(window: MainWindow) -> QWidget:
+    """The nominations import's mapping dialog, on a Google Forms export of three rows."""
+    import csv
+
+    from csx_desktop.io.nomination_import import prepare_import
+    from csx_desktop.ui.mapping_dialog import MappingDialog
+
+    admin_area(window, "Nominations")
+    store = window.store
+    assert store is not None and store.path is not None
+    path = store.path.parent / "responses.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [
+                ["Timestamp", "Which award?", "Nominee's full name", "Why do they deserve it?"],
+                ["8/31/2025 10:00:00", "Extra Mile", "Ann Lee", "Kind. Quick. Thorough."],
+                ["9/1/2025 10:00:00", "Team award", "Hub Team", "They answered every call."],
+            ]
+        )
+    plan = prepare_import(path, categories=store.round.categories())
+    dialog = MappingDialog(plan, store.round.categories(), store.round.nominating_bodies(), window)
+    dialog.resize(LAPTOP)
+    dialog.show()
+    dialog.activateWindow()
+    QApplication.processEvents()
+    return dialog
+
+
+def vote_columns(window: MainWindow) -> QWidget:
+    """The vote import's question when no column names the voter or the vote."""
+    from csx_desktop.ui.vote_dialogs import VoteColumnsDialog
+
+    admin_area(window, "Shining Star")
+    headings = ["When", "Payroll", "Person you are backing"]
+    dialog = VoteColumnsDialog("votes.csv", headings, {"cast_at": "When"}, window)
+    dialog.show()
+    dialog.activateWindow()
+    QApplication.processEvents()
+    return dialog
+
+
 # Every screen of the member's path, the chair's and the administrator's: one line each.
 SCREENS: dict[str, Callable[[MainWindow], QWidget]] = {
     "sign-in": lambda w: w,
@@ -783,6 +824,8 @@ SCREENS: dict[str, Callable[[MainWindow], QWidget]] = {
     "chair results": lambda w: member_tab(w, CHAIR, "Results"),
     **{f"administrator {spec.title}": (lambda w, t=spec.title: admin_area(w, t)) for spec in AREAS},
     "administrator Certificates, decisions recorded": decided,
+    "administrator import mapping": import_mapping,
+    "administrator vote columns": vote_columns,
 }
 
 

@@ -145,6 +145,7 @@ class MappingDialog(QDialog):
         self.preview.setModel(self.preview_model)
         self.preview.setAccessibleName("Preview of the first rows")
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.preview.setWordWrap(False)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.preview.horizontalHeader().setStretchLastSection(True)
@@ -162,7 +163,6 @@ class MappingDialog(QDialog):
         self.problems.setWordWrap(True)
         self.problems.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.keep_valid_box = QCheckBox("Import the &valid rows and skip the rows with problems")
-        self.keep_valid_box.setAccessibleName("Import only the valid rows")
         check_layout.addWidget(self.summary)
         check_layout.addWidget(self.problems)
         check_layout.addWidget(self.keep_valid_box)
@@ -199,6 +199,7 @@ class MappingDialog(QDialog):
         self.body_scroll.setWidgetResizable(True)
         self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its controls take the focus
         layout = QVBoxLayout(self)
         layout.addWidget(self.body_scroll, 1)
         layout.addWidget(self.buttons)
