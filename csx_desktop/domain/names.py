@@ -76,6 +76,8 @@ def tidy_name(name: str) -> str:
 
 def split_members(text: str) -> tuple[str, ...]:
     """Split a team's member list typed on new lines or separated by ';' or ','."""
+    if not text:
+        return ()
     for sep in ("\r\n", "\n", ";"):
         text = text.replace(sep, ",")
-    return tuple(tidy_name(part) for part in text.split(",") if tidy_name(part))
+    return tuple(name for name in map(tidy_name, text.split(",")) if name)

@@ -760,7 +760,8 @@ def _nomination_row(nomination: Nomination, nominee: str) -> dict[str, Any]:
         "category_id": nomination.category_id,
         "nominee": nominee,
         "team_members": json.dumps(
-            [tidy_name(m) for m in nomination.team_members if tidy_name(m)], ensure_ascii=False
+            [name for name in map(tidy_name, nomination.team_members) if name],
+            ensure_ascii=False,
         )
         if nomination.team_members
         else "[]",
