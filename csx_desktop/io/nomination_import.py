@@ -202,7 +202,9 @@ def plan_import(
     plan = ImportPlan(path, table, layout, guess_mapping(layout), choices=choices)
     mapping, left_out = check_guesses(plan, plan.mapping, categories)
     notes = (*table.notes, *([header.note] if header.note else []), *left_out)
-    return ImportPlan(path, table, layout, mapping, tuple(notes), choices)
+    checked = ImportPlan(path, table, layout, mapping, tuple(notes), choices)
+    vars(checked)["data_rows"] = plan.data_rows  # the rows found already: not found again
+    return checked
 
 
 # ---- checking a guess against the answers --------------------------------------------------
@@ -317,9 +319,16 @@ def parse_rows(
         plan, mapping, tuple(categories), tuple(nominating_bodies), plan.time_column(mapping),
         category,
     )  # fmt: skip
-    for number, cells in plan.data_rows:
+    rows = plan.data_rows
+    # Each mapped column as text, in one pass a column: 10,000 rows x 11 fields read this
+    # way take a third of the time of a method call per cell.
+    columns = {
+        key: _column_texts(rows, index) for key, index in mapping.items() if index is not None
+    }
+    for position, (number, cells) in enumerate(rows):
+        texts = {key: column[position] for key, column in columns.items()}
         try:
-            nominations = reader.read(number, cells)
+            nominations = reader.read(number, cells, texts)
         except RowProblem as problem:
             parsed.errors.append(RowError(number, column="", reason=str(problem)))
             continue
@@ -483,33 +492,27 @@ class _RowReader:
             return None
         return cells[index]
 
-    def text(self, cells: list[Cell], key: str) -> str:
-        index = self.mapping.get(key)
-        if index is None or index >= len(cells):
-            return ""
-        value = cells[index]
-        if type(value) is str:  # nearly every answer: the short way
-            return clean_text(value.strip())
-        if isinstance(value, datetime | date):
-            return value.isoformat()
-        return clean_text(cell_text(value))
-
     def column(self, key: str) -> str:
         return self.layout.header(self.mapping.get(key))
 
-    def read(self, number: int, cells: list[Cell]) -> list[Nomination]:
+    def read(self, number: int, cells: list[Cell], texts: dict[str, str]) -> list[Nomination]:
+        """The nominations of one row: ``cells`` as read, ``texts`` its mapped answers as
+        text (a field with no column is missing from it)."""
         self._check_cells(number)
-        categories = [self.fixed] if self.fixed is not None else self._categories(cells)
-        nominee = tidy_name(self.text(cells, "nominee"))
+        text = texts.get
+        categories = (
+            [self.fixed] if self.fixed is not None else self._categories(text("category", ""))
+        )
+        nominee = tidy_name(text("nominee", ""))
         if not name_key(nominee):
             raise RowProblem(f'the nominee\'s name is empty (column "{self.column("nominee")}")')
-        citation = self.text(cells, "citation").replace("\r\n", "\n")
+        citation = text("citation", "").replace("\r\n", "\n")
         received = self._received(cells)
-        body = self._body(cells, categories)
-        members = split_members(self.text(cells, "team_members"))
-        email = self.text(cells, "nominator_email")
-        nominator = tidy_name(self.text(cells, "nominator_name"))
-        response = self.text(cells, "response_id") or self._fingerprint(cells)
+        body = self._body(text("nominating_body", ""), categories)
+        members = split_members(text("team_members", ""))
+        email = text("nominator_email", "")
+        nominator = tidy_name(text("nominator_name", ""))
+        response = text("response_id", "") or self._fingerprint(cells)
         nominations = []
         for category in categories:
             if not citation and category.method is Method.PANEL:
@@ -523,11 +526,11 @@ class _RowReader:
                     nominee=nominee,
                     citation=citation,
                     team_members=members if category.nominee_kind is NomineeKind.TEAM else (),
-                    service=self.text(cells, "service"),
+                    service=text("service", ""),
                     nominating_body=body if category.method is Method.STAFF_VOTE else "",
                     nominator_name="" if name_key(nominator) in _ANONYMOUS else nominator,
                     nominator_email="" if email.casefold() in _ANONYMOUS else email,
-                    relationship=self.text(cells, "relationship"),
+                    relationship=text("relationship", ""),
                     received_at=received,
                     source=self.layout.source,
                     # One row choosing two awards is two nominations, each known on re-import.
@@ -550,8 +553,7 @@ class _RowReader:
                 reason = self.problem_cells[(number, index)]
                 raise RowProblem(f'{reason} (column "{self.layout.header(index)}")')
 
-    def _categories(self, cells: list[Cell]) -> list[Category]:
-        raw = self.text(cells, "category")
+    def _categories(self, raw: str) -> list[Category]:
         # Microsoft Forms multi-select answers: "Extra Mile;Team;" (trailing ;).
         answers = [part.strip() for part in re.split(r"[;\n]", raw) if part.strip()]
         if not answers:
@@ -571,10 +573,10 @@ class _RowReader:
                 found.append(category)
         return found
 
-    def _body(self, cells: list[Cell], categories: list[Category]) -> str:
+    def _body(self, answer: str, categories: list[Category]) -> str:
+        raw = tidy_name(answer)
         if not any(c.method is Method.STAFF_VOTE for c in categories):
-            return tidy_name(self.text(cells, "nominating_body"))
-        raw = tidy_name(self.text(cells, "nominating_body"))
+            return raw
         if not raw:
             column = self.column("nominating_body")
             where = f' (column "{column}")' if column else " (no column is chosen for it)"
@@ -625,6 +627,25 @@ class _RowReader:
             texts.pop()  # a CSV and a workbook of the same answers end differently
         digest = hashlib.sha256("\x1f".join(texts).encode("utf-8", "replace"))
         return _ROW_DIGEST + digest.hexdigest()[:24]
+
+
+def _column_texts(rows: list[tuple[int, list[Cell]]], index: int) -> list[str]:
+    """One column's answers as text: trimmed, invisible characters removed, a date in ISO
+    form, a whole number without ".0"; "" where the row has no such cell."""
+    return [
+        (t if (t := value.strip()).isprintable() else clean_text(t))
+        if type(value) is str
+        else _other_text(value)
+        for value in (cells[index] if index < len(cells) else None for _, cells in rows)
+    ]
+
+
+def _other_text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return clean_text(cell_text(value))
 
 
 def _short(text: str, limit: int = 60) -> str:

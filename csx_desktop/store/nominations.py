@@ -727,16 +727,20 @@ class _PendingRows:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
-        self._rows: dict[str, list[dict[str, Any]]] = {"entries": [], "nominations": []}
+        self._rows: dict[str, list[tuple[Any, ...]]] = {"entries": [], "nominations": []}
+        self._columns: dict[str, tuple[str, ...]] = {}
         self._next = {
             table: int(conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0])
             for table in self._rows
         }
 
     def add(self, table: str, row: dict[str, Any]) -> int:
+        keys = tuple(row)
+        if self._columns.setdefault(table, ("id", *keys))[1:] != keys:
+            raise ValueError(f"every {table} row of a batch must have the same columns")
         row_id = self._next[table]
         self._next[table] += 1
-        self._rows[table].append({"id": row_id, **row})
+        self._rows[table].append((row_id, *row.values()))
         return row_id
 
     def flush(self) -> None:
@@ -744,11 +748,11 @@ class _PendingRows:
         for table, rows in self._rows.items():
             if not rows:
                 continue
-            columns = list(rows[0])
+            columns = self._columns[table]
             self._conn.executemany(
                 f"INSERT INTO {table} ({', '.join(columns)}) "
                 f"VALUES ({', '.join('?' * len(columns))})",
-                [tuple(row[c] for c in columns) for row in rows],
+                rows,
             )
             rows.clear()
 
