@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from csx_desktop.domain.model import Category, Method, Nomination, NomineeKind
-from csx_desktop.domain.names import clean_text, name_key, split_members, tidy_name
+from csx_desktop.domain.names import name_key, split_members, tidy_name
 from csx_desktop.domain.rubric import match_category
 from csx_desktop.domain.times import to_utc
 from csx_desktop.io.dates import DATE_ORDERS, TimeColumn, parse_time_cell, read_time_column
@@ -47,7 +47,7 @@ from csx_desktop.io.nomination_formats import (
     guess_mapping,
     missing_required,
 )
-from csx_desktop.io.reading import ReadChoices, find_header_row, sample
+from csx_desktop.io.reading import ReadChoices, column_texts, find_header_row, sample
 from csx_desktop.io.row_errors import RowError
 from csx_desktop.io.tables import Cell, RawTable, cell_text, is_blank, read_table
 from csx_desktop.store.errors import InputRefused
@@ -323,7 +323,7 @@ def parse_rows(
     # Each mapped column as text, in one pass a column: 10,000 rows x 11 fields read this
     # way take a third of the time of a method call per cell.
     columns = {
-        key: _column_texts(rows, index) for key, index in mapping.items() if index is not None
+        key: column_texts(rows, index) for key, index in mapping.items() if index is not None
     }
     for position, (number, cells) in enumerate(rows):
         texts = {key: column[position] for key, column in columns.items()}
@@ -627,25 +627,6 @@ class _RowReader:
             texts.pop()  # a CSV and a workbook of the same answers end differently
         digest = hashlib.sha256("\x1f".join(texts).encode("utf-8", "replace"))
         return _ROW_DIGEST + digest.hexdigest()[:24]
-
-
-def _column_texts(rows: list[tuple[int, list[Cell]]], index: int) -> list[str]:
-    """One column's answers as text: trimmed, invisible characters removed, a date in ISO
-    form, a whole number without ".0"; "" where the row has no such cell."""
-    return [
-        (t if (t := value.strip()).isprintable() else clean_text(t))
-        if type(value) is str
-        else _other_text(value)
-        for value in (cells[index] if index < len(cells) else None for _, cells in rows)
-    ]
-
-
-def _other_text(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return clean_text(cell_text(value))
 
 
 def _short(text: str, limit: int = 60) -> str:

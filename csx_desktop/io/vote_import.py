@@ -51,7 +51,7 @@ from csx_desktop.domain.names import clean_text, name_key
 from csx_desktop.domain.times import to_utc
 from csx_desktop.domain.votes import ImportedBallot, is_usable_voter, voter_key
 from csx_desktop.io.dates import TimeColumn, read_time_column
-from csx_desktop.io.reading import ReadChoices, find_header_row, sample
+from csx_desktop.io.reading import ReadChoices, column_texts, find_header_row, sample
 from csx_desktop.io.row_errors import RowError, RowsRefused
 from csx_desktop.io.tables import Cell, RawTable, cell_text, is_blank, read_table
 from csx_desktop.store.errors import InputRefused
@@ -210,14 +210,17 @@ def read_vote_export(
     )
     ballots: list[ImportedBallot] = []
     problems: list[RowError] = []
-    for number, cells in rows:
+    voters, staff_numbers, choices_made, response_ids = (
+        column_texts(rows, column) for column in (voter_col, staff_col, choice_col, id_col)
+    )
+    for position, (number, cells) in enumerate(rows):
         problem = _problem_cell(table, number, used, headers)
         if problem is not None:
             problems.append(problem)
             continue
-        key = voter_key(_text(cells, voter_col))
+        key = voter_key(voters[position])
         if staff_col is not None and not is_usable_voter(key):
-            staff = voter_key(_text(cells, staff_col))
+            staff = voter_key(staff_numbers[position])
             if is_usable_voter(staff):
                 key = staff
         cast_at: datetime | None = None
@@ -233,9 +236,9 @@ def read_vote_export(
             ImportedBallot(
                 row=number,
                 voter_key=key,
-                choice=" ".join(_text(cells, choice_col).split()),
+                choice=" ".join(choices_made[position].split()),
                 cast_at=cast_at,
-                response_id=_text(cells, id_col),
+                response_id=response_ids[position],
             )
         )
     first = rows[0][1] if rows else []
@@ -485,15 +488,6 @@ def _index_containing(headers: list[str], words: Sequence[str], taken: set[int])
             if word in heading and index not in taken:
                 return index
     return None
-
-
-def _text(cells: list[Cell], index: int | None) -> str:
-    if index is None or index >= len(cells):
-        return ""
-    value = cells[index]
-    if type(value) is str:  # nearly every answer: the short way
-        return value.strip()
-    return cell_text(value)
 
 
 def _heading(headers: list[str], index: int | None) -> str:
