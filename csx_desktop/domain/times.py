@@ -14,6 +14,8 @@ UK_TIME = ZoneInfo("Europe/London")
 
 def to_utc(moment: datetime) -> datetime:
     """A time in UTC; a time without a zone is taken as UK local time (Europe/London)."""
+    if moment.tzinfo is UTC:  # already (a count judges 50,000 stored times at once)
+        return moment
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UK_TIME)
     return moment.astimezone(UTC)

@@ -113,6 +113,8 @@ def column_texts(rows: Sequence[tuple[int, list[Cell]]], index: int | None) -> l
 def _other_text(value: Cell) -> str:
     if value is None:
         return ""
+    if value.__class__ is int:  # a response's number
+        return str(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
     return clean_text(cell_text(value))
