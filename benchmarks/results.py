@@ -6,6 +6,10 @@ with a few declared interests), then times ``store.results.load_results`` agains
 of reading the same 625,000 score rows with raw sqlite3 in the same run.
 Budget (DESIGN.md): under 0.5 s.
 
+Then every other count and the stability check (``store.counts.load_counts``: judge-adjusted,
+Borda, Condorcet, each judge left out, 200 resamples of the panel) for the same round, budget
+under 1 s in total; and the demo round's categories, budget under 50 ms each.
+
     python benchmarks/results.py [--runs N]
 """
 
@@ -20,15 +24,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import median, time_pair
+from _common import median, time_pair, time_runs
 
 from csx_desktop.domain.model import Criterion, PanelGroup
 from csx_desktop.domain.rubric import GENERIC_DESCRIPTORS
 from csx_desktop.store import Store
+from csx_desktop.store.counts import load_counts
 from csx_desktop.store.results import load_results
 
 ENTRIES, JUDGES, CRITERIA = 5_000, 25, 5
 BUDGET_SECONDS = 0.5
+COUNTS_BUDGET_SECONDS = 1.0
+DEMO_BUDGET_SECONDS = 0.05
 
 
 def build_round(path: Path) -> None:
@@ -116,8 +123,22 @@ def main() -> int:
         try:
             floor_times, measured_times = time_pair(raw_read, results, args.runs)
             floor, measured = median(floor_times), median(measured_times)
+            counts = median(time_runs(lambda: load_counts(store), args.runs))
         finally:
             store.close()
+        demo = _demo_counts(Path(folder) / "demo.csxawards", args.runs)
+    counts_ok = counts < COUNTS_BUDGET_SECONDS
+    print(
+        f"every other count and the stability check, same round (median of {args.runs}): "
+        f"{counts:.3f} s (budget < {COUNTS_BUDGET_SECONDS} s) "
+        f"{'OK' if counts_ok else 'OVER BUDGET'}"
+    )
+    demo_ok = all(seconds < DEMO_BUDGET_SECONDS for seconds in demo.values())
+    for name, seconds in demo.items():
+        print(
+            f"  demo round, {name}: {1000 * seconds:.1f} ms "
+            f"(budget < {1000 * DEMO_BUDGET_SECONDS:.0f} ms)"
+        )
     ok = measured < BUDGET_SECONDS
     scores = ENTRIES * JUDGES * CRITERIA
     print(
@@ -126,7 +147,20 @@ def main() -> int:
         f"score rows {floor:.3f} s = {measured / floor:.2f}x "
         f"(budget < {BUDGET_SECONDS} s) {'OK' if ok else 'OVER BUDGET'}"
     )
-    return 0 if ok else 1
+    return 0 if ok and counts_ok and demo_ok else 1
+
+
+def _demo_counts(path: Path, runs: int) -> dict[str, float]:
+    """Seconds to count each scored category of the demo round every way (median)."""
+    from csx_desktop.demo.builder import build_demo_round
+
+    build_demo_round(path)
+    with Store.open(path) as store:
+        return {
+            category.name: median(time_runs(lambda cid=category.id: load_counts(store, cid), runs))
+            for category in store.round.categories()
+            if category.is_panel_scored
+        }
 
 
 if __name__ == "__main__":

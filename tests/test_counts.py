@@ -9,6 +9,8 @@ winner; and the same sheets always give the same answer.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -174,3 +176,37 @@ def test_the_same_sheets_always_give_the_same_answer() -> None:
     assert count_category(list(reversed(PANEL))).first_share == first.first_share
     other_seed = count_category(PANEL, seed=1)
     assert other_seed.own == first.own and other_seed.adjusted == first.adjusted
+
+
+# ---- from the round file ---------------------------------------------------------------------
+
+
+def test_the_round_file_is_counted_with_the_sheets_its_results_count(tmp_path: Path) -> None:
+    """Declared interests and incomplete sheets never count; the round's own count is the
+    score its results show, and the demo's winner is said in words."""
+    from csx_desktop.demo.builder import build_demo_round
+    from csx_desktop.store import Store
+    from csx_desktop.store.counts import counted_sheets, load_counts
+    from csx_desktop.store.results import load_results
+
+    path = tmp_path / "demo.csxawards"
+    build_demo_round(path)
+    with Store.open(path) as store:
+        interests = set(store.conn.execute("SELECT member_id, entry_id FROM interests"))
+        sheets = counted_sheets(store)
+        assert interests and all(
+            (member, entry) not in interests
+            for rows in sheets.values()
+            for member, entry, _ in rows
+        )
+        counts = load_counts(store)
+        for result in load_results(store):
+            if not result.category.is_panel_scored:
+                continue
+            own = counts[int(result.category.id or 0)].own
+            for entry in result.entries:
+                if entry.score is not None:
+                    assert own[entry.entry_id] == pytest.approx(entry.score)
+                    assert entry.judges == sum(
+                        1 for _, e, _ in sheets[entry.category_id] if e == entry.entry_id
+                    )

@@ -318,10 +318,14 @@ def _condorcet(table: NDArray[Any], eligible: NDArray[Any]) -> int | None:
             below = (table[row][None, :] < table).sum(axis=1)
         return np.asarray(above - below)
 
+    # Knock-out: whoever beats the champion so far takes over; only the last one standing
+    # can beat everyone, which the margins against every entry then confirm or not.
     champion = int(candidates[0])
     for challenger in candidates[1:]:
-        if margins(int(challenger))[champion] > 0:
-            champion = int(challenger)
+        a, b = table[int(challenger)], table[champion]
+        with np.errstate(invalid="ignore"):
+            if int((a > b).sum()) > int((a < b).sum()):
+                champion = int(challenger)
     wins = margins(champion)[candidates]
     others = candidates != champion
     return champion if bool((wins[others] > 0).all()) else None
