@@ -222,12 +222,18 @@ def test_results_json_has_the_documented_shape(
         "nominee": "Zoë Whitfield",
         "rank": 1,
         "score": 91.11,
-        "normalised_score": pride["entries"][0]["normalised_score"],
         "judges": 3,
         "spread": 6.67,
         "tied": False,
         "flags": [],
+        "adjusted_score": pride["entries"][0]["adjusted_score"],
+        "borda_score": pride["entries"][0]["borda_score"],
+        "first_share": pride["entries"][0]["first_share"],
     }
+    assert 0 <= pride["entries"][0]["first_share"] <= 1
+    assert set(pride["first_by_count"]) == {"mean", "adjusted", "borda", "condorcet"}
+    assert pride["first_by_count"]["mean"] == "Zoë Whitfield"
+    assert isinstance(pride["winner_depends_on_count"], bool)
     assert pride["entries"][2]["rank"] is None
     assert pride["entries"][2]["flags"] == ["too few sheets", "incomplete sheets"]
     assert data["categories"][3]["method"] == "staff vote"

@@ -27,12 +27,15 @@ from csx_desktop.store.errors import InputRefused
 def register(commands: argparse._SubParsersAction, imports: argparse._SubParsersAction) -> None:
     results = commands.add_parser(
         "results",
-        help="the ranking of each category: score, normalised, sheets, spread, flags",
+        help="the ranking of each category: score, sheets, spread, flags, other counts",
         description=(
             "Print each category's entries in rank order (unranked last) with their score, "
-            "the advisory normalised score, the counted sheets, the spread and the flags "
-            "(tie, disagreement, too few sheets, incomplete sheets, declared interest), and "
-            "the recorded decision. For Shining Star the score is the number of votes."
+            "the counted sheets, the spread and the flags (tie, disagreement, too few "
+            "sheets, incomplete sheets, declared interest), and the recorded decision. For "
+            "Shining Star the score is the number of votes. With --format json, each panel "
+            "entry also has its adjusted_score, borda_score and first_share, and each panel "
+            "category first_by_count and winner_depends_on_count: whether the winner depends "
+            "on how the sheets are counted."
         ),
     )
     add_file_argument(results)
@@ -104,10 +107,13 @@ def _results(store: Store, category: str | None) -> list[CategoryResult]:
 
 def run_results(args: argparse.Namespace) -> None:
     from csx_desktop.io.exports import results_document, results_table
+    from csx_desktop.store.counts import load_counts
 
     with open_round(args.file) as store:
         results = _results(store, args.category)
-        document = results_document(store.round.settings(), results)
+        category_id = store.round.category_named(args.category).id if args.category else None
+        counts = load_counts(store, category_id) if args.format == "json" else None
+        document = results_document(store.round.settings(), results, counts)
     headers, rows = results_table(results)
     print_rows(args.format, headers, rows, document)
 

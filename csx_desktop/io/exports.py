@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,7 @@ from csx_desktop.domain.scoring import CategoryResult, EntryResult, rounded
 from csx_desktop.store.errors import InputRefused, NotFound
 
 if TYPE_CHECKING:
+    from csx_desktop.domain.counts import Counts
     from csx_desktop.store.database import Store
     from csx_desktop.store.results import SheetDetail
 
@@ -138,18 +139,30 @@ def results_table(results: Sequence[CategoryResult]) -> tuple[list[str], list[li
     return list(RESULT_HEADERS), rows
 
 
-def results_document(settings: RoundSettings, results: Sequence[CategoryResult]) -> dict[str, Any]:
+def results_document(
+    settings: RoundSettings,
+    results: Sequence[CategoryResult],
+    counts: Mapping[int, Counts] | None = None,
+) -> dict[str, Any]:
     """The JSON of ``csx-admin results --format json``.
 
     Panel categories: ``score`` is the mean (or median) of counted judge totals to 2
     decimals, ``judges`` the counted sheets. Staff-vote categories (method "staff vote"):
     ``score`` is the entry's number of votes (online and paper) once the vote is counted,
-    ``rank`` follows the votes, and ``judges``/``normalised_score``/``spread`` do not apply
-    (0, null, null); before the count, rank and score are null.
+    ``rank`` follows the votes, and ``judges``/``spread`` do not apply (0, null); before the
+    count, rank and score are null.
+
+    With ``counts`` (``store.counts.load_counts``), each panel entry also has its
+    ``adjusted_score`` (judge-adjusted), ``borda_score`` and ``first_share`` (0–1: how often it
+    is first when the panel is resampled), and each panel category ``first_by_count`` (who
+    the round's own count, the judge-adjusted one, Borda and Condorcet put first; null for a
+    tie, or no Condorcet winner) and ``winner_depends_on_count``.
     """
     categories = []
     for result in results:
         decision = result.decision
+        counted = counts.get(int(result.category.id or 0)) if counts else None
+        names = {entry.entry_id: entry.nominee for entry in result.entries}
         categories.append(
             {
                 "category": result.category.name,
@@ -160,14 +173,15 @@ def results_document(settings: RoundSettings, results: Sequence[CategoryResult])
                         "nominee": entry.nominee,
                         "rank": entry.rank,
                         "score": _votes_or_score(result, entry),
-                        "normalised_score": rounded(entry.normalised),
                         "judges": entry.judges,
                         "spread": rounded(entry.spread),
                         "tied": entry.tied,
                         "flags": [flag.value for flag in entry.flags],
+                        **(_other_counts(counted, entry.entry_id) if counted else {}),
                     }
                     for entry in result.entries
                 ],
+                **(counted.as_json(names) if counted else {}),
                 "decision": None
                 if decision is None
                 else {
@@ -178,6 +192,16 @@ def results_document(settings: RoundSettings, results: Sequence[CategoryResult])
             }
         )
     return {"round": {"name": settings.name, "year": settings.year}, "categories": categories}
+
+
+def _other_counts(counts: Counts, entry_id: int) -> dict[str, Any]:
+    return {
+        "adjusted_score": rounded(counts.adjusted.get(entry_id)),
+        "borda_score": rounded(counts.borda.get(entry_id)),
+        "first_share": round(counts.first_share[entry_id], 3)
+        if entry_id in counts.first_share
+        else None,
+    }
 
 
 def scoresheets_table(sheets: Sequence[SheetDetail]) -> tuple[list[str], list[list[Any]]]:
