@@ -128,3 +128,21 @@ def test_the_report_must_be_a_pdf(store: Store, round_path: Path, tmp_path: Path
     store.close()
     assert main(["report", str(round_path), "-o", str(tmp_path / "report.docx")]) == 1
     assert not (tmp_path / "report.docx").exists()
+
+
+def test_the_report_says_whether_the_winner_depends_on_how_we_count(tmp_path: Path) -> None:
+    """The demo round: counts side by side for the top five, the stability in words, and
+    each judge's leniency in words, never a sheet's score."""
+    from csx_desktop.demo.builder import build_demo_round
+
+    path = tmp_path / "demo.csxawards"
+    build_demo_round(path)
+    with Store.open(path) as demo:
+        write_report(demo, tmp_path / "report.pdf", produced=PRODUCED)
+    _, text = _text((tmp_path / "report.pdf").read_bytes())
+    section = text[text.index("Does the winner depend on how we count?") :]
+    assert "Score (mean)" in section and "Adjusted" in section and "First in resamples" in section
+    assert "is first under every count and in" in section or "but" in section
+    assert "points above the panel on the same entries" in section
+    assert "Head to head," in section
+    assert "Norm." not in text

@@ -29,6 +29,7 @@ from csx_desktop.domain.scoring import CategoryResult, rounded
 from csx_desktop.domain.votes import Tally
 
 if TYPE_CHECKING:
+    from csx_desktop.domain.counts import Counts
     from csx_desktop.store.database import Store
     from csx_desktop.store.results import ResultsReport
 
@@ -200,9 +201,8 @@ def _story(
             f"ranked; a spread of {settings.disagreement_threshold:g} or more is flagged as a "
             "disagreement; scores equal to 2 decimals share a rank. A sheet counts when every "
             "criterion is scored and its judge has not declared an interest in the entry. The "
-            "normalised score is advisory: each judge's totals as z-scores (judges with at "
-            f"least {settings.normalise_min_sheets} sheets and some spread), put back on the "
-            "round's 0–100 scale.",
+            "judge-adjusted score is advisory: each judge's general leniency, estimated from "
+            "the entries they shared with other judges, taken out.",
             styles["note"],
         )
     )
@@ -211,9 +211,11 @@ def _story(
     story += _panel(report, styles, width)
     for result in report.categories:
         if result.category.method is Method.PANEL:
-            story += _panel_category(result, styles, width)
+            counts = report.counts.get(int(result.category.id or 0))
+            story += _panel_category(result, counts, styles, width)
         else:
             story += _vote_category(result, report.tally, styles, width)
+    story += _other_counts(report, styles, width)
     story += _interests(report, styles, width)
     story += _reopened(report, styles, width)
     return story
@@ -261,7 +263,9 @@ def _panel(report: ResultsReport, styles: dict[str, Any], width: float) -> list[
     ]
 
 
-def _panel_category(result: CategoryResult, styles: dict[str, Any], width: float) -> list[Any]:
+def _panel_category(
+    result: CategoryResult, counts: Counts | None, styles: dict[str, Any], width: float
+) -> list[Any]:
     from reportlab.platypus import KeepTogether, Paragraph
 
     category = result.category
@@ -277,7 +281,7 @@ def _panel_category(result: CategoryResult, styles: dict[str, Any], width: float
             "Rank",
             "Entry",
             "Score",
-            "Norm.",
+            "Adj.",
             "Sheets",
             "Spread",
             "Catalyst",
@@ -297,7 +301,7 @@ def _panel_category(result: CategoryResult, styles: dict[str, Any], width: float
                 "—" if entry.rank is None else f"{entry.rank}{'=' if entry.tied else ''}",
                 Paragraph(name, styles["cell"]),
                 _num(entry.score),
-                _num(entry.normalised),
+                _num(counts.adjusted.get(entry.entry_id) if counts else None),
                 str(entry.judges),
                 _num(entry.spread),
                 *(_num(entry.group_means.get(group)) for group in PanelGroup),
@@ -307,8 +311,9 @@ def _panel_category(result: CategoryResult, styles: dict[str, Any], width: float
     widths = [0.06, 0.25, 0.07, 0.07, 0.07, 0.07, 0.08, 0.07, 0.08, 0.18]
     table = _table(rows, widths, width, styles, numeric_from=2, numeric_to=8, bands=highlight)
     legend = Paragraph(
-        "Rank “=” marks a tie. Norm.: the advisory normalised score. Catalyst, CSE and "
-        "Officers: the mean total given by each panel group.",
+        "Rank “=” marks a tie. Adj.: the judge-adjusted score (advisory; see “Does the winner "
+        "depend on how we count?”). Catalyst, CSE and Officers: the mean total given by each "
+        "panel group.",
         styles["note"],
     )
     return [KeepTogether([*head, table]), legend]
@@ -383,6 +388,77 @@ def _decision_paragraphs(result: CategoryResult, styles: dict[str, Any]) -> list
     if decision.reason:
         paragraphs.append(Paragraph(f"<b>Reason:</b> {_esc(decision.reason)}", styles["body"]))
     return paragraphs
+
+
+def _other_counts(report: ResultsReport, styles: dict[str, Any], width: float) -> list[Any]:
+    """Each scored category counted other reasonable ways, the top five side by side; how
+    often the first is first when the panel is resampled; each judge's leniency in words
+    (never the score of any sheet)."""
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    if not any(counts.own for counts in report.counts.values()):
+        return []  # no sheet counts yet: nothing to compare
+    story: list[Any] = [
+        Paragraph("Does the winner depend on how we count?", styles["h1"]),
+        Paragraph(
+            "Beside the round's own count, three other reasonable ways, advisory: the "
+            "judge-adjusted score (each judge's general leniency, estimated from the entries "
+            "they shared with other judges, taken out); a Borda count of each judge's own "
+            "ranking (their best 100, their last 0); and head to head (the entry more judges "
+            "put above each other one, if there is one). “First in resamples” is how often "
+            "an entry comes first when the panel is drawn again at random from its own judges "
+            "(200 times, the same each time the report is made).",
+            styles["note"],
+        ),
+    ]
+    members = {m.id: m.name for m in report.panel if m.id is not None}
+    for result in report.categories:
+        counts = report.counts.get(int(result.category.id or 0))
+        if result.category.method is not Method.PANEL or counts is None or not counts.own:
+            continue
+        names = {entry.entry_id: entry.nominee for entry in result.entries}
+        ranked = [e for e in result.entries if e.entry_id in counts.eligible][:5]
+        if not ranked:
+            story.append(Paragraph(_esc(result.category.name, SANS_BOLD), styles["h2"]))
+            story.append(Paragraph(_esc(counts.in_words(names, members)), styles["body"]))
+            continue
+        rows: list[list[Any]] = [
+            ["Entry", f"Score ({counts.method})", "Adjusted", "Borda", "First in resamples"]
+        ]
+        for entry in ranked:
+            share = counts.first_share.get(entry.entry_id)
+            rows.append(
+                [
+                    Paragraph(_esc(entry.nominee), styles["cell"]),
+                    _num(counts.own.get(entry.entry_id)),
+                    _num(counts.adjusted.get(entry.entry_id)),
+                    _num(counts.borda.get(entry.entry_id)),
+                    "—" if share is None else f"{round(100 * share)}%",
+                ]
+            )
+        condorcet = counts.condorcet
+        head_to_head = (
+            f"Head to head, {names.get(condorcet, 'an entry')} beats every other entry."
+            if condorcet is not None
+            else "Head to head, no entry beats every other one."
+        )
+        leniency = "; ".join(
+            f"{members.get(judge, f'judge {judge}')} {counts.leniency_in_words(judge)}"
+            for judge in sorted(counts.leniency, key=lambda j: sort_key(members.get(j, "")))
+        )
+        story.append(
+            KeepTogether(
+                [
+                    Paragraph(_esc(result.category.name, SANS_BOLD), styles["h2"]),
+                    Paragraph(_esc(counts.in_words(names, members)), styles["body"]),
+                    _table(rows, [0.36, 0.16, 0.16, 0.14, 0.18], width, styles, numeric_from=1),
+                    Paragraph(_esc(head_to_head), styles["body"]),
+                ]
+            )
+        )
+        if leniency:
+            story.append(Paragraph(_esc(f"The judges: {leniency}."), styles["note"]))
+    return story
 
 
 def _interests(report: ResultsReport, styles: dict[str, Any], width: float) -> list[Any]:

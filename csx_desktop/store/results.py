@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,7 @@ from csx_desktop.store.decisions import ReopenedDecision
 from csx_desktop.store.errors import InputRefused
 
 if TYPE_CHECKING:
+    from csx_desktop.domain.counts import Counts
     from csx_desktop.store.database import Store
 
 
@@ -95,6 +96,7 @@ class ResultsReport:
     interests: tuple[InterestLine, ...]
     reopened: tuple[ReopenedDecision, ...]
     tally: Tally  # the Shining Star count
+    counts: Mapping[int, Counts] = field(default_factory=dict)  # category id -> other counts
 
 
 # ---- reading results -------------------------------------------------------------------------
@@ -418,6 +420,8 @@ def interest_lines(store: Store) -> list[InterestLine]:
 
 def load_report(store: Store) -> ResultsReport:
     """What the results report prints: the round, panel, results, interests and the count."""
+    from csx_desktop.store.counts import load_counts  # it reads sheets through this module
+
     return ResultsReport(
         settings=store.round.settings(),
         panel=tuple(store.panel.members()),
@@ -425,4 +429,5 @@ def load_report(store: Store) -> ResultsReport:
         interests=tuple(interest_lines(store)),
         reopened=tuple(store.decisions.reopened()),
         tally=store.ballots.tally(),
+        counts=load_counts(store),
     )
