@@ -428,3 +428,19 @@ def rank_correlation(first: Mapping[int, float], second: Mapping[int, float]) ->
     if a.std() == 0 or b.std() == 0:
         return None
     return float(np.corrcoef(a, b)[0, 1])
+
+
+def agreement_in_words(first: str, second: str, correlation: float | None) -> str:
+    """How closely two groups of judges order the entries, in a sentence a panel reads."""
+    if correlation is None:
+        return f"{first} and {second}: too few entries scored by both to compare."
+    if correlation >= 0.7:
+        how = "put the entries in much the same order"
+    elif correlation >= 0.4:
+        how = "agree in part on the order of the entries"
+    elif correlation > -0.4:
+        how = "order the entries differently"
+    else:
+        how = "order the entries nearly the opposite way"
+    # The number for the chair who wants it: 1 the same order, 0 none, -1 the opposite.
+    return f"{first} and {second} {how} (agreement {correlation:.2f}, where 1 is the same order)."

@@ -8,6 +8,7 @@ results are (the chair after submitting, the administrator): this module only re
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from csx_desktop.domain.counts import Counts, count_category
@@ -52,3 +53,68 @@ def load_counts(store: Store, category_id: int | None = None) -> dict[int, Count
         cid: count_category(sheets, method=settings.aggregate, min_judges=settings.min_judges)
         for cid, sheets in counted_sheets(store, category_id).items()
     }
+
+
+@dataclass(frozen=True, slots=True)
+class JudgeLine:
+    """One judge at a glance: their counted totals in a category and their leniency."""
+
+    name: str
+    group: str  # the panel group's label
+    totals: tuple[float, ...]
+    leniency: str  # in words: "scores 11 points above the panel on the same entries"
+
+
+@dataclass(frozen=True, slots=True)
+class JudgesAtAGlance:
+    """A category's judges beside the panel, and how closely the panel's groups agree."""
+
+    category: str
+    panel: tuple[float, ...]  # every ranked entry's score by the round's own count
+    judges: tuple[JudgeLine, ...]
+    groups_agree: tuple[str, ...]  # one sentence a pair of groups
+
+
+def judges_at_a_glance(store: Store, category_id: int) -> JudgesAtAGlance:
+    """What the chair's "Judges at a glance" chart draws for one scored category."""
+    from csx_desktop.domain.counts import agreement_in_words, rank_correlation
+    from csx_desktop.domain.model import PanelGroup
+    from csx_desktop.store.results import category_results
+
+    category = store.round.category(category_id)
+    sheets = counted_sheets(store, category_id).get(category_id, [])
+    counts = load_counts(store, category_id).get(category_id)
+    members = {m.id: m for m in store.panel.members()}
+    by_judge: dict[int, list[float]] = {}
+    for member_id, _entry, total in sheets:
+        by_judge.setdefault(member_id, []).append(total)
+    judges = tuple(
+        JudgeLine(
+            name=members[judge].name if judge in members else f"judge {judge}",
+            group=members[judge].group.label if judge in members else "",
+            totals=tuple(sorted(totals)),
+            leniency=counts.leniency_in_words(judge) if counts else "",
+        )
+        for judge, totals in sorted(
+            by_judge.items(), key=lambda item: members[item[0]].name if item[0] in members else ""
+        )
+    )
+    panel = (
+        tuple(counts.own[e] for e in sorted(counts.eligible) if e in counts.own) if counts else ()
+    )
+    result = category_results(store, category_id)
+    means = {
+        group: {
+            entry.entry_id: entry.group_means[group]
+            for entry in result.entries
+            if entry.group_means.get(group) is not None
+        }
+        for group in PanelGroup
+    }
+    groups = list(PanelGroup)
+    agree = tuple(
+        agreement_in_words(a.label, b.label, rank_correlation(means[a], means[b]))
+        for i, a in enumerate(groups)
+        for b in groups[i + 1 :]
+    )
+    return JudgesAtAGlance(category.name, panel, judges, agree)
