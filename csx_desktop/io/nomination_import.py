@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
@@ -307,8 +307,12 @@ def parse_rows(
     nominating_bodies: Sequence[str] = (),
     *,
     category: Category | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ParsedRows:
     """Turn each answer row into nominations; rows that cannot be used become errors.
+
+    ``progress(done, total)`` is told every few hundred rows (and may stop the work by
+    raising, as the window's Cancel does).
 
     ``category``: the award every row is for (a form made for one award), instead of a
     column. Raises ``DateOrderConflict`` when the received column's dates are written both
@@ -328,6 +332,8 @@ def parse_rows(
         if index is not None and key != "received_at"  # read as a time, from the cell
     }
     for position, (number, cells) in enumerate(rows):
+        if progress is not None and position % _PROGRESS_EVERY == 0:
+            progress(position, len(rows))
         texts = {key: column[position] for key, column in columns.items()}
         try:
             nominations = reader.read(number, cells, texts)
@@ -339,24 +345,33 @@ def parse_rows(
     return parsed
 
 
-def run_import(
-    store: Store,
+@dataclass(frozen=True)
+class CheckedImport:
+    """A plan read into nominations with its mapping, every row checked: ready to store.
+    Made without the round's connection (``check_import``), so the window can make it on a
+    worker thread while it stays responsive."""
+
+    plan: ImportPlan
+    mapping: Mapping
+    parsed: ParsedRows
+    file_sha256: str
+
+
+def check_import(
     plan: ImportPlan,
     mapping: Mapping | None = None,
     *,
-    category: str | None = None,
-    keep_valid: bool = False,
-    dry_run: bool = False,
-) -> ImportReport:
-    """Import the plan's rows into the round with this mapping (default: the detected one).
-
-    ``category`` names the award every row is for, when the form was made for one award.
-    """
+    categories: Sequence[Category],
+    nominating_bodies: Sequence[str] = (),
+    category: Category | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> CheckedImport:
+    """Turn every row into nominations with this mapping, or refuse a mapping that leaves a
+    required field without a column. ``category``: the award every row is for."""
     mapping = plan.mapping if mapping is None else mapping
-    fixed = store.round.category_named(category) if category else None
-    if fixed is not None:
+    if category is not None:
         mapping = {**mapping, "category": None}
-    missing = missing_required(mapping, fixed_category=fixed is not None)
+    missing = missing_required(mapping, fixed_category=category is not None)
     if missing:
         names = ", ".join(f.label.lower() for f in missing)
         advice = (
@@ -368,8 +383,18 @@ def run_import(
             f"No column of {plan.path.name} is chosen for the {names}. Choose the column that "
             f'holds it (on the command line: --map FIELD="Column heading").{advice}'
         )
-    categories = store.round.categories()
-    parsed = parse_rows(plan, mapping, categories, store.round.nominating_bodies(), category=fixed)
+    parsed = parse_rows(
+        plan, mapping, categories, nominating_bodies, category=category, progress=progress
+    )
+    return CheckedImport(plan, mapping, parsed, _sha256(plan.path))
+
+
+def store_import(
+    store: Store, checked: CheckedImport, *, keep_valid: bool = False, dry_run: bool = False
+) -> ImportReport:
+    """Store a checked import: all its nominations in one transaction, or (one bad row,
+    unless ``keep_valid``) none; ``dry_run`` stores nothing and reports what would be."""
+    plan, mapping, parsed = checked.plan, checked.mapping, checked.parsed
     _recognise_earlier_digests(store, plan, mapping, parsed)
     errors = list(parsed.errors)
     result = store.nominations.add_batch(
@@ -379,7 +404,7 @@ def run_import(
         dry_run=dry_run or (bool(errors) and not keep_valid),
         record=ImportFile(
             file_name=plan.path.name,
-            file_sha256=_sha256(plan.path),
+            file_sha256=checked.file_sha256,
             format=str(plan.layout.kind),
             rejected=len(errors),
         ),
@@ -400,6 +425,29 @@ def run_import(
         committed=result.committed,
         dry_run=dry_run,
     )
+
+
+def run_import(
+    store: Store,
+    plan: ImportPlan,
+    mapping: Mapping | None = None,
+    *,
+    category: str | None = None,
+    keep_valid: bool = False,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Import the plan's rows into the round with this mapping (default: the detected one).
+
+    ``category`` names the award every row is for, when the form was made for one award.
+    """
+    checked = check_import(
+        plan,
+        mapping,
+        categories=store.round.categories(),
+        nominating_bodies=store.round.nominating_bodies(),
+        category=store.round.category_named(category) if category else None,
+    )
+    return store_import(store, checked, keep_valid=keep_valid, dry_run=dry_run)
 
 
 def _recognise_earlier_digests(
@@ -464,6 +512,7 @@ def _sha256(path: Path) -> str:
 
 _ROW_DIGEST = "row "
 _LEGACY_DIGEST = "digest "
+_PROGRESS_EVERY = 250  # rows between two reports of progress
 
 
 class _RowReader:
