@@ -316,7 +316,9 @@ class NominationRepository:
             "nominee": nominee,
             "match_key": name_key(nominee),
             "kind": str(category.nominee_kind),
-            "team_members": json.dumps(list(nomination.team_members), ensure_ascii=False),
+            "team_members": json.dumps(list(nomination.team_members), ensure_ascii=False)
+            if nomination.team_members
+            else "[]",
             "service": nomination.service.strip(),
             "nominating_body": nomination.nominating_body.strip(),
             "status": str(EntryStatus.ACTIVE),
