@@ -69,24 +69,10 @@ def window(qtbot: QtBot, demo_file: Path, tmp_path: Path, app_style: None) -> Ma
     return open_window(qtbot, demo_file, tmp_path)
 
 
-_CERTIFICATE_LABELS = (
-    "ui/areas/certificates.py: the count and result labels are named 'How many "
-    "certificates are ticked' and 'Last result', which hide their words"
-)
 # Failures still to fix, each in a file another team owns: (screen, check) -> why.
 KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("administrator Shining Star", "focus-visible"): (
         "ui/vote_chart.py: the vote chart takes the focus but draws no focus ring"
-    ),
-    ("administrator Certificates", "labels"): _CERTIFICATE_LABELS,
-    ("administrator Certificates, decisions recorded", "labels"): _CERTIFICATE_LABELS,
-    ("administrator Certificates, decisions recorded", "tab-leaves"): (
-        "ui/areas/certificates.py: the certificates table moves from cell to cell on Tab "
-        "(it needs setTabKeyNavigation(False))"
-    ),
-    ("administrator Certificates, decisions recorded", "focus-visible"): (
-        "ui/areas/certificates.py: the PDF preview (QPdfView) takes the focus but shows no "
-        "change (it needs a focus border, e.g. a frame styled like the other views)"
     ),
 }
 

@@ -1,7 +1,9 @@
 """The main window: the File menu, the sign-in screen and the signed-in person's workspace.
 
 It holds at most one open round. The title and status bar always say which file is open and
-who is signed in, because on a shared laptop that is the first thing to check.
+who is signed in, because on a shared laptop that is the first thing to check. The file's
+location is shortened in the middle when the status bar is too narrow for it (large text),
+whole in its tooltip and in what a screen reader says.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from csx_desktop.store.database import RoundFileCheck
 from csx_desktop.ui.errors import show_refusal
 from csx_desktop.ui.session import Person, Session
 from csx_desktop.ui.sign_in import SignInPage
+from csx_desktop.ui.widgets.elided_label import ElidedLabel
 from csx_desktop.ui.widgets.empty_state import EmptyState
 
 RECENT_KEY = "recentRounds"
@@ -57,7 +60,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.sign_in)
         self.setCentralWidget(self.pages)
 
-        self.status_file = QLabel()
+        self.status_file = ElidedLabel()
         self.status_person = QLabel()
         self.statusBar().addWidget(self.status_file, 1)
         self.statusBar().addPermanentWidget(self.status_person)
@@ -252,9 +255,9 @@ class MainWindow(QMainWindow):
         parts = [APP_NAME]
         if self.store is not None and self.store.path is not None:
             parts.append(self.store.path.name)
-            self.status_file.setText(f"Round file: {self.store.path}")
+            self.status_file.set_full_text(f"Round file: {self.store.path}")
         else:
-            self.status_file.setText("No round open")
+            self.status_file.set_full_text("No round open")
         if self.session is not None:
             parts.append(self.session.person.name)
             self.status_person.setText(f"Signed in: {self.session.person.description}")

@@ -99,8 +99,13 @@ QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus {{ {_RING} padding: 2px
 QComboBox:focus {{ padding-right: 22px; }}
 QComboBox QAbstractItemView {{ border: 1px solid {EDGE}; padding: 0; }}
 
-QAbstractItemView, QTextEdit, QPlainTextEdit {{ border: 1px solid {EDGE}; padding: 2px; }}
-QAbstractItemView:focus, QTextEdit:focus, QPlainTextEdit:focus {{ {_RING} padding: 0px; }}
+/* The certificate preview (QPdfView) is a scrolling view like the others: same edge, same ring. */
+QAbstractItemView, QTextEdit, QPlainTextEdit, QPdfView {{
+    border: 1px solid {EDGE}; padding: 2px;
+}}
+QAbstractItemView:focus, QTextEdit:focus, QPlainTextEdit:focus, QPdfView:focus {{
+    {_RING} padding: 0px;
+}}
 QHeaderView {{ border: none; padding: 0px; }}  /* a table's headers are part of its edge */
 
 QTabBar::tab {{

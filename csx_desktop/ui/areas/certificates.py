@@ -6,6 +6,12 @@ filters for the level and the category; on the right, a preview of the selected 
 ceremony date and signatories every certificate prints. "Save PDF…" writes every ticked
 certificate into one PDF; "Print…" sends the same pages to a printer through Qt's dialog.
 
+The two halves sit side by side when the window is wide enough and one above the other when
+it is not (text at twice its size on a laptop), in a page that scrolls up and down only
+(``ReflowPanes``); the rows of buttons wrap (``FlowLayout``). The count of ticked
+certificates and the last result are plain labels a screen reader reads by their words, and
+the result is announced as it appears.
+
 A certificate whose names hold characters no bundled font can draw (Chinese, an emoji) is
 listed before anything is printed: in the notes under the list, and on its row, which says
 "cannot be printed" and cannot be ticked. Its preview says why instead of showing a blank.
@@ -32,7 +38,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -54,6 +59,7 @@ from csx_desktop.certificates.batch import (
 from csx_desktop.certificates.certificate import Certificate
 from csx_desktop.domain.model import AwardLevel
 from csx_desktop.store.errors import CsxError
+from csx_desktop.ui.announce import announce
 from csx_desktop.ui.areas.base import Area
 from csx_desktop.ui.certificate_models import (
     COL_AWARD,
@@ -66,6 +72,8 @@ from csx_desktop.ui.errors import show_refusal
 from csx_desktop.ui.session import Session
 from csx_desktop.ui.settings_form import CertificateDetailsForm
 from csx_desktop.ui.widgets.empty_state import EmptyState
+from csx_desktop.ui.widgets.flow_layout import FlowLayout
+from csx_desktop.ui.widgets.reflow import ReflowPanes
 
 # The "Show" filter: what a person would ask for, and the levels it means.
 LEVEL_CHOICES: tuple[tuple[str, frozenset[AwardLevel]], ...] = (
@@ -79,6 +87,12 @@ LEVEL_CHOICES: tuple[tuple[str, frozenset[AwardLevel]], ...] = (
 # Printing renders each page as an image; beyond 300 dpi a certificate looks no better and
 # an A4 page image would take hundreds of megabytes.
 MAX_PRINT_DPI = 300
+# Drop-downs show this many characters and open to their longest choice: "Everyone: winners,
+# highly commended and nominees" at twice the text size would otherwise set the page's width.
+COMBO_CHARACTERS = 22
+# Rows of the list (and lines of the preview) kept in view when the panes are stacked.
+LIST_ROWS = 6
+PREVIEW_LINES = 14
 
 
 class CertificatesArea(Area):
@@ -97,6 +111,11 @@ class CertificatesArea(Area):
             self.level.addItem(label)
         self.category = QComboBox()
         self.category.setAccessibleName("Category")
+        for combo in (self.level, self.category):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(COMBO_CHARACTERS)
         self.per_member = QCheckBox("One for each team &member too")
         self.per_member.setToolTip("Besides the team's certificate, one for each of its members")
         level_label = QLabel("S&how")
@@ -107,14 +126,15 @@ class CertificatesArea(Area):
         filters.addWidget(level_label, 0, 0)
         filters.addWidget(self.level, 0, 1, 1, 2)
         filters.addWidget(category_label, 1, 0)
-        filters.addWidget(self.category, 1, 1)
-        filters.addWidget(self.per_member, 1, 2)
+        filters.addWidget(self.category, 1, 1, 1, 2)
+        filters.addWidget(self.per_member, 2, 1, 1, 2)
         filters.setColumnStretch(1, 1)
 
         # ---- the list --------------------------------------------------------------------
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Certificates to print")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -123,6 +143,7 @@ class CertificatesArea(Area):
         header.setSectionResizeMode(COL_RECIPIENT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_AWARD, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_LEVEL, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * (LIST_ROWS + 2))
         self.empty = EmptyState("No certificates yet", "")
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.empty)
@@ -132,19 +153,18 @@ class CertificatesArea(Area):
         self.tick_all.setToolTip("Tick every certificate listed")
         self.tick_none = QPushButton("&Untick all")
         self.tick_none.setToolTip("Untick every certificate listed, then tick the few to print")
+        # Read by its words ("3 of 3 ticked to print"): a name would replace them.
         self.count = QLabel()
-        self.count.setAccessibleName("How many certificates are ticked")
-        ticks = QHBoxLayout()
+        ticks = FlowLayout()
         ticks.addWidget(self.tick_all)
         ticks.addWidget(self.tick_none)
-        ticks.addWidget(self.count, 1)
+        ticks.addWidget(self.count)
 
         self.save_button = QPushButton("&Save PDF…")
         self.save_button.setToolTip("Save every ticked certificate in one PDF (Ctrl+S)")
         self.print_button = QPushButton("&Print…")
         self.print_button.setToolTip("Print every ticked certificate (Ctrl+P)")
-        actions = QHBoxLayout()
-        actions.addStretch(1)
+        actions = FlowLayout()
         actions.addWidget(self.save_button)
         actions.addWidget(self.print_button)
         self.notes = QLabel()
@@ -152,7 +172,6 @@ class CertificatesArea(Area):
         self.notes.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Last result")
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -173,6 +192,7 @@ class CertificatesArea(Area):
         self.preview_stack = QStackedWidget()
         self.preview_stack.addWidget(self.preview_message)
         self.preview_stack.addWidget(self.preview)
+        self.preview_stack.setMinimumHeight(self.fontMetrics().lineSpacing() * PREVIEW_LINES)
 
         self.details = CertificateDetailsForm()
         self.save_details = QPushButton("Save &date and signatories")
@@ -180,9 +200,9 @@ class CertificatesArea(Area):
         self.details_status.setWordWrap(True)
         details_page = QWidget()
         details_layout = QVBoxLayout(details_page)
-        details_layout.addWidget(
-            QLabel("Every certificate prints the ceremony date and these two signatories.")
-        )
+        intro = QLabel("Every certificate prints the ceremony date and these two signatories.")
+        intro.setWordWrap(True)
+        details_layout.addWidget(intro)
         details_layout.addWidget(self.details)
         row = QHBoxLayout()
         row.addWidget(self.details_status, 1)
@@ -194,14 +214,12 @@ class CertificatesArea(Area):
         self.tabs.addTab(self.preview_stack, "Pre&view")
         self.tabs.addTab(details_page, "Date and si&gnatories")
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        # Side by side on a wide window; the list above the preview when text is large.
+        self.panes = ReflowPanes()
+        self.panes.add_pane(left, 1)
+        self.panes.add_pane(self.tabs, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.panes)
 
         # ---- wiring ----------------------------------------------------------------------
         self.level.currentIndexChanged.connect(self._reload)
@@ -377,7 +395,7 @@ class CertificatesArea(Area):
         except CsxError as error:
             show_refusal(self, error, "Certificates not saved")
             return
-        self.status.setText(f"Saved {_certificates(pages)} to {target}.")
+        self._say(f"Saved {_certificates(pages)} to {target}.")
 
     def print_certificates(self) -> None:
         ticked = self._ticked_or_say_so()
@@ -395,9 +413,12 @@ class CertificatesArea(Area):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         pages = print_pdf(printer, data)
-        self.status.setText(
-            f"Sent {_certificates(pages)} to {printer.printerName() or 'the printer'}."
-        )
+        self._say(f"Sent {_certificates(pages)} to {printer.printerName() or 'the printer'}.")
+
+    def _say(self, text: str) -> None:
+        """Show the last result under the buttons and have a screen reader say it."""
+        self.status.setText(text)
+        announce(self.status, text)
 
     def _save_details(self) -> None:
         changes = self.details.changes(self.store.round.settings())

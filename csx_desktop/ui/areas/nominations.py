@@ -6,6 +6,11 @@ Right, the chosen entry: every citation with its nominator, the entry's nominati
 actions: merge duplicates, split, move a nomination to another category, mark it ineligible,
 withdraw or reinstate it, edit it. Adding by hand, importing and saving the template are
 above the table. Every change goes through ``store.nominations`` and is audited there.
+
+With text at twice its size on a laptop the page reflows instead of growing past the
+screen: the rows of buttons and filters wrap (``FlowLayout``), and the entries and the chosen
+entry sit one above the other in a page that scrolls up and down (``ReflowPanes``). "Sort
+by" sorts the entries from the keyboard as a click on a column's heading does.
 """
 
 from __future__ import annotations
@@ -21,13 +26,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTableView,
     QTextBrowser,
@@ -51,6 +54,9 @@ from csx_desktop.ui.nomination_models import (
 )
 from csx_desktop.ui.session import Session
 from csx_desktop.ui.widgets.empty_state import EmptyState
+from csx_desktop.ui.widgets.flow_layout import FlowLayout, pair
+from csx_desktop.ui.widgets.reflow import ReflowPanes
+from csx_desktop.ui.widgets.sort_by import SortBy
 
 EXPORT_FILTER = "Form exports (*.xlsx *.csv);;All files (*)"
 TEMPLATE_FILTER = "Excel workbook (*.xlsx);;CSV UTF-8 (*.csv)"
@@ -60,6 +66,18 @@ STATUS_CHOICES: tuple[tuple[str, frozenset[EntryStatus]], ...] = (
     ("Merged", frozenset({EntryStatus.MERGED})),
     ("Any status", frozenset()),
 )
+# Sizes in characters of the font, so they grow with the text.
+SEARCH_CHARACTERS = 28  # "Name, service, nominator…" stays readable, never "N…"
+FILTER_CHARACTERS = 16  # the category and status drop-downs (they open as wide as needed)
+TABLE_CHARACTERS = 70  # the entries' least width beside the chosen entry
+DETAIL_CHARACTERS = 45  # the chosen entry's least width beside the entries
+TABLE_ROWS = 10  # rows of entries in view when the chosen entry is below the table
+CITATION_LINES = 8
+COLUMN_CHARACTERS = {  # the widest a column grows before its words wrap
+    EntriesModel.CATEGORY: 20,
+    EntriesModel.NOMINEE: 22,
+    EntriesModel.SERVICE: 28,
+}
 
 
 class NominationsArea(Area):
@@ -82,11 +100,10 @@ class NominationsArea(Area):
             "Save a spreadsheet to fill in with nominations and import later"
         )
         self.template_button.clicked.connect(self.save_template)
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         for button in (self.import_button, self.add_button, self.template_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
             actions.addWidget(button)
-        actions.addStretch(1)
 
         # ---- filters ----
         self.category_filter = QComboBox()
@@ -100,7 +117,14 @@ class NominationsArea(Area):
         self.search.setPlaceholderText("Name, service, nominator or words in a citation")
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip("Search as you type (Ctrl+F)")
-        filters = QHBoxLayout()
+        characters = self.fontMetrics().averageCharWidth()
+        self.search.setMinimumWidth(characters * SEARCH_CHARACTERS)
+        for combo in (self.category_filter, self.status_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(FILTER_CHARACTERS)
+        filters = FlowLayout()
         for text, widget in (
             ("C&ategory:", self.category_filter),
             ("Stat&us:", self.status_filter),
@@ -108,11 +132,9 @@ class NominationsArea(Area):
         ):
             buddy = QLabel(text)
             buddy.setBuddy(widget)
-            filters.addWidget(buddy)
-            filters.addWidget(widget, 2 if widget is self.search else 0)
+            filters.addWidget(pair(buddy, widget, expanding=widget is self.search))
         self.count_label = QLabel()
         self.count_label.setObjectName("entryCount")
-        filters.addWidget(self.count_label)
 
         # ---- the entries table ----
         self.model = EntriesModel(self)
@@ -128,12 +150,26 @@ class NominationsArea(Area):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The nominee is what people scan for, so it keeps its width; the service gives way.
-        self.table.horizontalHeader().setSectionResizeMode(
-            EntriesModel.SERVICE, QHeaderView.ResizeMode.Stretch
-        )
+        # Columns as wide as their words, up to a limit (``_fit_columns``); longer names and
+        # services wrap onto a second line rather than ending in "…", and the status takes
+        # what is left.
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * TABLE_ROWS)
         self.table.sortByColumn(EntriesModel.CATEGORY, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._entry_chosen)
+        # Sorting from the keyboard: the same as a click on a column's heading. Before the
+        # search box, so Tab (and Ctrl+F) goes from the search box straight to the entries.
+        self.sort_by = SortBy(
+            self.table,
+            {
+                EntriesModel.CATEGORY: ("in the round's order", "in reverse order"),
+                EntriesModel.NOMINATIONS: ("fewest first", "most first"),
+            },
+        )
+        filters.insertWidget(2, pair(self.sort_by.label, self.sort_by))
+        filters.addWidget(self.count_label)
 
         # ---- the detail pane ----
         self.heading = QLabel()
@@ -151,10 +187,9 @@ class NominationsArea(Area):
         self.split_button = self._button(
             "S&plit…", self.split, "Move some nominations into a new entry"
         )
-        entry_actions = QHBoxLayout()
+        entry_actions = FlowLayout()
         entry_actions.addWidget(self.merge_button)
         entry_actions.addWidget(self.split_button)
-        entry_actions.addStretch(1)
 
         self.nominations_model = NominationsModel(self)
         self.nominations_table = QTableView()
@@ -181,7 +216,7 @@ class NominationsArea(Area):
         self.reinstate_button = self._button(
             "&Reinstate", self.reinstate, "Make this nomination count again"
         )
-        nomination_actions = QHBoxLayout()
+        nomination_actions = FlowLayout()
         for button in (
             self.edit_button,
             self.move_button,
@@ -190,11 +225,11 @@ class NominationsArea(Area):
             self.reinstate_button,
         ):
             nomination_actions.addWidget(button)
-        nomination_actions.addStretch(1)
 
         self.citations = QTextBrowser()
         self.citations.setAccessibleName("Citations")
         self.citations.setOpenLinks(False)
+        self.citations.setMinimumHeight(self.fontMetrics().lineSpacing() * CITATION_LINES)
 
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
@@ -212,19 +247,16 @@ class NominationsArea(Area):
         detail_layout.addWidget(citations_label)
         detail_layout.addWidget(self.citations, 3)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([720, 520])
-        self.splitter.setChildrenCollapsible(False)
+        # Side by side when both fit (3:2), the chosen entry below the list when not.
+        self.panes = ReflowPanes()
+        self.panes.add_pane(self.table, 3, side_width=characters * TABLE_CHARACTERS)
+        self.panes.add_pane(detail, 2, side_width=characters * DETAIL_CHARACTERS)
 
         main = QWidget()
         main_layout = QVBoxLayout(main)
         main_layout.setContentsMargins(0, 0, 0, 0)
         main_layout.addLayout(filters)
-        main_layout.addWidget(self.splitter, 1)
+        main_layout.addWidget(self.panes, 1)
 
         self.empty = EmptyState(
             "No nominations yet",
@@ -255,6 +287,7 @@ class NominationsArea(Area):
             self.template_button,
             self.category_filter,
             self.status_filter,
+            self.sort_by,
             self.search,
             self.table,
             self.merge_button,
@@ -298,12 +331,13 @@ class NominationsArea(Area):
         self._select_first()
 
     def _fit_columns(self) -> None:
-        """Columns as wide as their text, within reason (in characters, so 2x fonts fit)."""
+        """Columns as wide as their text, within reason (in characters, so 2x fonts fit):
+        a long nominee or service wraps rather than crushing the columns beside it."""
         self.table.resizeColumnsToContents()
-        widest = self.fontMetrics().averageCharWidth() * 30
+        characters = self.fontMetrics().averageCharWidth()
         header = self.table.horizontalHeader()
-        for column in (EntriesModel.CATEGORY, EntriesModel.NOMINEE, EntriesModel.STATUS):
-            header.resizeSection(column, min(header.sectionSize(column), widest))
+        for column, limit in COLUMN_CHARACTERS.items():
+            header.resizeSection(column, min(header.sectionSize(column), characters * limit))
 
     def _fill_category_filter(self, categories: tuple) -> None:
         current = self.category_filter.currentData()

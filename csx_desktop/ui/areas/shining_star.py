@@ -6,6 +6,11 @@ the bodies that have not nominated yet; the count as a bar chart; and the ballot
 not count (invalid ones with their row and reason, superseded ones with the row that
 replaced them) and the paper counts, in tabs.
 
+The area is one page that scrolls up and down: the shortlist and the count sit side by side
+when the window is wide enough and one above the other when it is not (text at twice its
+size on a laptop), and the row of buttons wraps, so nothing needs sideways scrolling and
+there is no divider to drag.
+
 Actions: import the vote form's export (the area asks for the columns when the headings do
 not say, and offers to import the readable rows when some times cannot be read), add paper
 votes, record the decision (the same dialog and rule as the Results area: a tie needs a
@@ -21,13 +26,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -47,8 +50,14 @@ from csx_desktop.ui.vote_chart import VoteChart
 from csx_desktop.ui.vote_dialogs import BodiesDialog, PaperVotesDialog, VoteColumnsDialog
 from csx_desktop.ui.vote_models import BallotsModel, PaperCountsModel, ShortlistModel, uk_time
 from csx_desktop.ui.widgets.empty_state import EmptyState
+from csx_desktop.ui.widgets.flow_layout import FlowLayout
+from csx_desktop.ui.widgets.reflow import ReflowRow, ScrollPage
 
 EXPORT_FILTER = "Vote form exports (*.xlsx *.csv);;All files (*)"
+# Lines of text each table keeps in view on the page (sizes follow the font).
+SHORTLIST_LINES = 8
+BALLOT_LINES = 10
+SHORTLIST_CHARACTERS = 40  # the shortlist's least width beside the count
 
 
 class ShiningStarArea(Area):
@@ -90,11 +99,14 @@ class ShiningStarArea(Area):
             "After the decision: erase every voter's email or staff number, keeping the count",
         )
         self.erase_button.clicked.connect(self.erase_voters)
-        actions = QHBoxLayout()
-        for button in (self.import_button, self.paper_button, self.decide_button):
+        actions = FlowLayout()
+        for button in (
+            self.import_button,
+            self.paper_button,
+            self.decide_button,
+            self.erase_button,
+        ):
             actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.erase_button)
 
         # The shortlist by nominating body.
         self.shortlist_model = ShortlistModel()
@@ -110,6 +122,7 @@ class ShiningStarArea(Area):
         self.shortlist.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
+        self.shortlist.setMinimumHeight(self.fontMetrics().lineSpacing() * SHORTLIST_LINES)
         shortlist_label = QLabel("&Shortlist by nominating body")
         shortlist_label.setBuddy(self.shortlist)
         self.bodies_note = QLabel()
@@ -157,13 +170,11 @@ class ShiningStarArea(Area):
         count_layout.addWidget(count_label)
         count_layout.addWidget(self.count_pages, 1)
 
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(shortlist_box)
-        top.addWidget(count_box)
-        top.setStretchFactor(0, 2)
-        top.setStretchFactor(1, 3)
-        top.setSizes([2_000, 3_000])  # proportions: the shortlist's two columns need room
-        top.setChildrenCollapsible(False)
+        # Side by side (2:3, the shortlist's two columns need room) or one above the other.
+        top = ReflowRow()
+        characters = self.fontMetrics().averageCharWidth()
+        top.add_pane(shortlist_box, 2, side_width=characters * SHORTLIST_CHARACTERS)
+        top.add_pane(count_box, 3)
 
         # Ballots that do not count, and the paper counts.
         self.invalid_model = BallotsModel()
@@ -177,21 +188,21 @@ class ShiningStarArea(Area):
         self.tabs.addTab(self.invalid_table, "")
         self.tabs.addTab(self.superseded_table, "")
         self.tabs.addTab(self.paper_table, "")
+        self.tabs.setMinimumHeight(self.fontMetrics().lineSpacing() * BALLOT_LINES)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-
+        content = QWidget()
+        page_layout = QVBoxLayout(content)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(heading)
+        page_layout.addWidget(self.verdict)
+        page_layout.addWidget(self.summary)
+        page_layout.addLayout(actions)
+        page_layout.addWidget(self.message)
+        page_layout.addWidget(top, 3)
+        page_layout.addWidget(self.tabs, 2)
+        self.page = ScrollPage(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.verdict)
-        layout.addWidget(self.summary)
-        layout.addLayout(actions)
-        layout.addWidget(self.message)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.page)
         self.message.hide()
         self.refresh()
 
