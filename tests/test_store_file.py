@@ -282,6 +282,10 @@ def test_an_older_file_is_copied_aside_then_migrated_with_its_data(tmp_path: Pat
     db = Database(path, execute_plugins=False)
     migration_set().apply(db, stop_before="m002_sheet_sums")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    # A whole round of that version: it has its name and year (a half-made one is refused).
+    db.execute(
+        "INSERT INTO round_settings (key, value) VALUES ('name', '\"Old round\"'), ('year', '2025')"
+    )
     db.execute(
         "INSERT INTO categories (id, name, method, nominee_kind) VALUES (1, 'Team', 'panel', 'team')"
     )

@@ -97,8 +97,15 @@ def refuse_to_replace(args: argparse.Namespace) -> None:
 
 
 def open_round(path: Path) -> Store:
-    """Open an existing round as the command-line administrator (refuses with a message)."""
-    return Store.open(path, actor=COMMAND_LINE_ACTOR)
+    """Open an existing round as the command-line administrator (refuses with a message).
+
+    A round that cannot be written (read-only media) opens for reading, with one line on
+    stderr saying so; a command that would change it is then refused.
+    """
+    store = Store.open(path, actor=COMMAND_LINE_ACTOR)
+    if store.read_only:
+        print(f"csx-admin: note: {store.read_only_note}", file=sys.stderr)
+    return store
 
 
 def subcommand_group(

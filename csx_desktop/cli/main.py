@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -16,6 +17,7 @@ from csx_desktop.cli import (
     round_commands,
     vote_commands,
 )
+from csx_desktop.store.database import BUSY_MESSAGE
 from csx_desktop.store.errors import CsxError
 
 # Each module has register(commands, imports): `commands` takes top-level subcommands,
@@ -67,6 +69,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Point stdout at devnull so Python's exit flush does not raise again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except sqlite3.OperationalError as error:
+        # The store puts what it expects in words; a lock met outside a write (another
+        # program checkpointing the log, say) is the same busy round, said the same way.
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise
+        print(f"csx-admin: {BUSY_MESSAGE}", file=sys.stderr)
+        return EXIT_REFUSED
+    except OSError as error:
+        # A file the command reads outside the store's checks (gone, unreadable).
+        name = f"{error.filename}: " if error.filename else ""
+        print(f"csx-admin: {name}{error.strerror or error}; nothing was changed.", file=sys.stderr)
+        return EXIT_REFUSED
     return EXIT_OK if result is None else result
 
 

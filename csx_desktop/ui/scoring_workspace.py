@@ -68,7 +68,7 @@ from csx_desktop.ui.scoring_models import (
     entry_state_words,
     state_text,
 )
-from csx_desktop.ui.session import Session
+from csx_desktop.ui.session import WAITING_TEXT, Session
 from csx_desktop.ui.style import SCORING_RULES
 from csx_desktop.ui.widgets.empty_state import EmptyState
 
@@ -459,6 +459,7 @@ class ScoringWorkspace(QWidget):
         else:
             self.stack.setCurrentWidget(self.page)
         session.changed.connect(self._round_changed)
+        session.waiting.connect(self._waiting)
 
     # ---- building ----------------------------------------------------------------------
 
@@ -879,16 +880,38 @@ class ScoringWorkspace(QWidget):
             self._say_read_only()
             return
         self._clear_problem()
-        if self._current_value(entry_id, criterion.id) == value:
-            return
-        try:
-            change = self.store.scores.set_score(self.member_id, entry_id, criterion.id, value)
-        except CsxError as error:
+        if self._current_value(entry_id, criterion.id) == value and not self.session.is_waiting:
+            return  # (while changes wait, the one stored may not be the last one chosen)
+        criterion_id = criterion.id
+
+        def refused(error: CsxError) -> None:
             show_refusal(self, error, "Score not saved")
             self.refresh()
-            return
+
+        # Stored now, or kept while another program holds the round file (session.save).
+        if not self.session.save(
+            lambda: self.store.scores.set_score(self.member_id, entry_id, criterion_id, value),
+            done=self._saved_new,
+            refused=refused,
+        ):
+            self._show_kept(entry_id, criterion_id, value)
+
+    def _saved_new(self, change: SavedChange) -> None:
         self.undo_stack.push(ChangeCommand(self, change, self._describe(change)))
         self._stored(change, "Saved")
+
+    def _show_kept(self, entry_id: int, criterion_id: int, value: int | None) -> None:
+        """A change waiting for the round file shows as chosen: the keystroke is not lost."""
+        if entry_id != self._entry_id:
+            return
+        for row in self.rows:
+            if row.criterion.id == criterion_id:
+                row.set_value(value)
+
+    def _waiting(self, waiting: bool) -> None:
+        if waiting:
+            self.saved_label.setText(WAITING_TEXT)
+            announce(self.saved_label, WAITING_TEXT)
 
     def _current_value(self, entry_id: int, criterion_id: int) -> int | None:
         sheet = self._sheets.get(entry_id)
@@ -908,13 +931,11 @@ class ScoringWorkspace(QWidget):
         sheet = self._sheets.get(entry_id)
         if text == (sheet.comment if sheet else ""):
             return
-        try:
-            change = self.store.scores.set_comment(self.member_id, entry_id, text)
-        except CsxError as error:
-            show_refusal(self, error, "Comment not saved")
-            return
-        self.undo_stack.push(ChangeCommand(self, change, self._describe(change)))
-        self._stored(change, "Saved")
+        self.session.save(
+            lambda: self.store.scores.set_comment(self.member_id, entry_id, text),
+            done=self._saved_new,
+            refused=lambda error: show_refusal(self, error, "Comment not saved"),
+        )
 
     def apply_change(self, change: SavedChange, value: int | str | None, verb: str) -> None:
         """Put one value back (undo/redo), showing the entry it belongs to."""
@@ -923,20 +944,22 @@ class ScoringWorkspace(QWidget):
             return
         if self._entry_id != change.entry_id:
             self.entry_list.setCurrentIndex(self.model.index(self.model.row_of(change.entry_id)))
-        try:
+
+        def attempt() -> SavedChange:
             if change.criterion_id is None:
-                stored = self.store.scores.set_comment(
+                return self.store.scores.set_comment(
                     change.member_id, change.entry_id, str(value or "")
                 )
-            else:
-                score = value if isinstance(value, int) else None
-                stored = self.store.scores.set_score(
-                    change.member_id, change.entry_id, change.criterion_id, score
-                )
-        except CsxError as error:
-            show_refusal(self, error, "Not undone")
-            return
-        self._stored(stored, verb)
+            score = value if isinstance(value, int) else None
+            return self.store.scores.set_score(
+                change.member_id, change.entry_id, change.criterion_id, score
+            )
+
+        self.session.save(
+            attempt,
+            done=lambda stored: self._stored(stored, verb),
+            refused=lambda error: show_refusal(self, error, "Not undone"),
+        )
         if change.criterion_id is None:
             self._set_comment_text(str(value or ""))
         else:
