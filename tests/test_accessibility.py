@@ -70,11 +70,7 @@ def window(qtbot: QtBot, demo_file: Path, tmp_path: Path, app_style: None) -> Ma
 
 
 # Failures still to fix, each in a file another team owns: (screen, check) -> why.
-KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("administrator Shining Star", "focus-visible"): (
-        "ui/vote_chart.py: the vote chart takes the focus but draws no focus ring"
-    ),
-}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 def _cases() -> list[object]:

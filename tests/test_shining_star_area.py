@@ -316,3 +316,46 @@ def test_the_nominating_bodies_are_edited_in_the_window(
     assert dialog.changed
     actions = [row["action"] for row in star.audit_log(10) if row["entity"] == "nominating body"]
     assert actions[:3] == ["remove", "rename", "add"]
+
+
+def test_the_chart_shows_the_focus_ring_and_reads_the_count_in_words(qtbot: QtBot) -> None:
+    """A keyboard user sees where the focus is (a 3 px ring of the focus colour) and a screen
+    reader reads the chart's name and the count, not a picture."""
+    from PySide6.QtGui import QAccessible, QColor, QImage
+    from PySide6.QtWidgets import QApplication
+
+    from csx_desktop.ui.style import FOCUS
+
+    chart = VoteChart()
+    qtbot.addWidget(chart)
+    interface = QAccessible.queryAccessibleInterface(chart)
+    assert interface.text(QAccessible.Text.Description) == "No votes counted yet."
+    chart.set_tally(
+        Tally(
+            counts(("Grace Etherington", 3, 0), ("Aaron Bulmer", 2, 1)),
+            valid=4,
+            superseded=0,
+            invalid=0,
+            leaders=["Grace Etherington"],
+        )
+    )
+    chart.resize(600, 200)
+    chart.show()
+    with qtbot.waitExposed(chart):
+        pass
+    chart.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is chart)
+    assert interface.text(QAccessible.Text.Name) == "Vote count chart"
+    description = interface.text(QAccessible.Text.Description)
+    assert "Grace Etherington: 3 votes — ★ leads" in description
+    assert "Aaron Bulmer: 2 votes, 1 of them on paper" in description
+
+    def corner() -> QColor:
+        image = chart.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        return QColor(image.pixel(1, 1))
+
+    chart.clearFocus()  # the window's only Tab stop takes the focus when it opens
+    assert not chart.hasFocus() and corner() != QColor(FOCUS)
+    chart.setFocus()
+    assert chart.hasFocus()
+    assert corner() == QColor(FOCUS)
