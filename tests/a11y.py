@@ -14,7 +14,10 @@ adding it to the list of screens, never by writing a new check:
 - ``check_focus_visible``: each control looks different with the focus, by at least 3:1
   between some of the pixels that change and what they were (2.4.7, and 2.4.13's measure);
 - ``check_colours``: every text colour on its background in the widgets' palettes, in the
-  item models' own colours and in the style sheets reaches 4.5:1 (1.4.3).
+  item models' own colours and in the style sheets reaches 4.5:1 (1.4.3);
+- ``check_dividers``: every divider between panes (``QSplitter``) also moves without
+  dragging, by the View menu's actions (Alt+Shift+arrow keys) from a control in its pane
+  (2.5.7, 2.1.1).
 
 ``Transcript`` records what a screen-reader user gets: each focus change with the control's
 name, role, value and description, and each announcement.
@@ -49,6 +52,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTabBar,
     QTextEdit,
     QToolButton,
@@ -549,12 +553,44 @@ def check_plain_words(root: QWidget) -> list[str]:
     return sorted(problems)
 
 
+def check_dividers(root: QWidget) -> list[str]:
+    """Each divider between two shown panes moves by the window's divider actions, from a
+    control in the pane before it (Alt+Shift+arrow keys, the View menu)."""
+    problems = []
+    for splitter in (w for w in shown(root) if isinstance(w, QSplitter)):
+        dividers = getattr(splitter.window(), "pane_dividers", None)
+        for handle in range(1, splitter.count()):
+            before, after = splitter.widget(handle - 1), splitter.widget(handle)
+            if not (before.isVisible() and after.isVisible()):
+                continue
+            where = f"the divider after pane {handle} of {describe(splitter)}"
+            if dividers is None:
+                problems.append(f"{where} can only be dragged: its window has no divider actions")
+                continue
+            stops = tab_stops(before)
+            if not stops:
+                problems.append(f"{where}: no control in the pane before it to start from")
+                continue
+            stops[0].setFocus(Qt.FocusReason.TabFocusReason)
+            QCoreApplication.processEvents()
+            moved = False
+            for direction in (1, -1):
+                sizes = splitter.sizes()
+                dividers.move(splitter.orientation(), direction)
+                QCoreApplication.processEvents()
+                moved = moved or splitter.sizes() != sizes
+            if not moved:
+                problems.append(f"{where} does not move with the divider actions")
+    return problems
+
+
 CHECKS: dict[str, Callable[[QWidget], list[str]]] = {
     "names": check_names,
     "labels": check_labels,
     "tab-leaves": check_tab_leaves,
     "focus-visible": check_focus_visible,
     "colours": check_colours,
+    "dividers": check_dividers,
 }
 
 

@@ -92,9 +92,22 @@ def test_every_screen_passes_every_check(window: MainWindow, screen: str, check:
 
 def test_the_checks_catch_each_barrier(qtbot: QtBot) -> None:
     """The net has no holes: each barrier of issue 13, built on purpose, is reported."""
-    from a11y import check_focus_visible, check_labels, check_names, check_tab_leaves
+    from a11y import (
+        check_dividers,
+        check_focus_visible,
+        check_labels,
+        check_names,
+        check_tab_leaves,
+    )
     from PySide6.QtGui import QStandardItemModel
-    from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout
+    from PySide6.QtWidgets import (
+        QLabel,
+        QPlainTextEdit,
+        QPushButton,
+        QSplitter,
+        QTableView,
+        QVBoxLayout,
+    )
 
     page = QWidget()
     qtbot.addWidget(page)
@@ -105,8 +118,11 @@ def test_the_checks_catch_each_barrier(qtbot: QtBot) -> None:
     table.setAccessibleName("Criteria")
     reason = QPlainTextEdit()  # Tab types a tab: a trap, and no name
     unnamed = QPushButton()  # an icon-only button with no name
+    splitter = QSplitter()  # a divider only a mouse can drag
+    splitter.addWidget(QPushButton("Left"))
+    splitter.addWidget(QPushButton("Right"))
     layout = QVBoxLayout(page)
-    for widget in (status, table, reason, unnamed, QPushButton("Save")):
+    for widget in (status, table, reason, unnamed, QPushButton("Save"), splitter):
         layout.addWidget(widget)
     page.show()
     page.activateWindow()
@@ -121,6 +137,7 @@ def test_the_checks_catch_each_barrier(qtbot: QtBot) -> None:
     assert any(p.startswith("Tab does not leave QPlainTextEdit") for p in traps)
     # Without the app's style, Fusion's focus on a text box changes nothing at 3:1.
     assert any("QPlainTextEdit" in p for p in check_focus_visible(page))
+    assert [p for p in check_dividers(page) if "can only be dragged" in p]
 
 
 # Dialogs that fail a check, each in a file another team owns: "button → Dialog" -> why.

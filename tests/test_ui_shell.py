@@ -338,3 +338,66 @@ def test_every_visible_control_in_the_chairs_workspace_has_a_name(
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
         assert _unnamed_inputs(w) == [], tabs.tabText(index)
+
+
+def test_the_view_menu_moves_the_dividers_between_panes_without_dragging(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """WCAG 2.5.7: each divider moves by a key (Alt+Shift+arrow) or one click on the View
+    menu, starting from the pane the keyboard is in, and says where it is now."""
+    from PySide6.QtWidgets import QApplication
+
+    from csx_desktop.ui.member_workspace import MemberWorkspace
+    from csx_desktop.ui.widgets.pane_dividers import NOTHING_TO_MOVE
+
+    w = demo_window
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    view = next(a.menu() for a in w.menuBar().actions() if a.text() == "&View")
+    listed = {a.text(): a.shortcut().toString() for a in view.actions()}
+    assert listed == {
+        "Move the divider &left": "Alt+Shift+Left",
+        "Move the divider &right": "Alt+Shift+Right",
+        "Move the divider &up": "Alt+Shift+Up",
+        "Move the divider &down": "Alt+Shift+Down",
+    }
+    with recording() as said:
+        w.pane_dividers.actions[1].trigger()  # on the sign-in screen: nothing to move
+    assert [s.text for s in said] == [NOTHING_TO_MOVE]
+
+    people = w.sign_in.people
+    people.setCurrentRow(
+        next(i for i in range(people.count()) if people.item(i).text().startswith("Margaret"))
+    )
+    qtbot.keyClicks(w.sign_in.secret, "1111")  # the demo's Margaret Teesdale
+    qtbot.keyClick(w.sign_in.secret, Qt.Key.Key_Return)
+    workspace = w.workspace
+    assert isinstance(workspace, MemberWorkspace)
+    tabs = workspace.tabs
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i).endswith("Mile")))
+    scoring = workspace.workspace("Extra Mile")
+    scoring.entry_list.setFocus()
+    split = scoring.entry_list.parentWidget()
+    while split is not None and not hasattr(split, "sizes"):
+        split = split.parentWidget()
+    assert split is not None
+    before = split.sizes()
+    with recording() as said:
+        qtbot.keyClick(scoring.entry_list, Qt.Key.Key_Right, ALT_SHIFT)
+    assert split.sizes()[0] > before[0]  # the entries are wider
+    assert said[-1].text.startswith("The left pane now has ") and "% of the width" in said[-1].text
+    assert scoring.entry_list.hasFocus()  # the keyboard stays where it was
+    # From the nomination's text, up and down move the divider above the scores.
+    scoring.citation.setFocus()
+    right = scoring.citation.parentWidget()
+    assert right is not None and hasattr(right, "sizes")
+    before = right.sizes()
+    qtbot.keyClick(scoring.citation, Qt.Key.Key_Up, ALT_SHIFT)
+    assert right.sizes()[0] < before[0]  # the scores have more room
+    # A click on the menu item does the same (one pointer action, no dragging).
+    before = right.sizes()
+    w.pane_dividers.actions[3].trigger()
+    assert right.sizes()[0] > before[0]
+
+
+ALT_SHIFT = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier

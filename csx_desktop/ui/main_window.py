@@ -4,6 +4,10 @@ It holds at most one open round. The title and status bar always say which file 
 who is signed in, because on a shared laptop that is the first thing to check. The file's
 location is shortened in the middle when the status bar is too narrow for it (large text),
 whole in its tooltip and in what a screen reader says.
+
+The View menu moves the dividers between panes (the scoring screen's entries, nomination and
+scores; Results' ranking and sheets) with the keyboard or a click, never only by dragging
+(``PaneDividers``).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from csx_desktop.ui.session import Person, Session
 from csx_desktop.ui.sign_in import SignInPage
 from csx_desktop.ui.widgets.elided_label import ElidedLabel
 from csx_desktop.ui.widgets.empty_state import EmptyState
+from csx_desktop.ui.widgets.pane_dividers import PaneDividers
 
 RECENT_KEY = "recentRounds"
 MAX_RECENT = 8
@@ -95,6 +100,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.go_menu = self.menuBar().addMenu("&Go")
         self.go_menu.menuAction().setVisible(False)  # only the administrator has areas
+        view_menu = self.menuBar().addMenu("&View")
+        self.pane_dividers = PaneDividers(self, view_menu)
         help_menu = self.menuBar().addMenu("&Help")
         self.how_to_score_action = self._action(
             help_menu, "&How to score…", self.how_to_score, QKeySequence.StandardKey.HelpContents
