@@ -17,7 +17,9 @@ adding it to the list of screens, never by writing a new check:
   item models' own colours and in the style sheets reaches 4.5:1 (1.4.3);
 - ``check_dividers``: every divider between panes (``QSplitter``) also moves without
   dragging, by the View menu's actions (Alt+Shift+arrow keys) from a control in its pane
-  (2.5.7, 2.1.1).
+  (2.5.7, 2.1.1);
+- ``check_sorting``: a table that sorts when its headings are clicked has a "Sort by"
+  drop-down (``SortBy``) beside it, since a keyboard cannot click a heading (2.1.1).
 
 ``Transcript`` records what a screen-reader user gets: each focus change with the control's
 name, role, value and description, and each announcement.
@@ -54,6 +56,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabBar,
+    QTableView,
     QTextEdit,
     QToolButton,
     QWidget,
@@ -584,6 +587,18 @@ def check_dividers(root: QWidget) -> list[str]:
     return problems
 
 
+def check_sorting(root: QWidget) -> list[str]:
+    """Every table sorted by clicking its headings can be sorted from the keyboard too."""
+    from csx_desktop.ui.widgets.sort_by import SortBy
+
+    sorters = {id(s.table) for s in shown(root) if isinstance(s, SortBy) and s.isEnabled()}
+    return [
+        f"{describe(view)} sorts only by clicking a heading (no Sort by drop-down beside it)"
+        for view in shown(root)
+        if isinstance(view, QTableView) and view.isSortingEnabled() and id(view) not in sorters
+    ]
+
+
 CHECKS: dict[str, Callable[[QWidget], list[str]]] = {
     "names": check_names,
     "labels": check_labels,
@@ -591,6 +606,7 @@ CHECKS: dict[str, Callable[[QWidget], list[str]]] = {
     "focus-visible": check_focus_visible,
     "colours": check_colours,
     "dividers": check_dividers,
+    "sorting": check_sorting,
 }
 
 

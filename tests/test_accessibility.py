@@ -97,6 +97,7 @@ def test_the_checks_catch_each_barrier(qtbot: QtBot) -> None:
         check_focus_visible,
         check_labels,
         check_names,
+        check_sorting,
         check_tab_leaves,
     )
     from PySide6.QtGui import QStandardItemModel
@@ -113,8 +114,9 @@ def test_the_checks_catch_each_barrier(qtbot: QtBot) -> None:
     qtbot.addWidget(page)
     status = QLabel("Saved ✓ 14:02:31")
     status.setAccessibleName("Saved status")
-    table = QTableView()  # Tab moves from cell to cell: a trap
+    table = QTableView()  # Tab moves from cell to cell: a trap; sorted by mouse only
     table.setModel(QStandardItemModel(4, 4, table))
+    table.setSortingEnabled(True)
     table.setAccessibleName("Criteria")
     reason = QPlainTextEdit()  # Tab types a tab: a trap, and no name
     unnamed = QPushButton()  # an icon-only button with no name
@@ -138,6 +140,9 @@ def test_the_checks_catch_each_barrier(qtbot: QtBot) -> None:
     # Without the app's style, Fusion's focus on a text box changes nothing at 3:1.
     assert any("QPlainTextEdit" in p for p in check_focus_visible(page))
     assert [p for p in check_dividers(page) if "can only be dragged" in p]
+    assert check_sorting(page) == [
+        "QTableView 'Criteria' sorts only by clicking a heading (no Sort by drop-down beside it)"
+    ]
 
 
 # Dialogs that fail a check, each in a file another team owns: "button → Dialog" -> why.

@@ -497,3 +497,74 @@ def test_mapping_dialog_fits_a_1366_by_768_laptop_at_twice_the_text_size(
         assert dialog.import_button.isVisible()
     finally:
         app.setFont(normal)
+
+
+# ---- sorting from the keyboard, and the columns at 100 % ---------------------------------------
+
+
+def test_the_entries_sort_from_the_keyboard_as_a_heading_click_does(
+    qtbot: QtBot, area: NominationsArea, store: Store
+) -> None:
+    """WCAG 2.1.1: "Sort by" is a Tab stop before the search box; the arrow keys choose a
+    column and an order in words, and a click on a heading moves it to match."""
+    from PySide6.QtCore import QPoint
+
+    add(store, EXTRA_MILE, "Ann Lee")
+    add(store, EXTRA_MILE, "Zoë Whitfield")
+    add(store, EXTRA_MILE, "Maya Lindqvist")
+    area.refresh()
+    sort_by = area.sort_by
+    assert sort_by.accessibleName() == "Sort entries by"
+    assert sort_by.currentText() == "Category, in the round's order"
+    choices = [sort_by.itemText(i) for i in range(sort_by.count())]
+    assert "Nominee, Z to A" in choices and "Nominations, most first" in choices
+    area.status_filter.setFocus()
+    qtbot.keyClick(area.status_filter, Qt.Key.Key_Tab)
+    assert sort_by.hasFocus()
+    while sort_by.currentText() != "Nominee, Z to A":
+        qtbot.keyClick(sort_by, Qt.Key.Key_Down)
+    assert shown_nominees(area) == ["Zoë Whitfield", "Maya Lindqvist", "Ann Lee"]
+    qtbot.keyClick(sort_by, Qt.Key.Key_Up)
+    assert sort_by.currentText() == "Nominee, A to Z"
+    assert shown_nominees(area) == ["Ann Lee", "Maya Lindqvist", "Zoë Whitfield"]
+    qtbot.keyClick(sort_by, Qt.Key.Key_Tab)
+    assert area.search.hasFocus()
+    # A click on the Nominee heading turns the order round: the drop-down says so.
+    header = area.table.horizontalHeader()
+    middle = header.sectionViewportPosition(EntriesModel.NOMINEE) + 10
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(middle, 5))
+    assert sort_by.currentText() == "Nominee, Z to A"
+    assert shown_nominees(area) == ["Zoë Whitfield", "Maya Lindqvist", "Ann Lee"]
+
+
+def test_long_services_wrap_instead_of_being_cut_at_the_default_window_size(
+    area: NominationsArea, store: Store
+) -> None:
+    """At 100 % in a laptop-sized window the Service column shows every service whole, on
+    two lines where it is long (it used to end "Adult Social Care – …")."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QApplication
+
+    for nominee, service in (
+        ("Priya Ramanathan-Whitfield", "Adult Social Care – Occupational Therapy"),
+        ("Łukasz Nowak", "Waste Services (Care for Your Area)"),
+        ("Billingham North Reform Team", "Parks and Countryside – Preston Park"),
+        ("Nguyễn Thị Minh Khai", "Community Safety – Civic Enforcement"),
+    ):
+        category_id = int(store.round.category_named(PRIDE_OF_STOCKTON).id or 0)
+        store.nominations.add(Nomination(category_id, nominee, "Kind.", service=service))
+    area.resize(1366 - 160, 700)  # the window less the sidebar
+    area.refresh()
+    QApplication.processEvents()
+    table = area.table
+    metrics = table.fontMetrics()
+    for row in range(area.proxy.rowCount()):
+        index = area.proxy.index(row, EntriesModel.SERVICE)
+        cell = table.visualRect(index)
+        words = str(index.data())
+        needed = metrics.boundingRect(
+            QRect(0, 0, cell.width() - 8, 10_000), int(Qt.TextFlag.TextWordWrap), words
+        )
+        longest_word = max(metrics.horizontalAdvance(word) for word in words.split())
+        assert cell.width() >= longest_word + 8, words
+        assert cell.height() >= needed.height(), words
