@@ -12,6 +12,7 @@ from csx_desktop import __version__
 from csx_desktop.cli import (
     certificate_commands,
     nomination_commands,
+    pack_commands,
     panel_commands,
     results_commands,
     round_commands,
@@ -26,6 +27,7 @@ COMMAND_MODULES = (
     round_commands,
     nomination_commands,
     panel_commands,
+    pack_commands,
     results_commands,
     vote_commands,
     certificate_commands,

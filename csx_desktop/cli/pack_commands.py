@@ -1,0 +1,260 @@
+"""Judging packs: making them, reading them back, and listing them.
+
+csx-admin pack FILE --member NAME -o PACK.pdf    one member's pack
+csx-admin pack FILE --all -o FOLDER              every member's pack, one PDF each
+csx-admin import pack FILE PACK.pdf              read a returned pack into the round
+csx-admin packs FILE [--format json|table]       the packs made, and which came back
+
+A pack is made for a member's categories as they stand, with the scores they have already
+given filled in; ``--return-by`` and ``--send-to`` go on its cover. Reading one back lists
+every change, takes the new scores, and leaves sheets that differ from the app as they are
+unless ``--prefer-pack``; ``--dry-run`` lists without changing anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+from typing import Any
+
+from csx_desktop.cli.common import add_file_argument, open_round
+from csx_desktop.cli.output import print_json, print_table
+from csx_desktop.store import InputRefused
+
+
+def register(commands: argparse._SubParsersAction, imports: argparse._SubParsersAction) -> None:
+    """Add ``pack``, ``packs`` and ``import pack``."""
+    pack = commands.add_parser(
+        "pack",
+        help="make judging packs: a fillable PDF for a member to score away from the laptop",
+        description=(
+            "Make a judging pack: one PDF per panel member with their categories' criteria, "
+            "the entries they score (with every citation), the scores they have given so "
+            "far, and boxes to fill in any PDF reader or on paper. Declared interests are "
+            "listed, not shown."
+        ),
+    )
+    add_file_argument(pack)
+    who = pack.add_mutually_exclusive_group(required=True)
+    who.add_argument("--member", metavar="NAME", help="the panel member the pack is for")
+    who.add_argument("--all", action="store_true", help="a pack for every panel member")
+    pack.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="PATH",
+        help="the PDF to write (with --member), or the folder to write them into (with --all)",
+    )
+    pack.add_argument(
+        "--return-by",
+        type=_return_by,
+        metavar="YYYY-MM-DD",
+        help="the date on the cover to send it back by (default: a week before the ceremony, "
+        'when its date is set; "none" for no date)',
+    )
+    pack.add_argument(
+        "--send-to",
+        metavar="TEXT",
+        default=None,
+        help='who to send it back to, as printed on the cover (default: "the awards '
+        'administrator"), e.g. "Jo Bloggs, awards@stockton.gov.uk"',
+    )
+    pack.add_argument("--force", action="store_true", help="replace packs that already exist")
+    pack.set_defaults(run=run_pack)
+
+    returned = imports.add_parser(
+        "pack",
+        help="read a returned judging pack into the round",
+        description=(
+            "Read a judging pack a member filled in and sent back. Its scores are checked "
+            "and stored through the same rules as scoring in the app, each with an audit "
+            "row naming the pack. New scores are taken; sheets that differ from scores "
+            "already in the app are listed and left as they are unless --prefer-pack. A "
+            "category is submitted only when its 'I have finished' box is ticked and all "
+            "its sheets are complete."
+        ),
+    )
+    add_file_argument(returned)
+    returned.add_argument("pack", metavar="PACK.pdf", type=Path, help="the returned pack")
+    returned.add_argument(
+        "--dry-run", action="store_true", help="list what would change, and change nothing"
+    )
+    returned.add_argument(
+        "--prefer-pack",
+        action="store_true",
+        help="where a sheet differs from the app, take the pack's scores",
+    )
+    returned.set_defaults(run=run_import_pack)
+
+    packs = commands.add_parser(
+        "packs",
+        help="list the judging packs made, and which have come back",
+        description="List every judging pack made from the round, and when each came back.",
+    )
+    add_file_argument(packs)
+    packs.add_argument("--format", choices=("json", "table"), default="table")
+    packs.set_defaults(run=run_packs)
+
+
+# ---- making packs -----------------------------------------------------------------------
+
+
+def run_pack(args: argparse.Namespace) -> None:
+    from csx_desktop.certificates.packs import (
+        DEFAULT_SEND_TO,
+        PackOptions,
+        default_return_by,
+        pack_file_name,
+        write_packs,
+    )
+
+    output: Path = args.output
+    with open_round(args.file) as store:
+        settings = store.round.settings()
+        return_by = default_return_by(settings) if args.return_by is None else args.return_by
+        if return_by is _NO_DATE:
+            return_by = None
+        send_to = " ".join((args.send_to or "").split()) or DEFAULT_SEND_TO
+        options = PackOptions(return_by=return_by, send_to=send_to)
+        made_folder = False
+        if args.member is not None:
+            if output.suffix.lower() != ".pdf":
+                raise InputRefused(
+                    f"A judging pack is a PDF: give a file name ending in .pdf, not {output.name}."
+                )
+            member = store.panel.member_named(args.member)
+            assert member.id is not None
+            destinations = [(member.id, output)]
+        else:
+            members = [m for m in store.panel.members() if m.category_ids]
+            if not members:
+                raise InputRefused(
+                    "No panel member has categories to judge yet, so there are no packs to "
+                    "make. Set up the panel first."
+                )
+            if output.exists() and not output.is_dir():
+                raise InputRefused(f"{output} is a file; with --all, give a folder.")
+            if not output.exists():
+                if not output.parent.is_dir():
+                    raise InputRefused(f"The folder {output.parent} does not exist.")
+                output.mkdir()
+                made_folder = True
+            destinations = [(m.id or 0, output / pack_file_name(m.name)) for m in members]
+        try:
+            written = write_packs(store, destinations, options, overwrite=args.force)
+        except BaseException:
+            if made_folder and not any(output.iterdir()):
+                output.rmdir()
+            raise
+    for pack in written:
+        print(
+            f"Wrote {pack.path} for {pack.member_name}: {_entries(pack.entries)} to score, "
+            f"{pack.pages} pages."
+        )
+    if return_by is not None and return_by < datetime.date.today():
+        print(
+            f"Note: the date to send it back by ({return_by.isoformat()}) has passed; "
+            "give another with --return-by.",
+            file=sys.stderr,
+        )
+
+
+def _entries(count: int) -> str:
+    return f"{count} entr{'y' if count == 1 else 'ies'}"
+
+
+class _NoDate:
+    """--return-by none: no date on the cover."""
+
+
+_NO_DATE: Any = _NoDate()
+
+
+def _return_by(text: str) -> Any:
+    if text.strip().lower() in ("none", ""):
+        return _NO_DATE
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f'{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-03, or "none"'
+        ) from None
+
+
+# ---- reading a pack back ----------------------------------------------------------------
+
+
+def run_import_pack(args: argparse.Namespace) -> None:
+    from csx_desktop.io.pack_import import import_pack
+
+    with open_round(args.file) as store:
+        result = import_pack(store, args.pack, prefer_pack=args.prefer_pack, dry_run=args.dry_run)
+    for line in result.lines():
+        print(line)
+    print(result.summary())
+
+
+# ---- listing packs ----------------------------------------------------------------------
+
+
+def run_packs(args: argparse.Namespace) -> None:
+    from csx_desktop.store.pack_records import pack_history
+
+    with open_round(args.file) as store:
+        history = pack_history(store)
+    if args.format == "json":
+        print_json(
+            [
+                {
+                    "pack_id": record.pack_id,
+                    "member": record.member_name,
+                    "member_id": record.member_id,
+                    "made_at": _iso(record.made_at),
+                    "made_by": record.made_by,
+                    "file": record.file_name,
+                    "entries": record.entries,
+                    "returned_at": _iso(record.returned_at),
+                    "scores_taken": record.scores_taken,
+                    "returns": [
+                        {
+                            "at": _iso(back.at),
+                            "file": back.file_name,
+                            "scores_taken": back.scores_taken,
+                            "comments_taken": back.comments_taken,
+                            "submitted": list(back.submitted),
+                            "left_differing": back.left_differing,
+                        }
+                        for back in record.returns
+                    ],
+                }
+                for record in history
+            ]
+        )
+        return
+    if not history:
+        print("No judging packs have been made from this round yet.")
+        return
+    print_table(
+        ["member", "made", "file", "returned", "scores taken"],
+        [
+            [
+                record.member_name,
+                _local(record.made_at),
+                record.file_name,
+                _local(record.returned_at) if record.returns else "not yet",
+                record.scores_taken,
+            ]
+            for record in history
+        ],
+    )
+
+
+def _iso(moment: datetime.datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _local(moment: datetime.datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "—"
