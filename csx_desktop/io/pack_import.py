@@ -383,18 +383,18 @@ def _parse_fields(store: Store, returned: ReturnedPack, member: PanelMember) -> 
 
 
 def _whose(store: Store, pack_field: PackField) -> str:
-    """ "entry (Owen Marsh, Extra Mile), Ruth Akintola's" — as far as the round knows them."""
+    """ "entry (Ben Castleton's sheet for Owen Marsh)", as far as the round knows them."""
     try:
-        other = store.panel.member(pack_field.member_id).name
+        other = f"{store.panel.member(pack_field.member_id).name}'s"
     except NotFound:
-        other = f"member {pack_field.member_id}"
+        other = f"member {pack_field.member_id}'s"
     if pack_field.entry_id is None:
-        return f"category (for {other})"
+        return f"category ({other} 'I have finished' box)"
     try:
         entry = store.nominations.entry(pack_field.entry_id)
-        return f"entry ({entry.nominee}, for {other})"
+        return f"entry ({other} sheet for {entry.nominee})"
     except NotFound:
-        return f"entry (for {other})"
+        return f"entry ({other} sheet)"
 
 
 def _plan(
@@ -557,7 +557,11 @@ def _finish(
 
 
 def _sentence(error: Exception) -> str:
+    """The store's refusal, to follow a colon: "…: a declared interest means …"."""
     text = str(error).strip()
+    first, _, rest = text.partition(" ")
+    if first in ("A", "The", "This", "That", "There"):
+        text = f"{first.lower()} {rest}"
     return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
