@@ -31,13 +31,14 @@ the letters a member types), so ``pdffonts`` shows every font embedded.
 from __future__ import annotations
 
 import io
+import re
 import secrets
 import unicodedata
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -360,6 +361,7 @@ def render_pack(
 ) -> int:
     """Draw a member's pack onto ``stream``; return the number of pages."""
     canvas = _new_canvas(stream, content, identity.signed_text(signature), invariant=invariant)
+    _define_forms(canvas, content)
     pages = _Pages(canvas, content)
     drawn: list[str] = []
     form = _Form(canvas, drawn)
@@ -425,34 +427,28 @@ class _Pages:
         self.number = 0
         self.y = TOP
         self.running = ""
-        self._member = printable(content.member.name, SANS)
-        self._round = printable(content.round_name, SANS)
+        self.round_width = text_width(printable(content.round_name, SANS), SANS, 8)
         self._start()
 
     def _start(self) -> None:
         self.number += 1
         canvas = self.canvas
-        footer_y = 34.0
-        canvas.setStrokeColorRGB(*RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(LEFT, footer_y + 12, RIGHT, footer_y + 12)
+        canvas.doForm(_FOOTER_FORM)
         canvas.setFillColorRGB(*GREY)
-        _draw(canvas, LEFT, footer_y, f"Judging pack for {self._member} · confidential", SANS, 8)
         label = f"Page {self.number} of "
         x = RIGHT - 60.0
-        _draw(canvas, x, footer_y, label, SANS, 8)
+        _draw(canvas, x, _FOOTER_Y, label, SANS, 8)
         canvas.saveState()
-        canvas.translate(x + text_width(label, SANS, 8), footer_y)
+        canvas.translate(x + text_width(label, SANS, 8), _FOOTER_Y)
         canvas.doForm(_TOTAL_PAGES_FORM)  # the total is known only at the end
         canvas.restoreState()
         self.y = TOP
         if self.number > 1:
-            top = PAGE_HEIGHT - 40.0
-            _draw(canvas, LEFT, top, self._round, SANS, 8)
+            canvas.doForm(_HEADER_FORM)
             if self.running:
-                width = text_width(self.running, SANS, 8)
-                _draw(canvas, RIGHT - width, top, self.running, SANS, 8)
-            canvas.line(LEFT, top - 6, RIGHT, top - 6)
+                running = shorten(self.running, SANS, 8, WIDTH - self.round_width - 24)
+                width = text_width(running, SANS, 8)
+                _draw(canvas, RIGHT - width, _HEADER_Y, running, SANS, 8)
 
     def new_page(self) -> None:
         self.canvas.showPage()
@@ -477,8 +473,25 @@ class _Pages:
         leading: float | None = None,
         right: bool = False,
     ) -> None:
-        """One line of text (never wrapped) at the cursor, moving it down."""
+        """A line of text at the cursor, moving it down; wrapped should it not fit (a long
+        name or category)."""
         text = printable(text, font)
+        if text_width(text, font, size) > RIGHT - x:
+            self.paragraph(text, font, size, colour, x=x, width=RIGHT - x, leading=leading)
+            return
+        self._put(text, font, size, colour, x=x, leading=leading, right=right)
+
+    def _put(
+        self,
+        text: str,
+        font: str,
+        size: float,
+        colour: tuple[float, float, float],
+        *,
+        x: float,
+        leading: float | None,
+        right: bool,
+    ) -> None:
         leading = leading or size * 1.35
         self.need(leading)
         self.y -= leading
@@ -501,7 +514,7 @@ class _Pages:
     ) -> None:
         """Running text wrapped to ``width``, breaking pages between lines."""
         for line in wrap(printable(text, font), font, size, width):
-            self.line(line, font, size, colour, x=x, leading=leading, right=right)
+            self._put(line, font, size, colour, x=x, leading=leading, right=right)
 
     def finish(self) -> None:
         """Draw the total number of pages into the form every footer placed."""
@@ -512,6 +525,66 @@ class _Pages:
         canvas.setFont(SANS, 8)
         canvas.drawString(0, 0, str(self.number))
         canvas.endForm()
+
+
+_FOOTER_FORM, _HEADER_FORM = "csxPackFooter", "csxPackHeader"
+_FOOTER_Y, _HEADER_Y = 34.0, PAGE_HEIGHT - 40.0
+
+
+def _define_forms(canvas: Canvas, content: PackContent) -> None:
+    """What many pages repeat, drawn once per PDF (Form XObjects placed with ``doForm``):
+    the footer and header, and each criterion's numbers and words under its boxes (the same
+    on every entry of a category). Defined before the first page is begun."""
+    canvas.beginForm(_FOOTER_FORM)
+    canvas.setStrokeColorRGB(*RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(LEFT, _FOOTER_Y + 12, RIGHT, _FOOTER_Y + 12)
+    canvas.setFillColorRGB(*GREY)
+    member = printable(content.member.name, SANS)
+    _draw(canvas, LEFT, _FOOTER_Y, f"Judging pack for {member} · confidential", SANS, 8)
+    canvas.endForm()
+    canvas.beginForm(_HEADER_FORM)
+    canvas.setStrokeColorRGB(*RULE)
+    canvas.setLineWidth(0.5)
+    canvas.setFillColorRGB(*GREY)
+    _draw(canvas, LEFT, _HEADER_Y, printable(content.round_name, SANS), SANS, 8)
+    canvas.line(LEFT, _HEADER_Y - 6, RIGHT, _HEADER_Y - 6)
+    canvas.endForm()
+    for pack_category in content.categories:
+        if not pack_category.entries:
+            continue
+        for criterion in pack_category.category.criteria:
+            _define_scale(canvas, criterion)
+
+
+def _scale_form(criterion: Criterion) -> str:
+    return f"csxScale{criterion.id}"
+
+
+def _define_scale(canvas: Canvas, criterion: Criterion) -> None:
+    """A criterion's score numbers beside its boxes and descriptors under them, with the
+    top of its first row of boxes at the form's origin."""
+    _height, cells = _criterion_layout(criterion)
+    per_row = len(cells) if len(cells) <= 6 else 11
+    cell = WIDTH / per_row
+    canvas.beginForm(_scale_form(criterion), lowerx=0, lowery=-PAGE_HEIGHT, upperx=WIDTH, uppery=0)
+    top = 0.0
+    for start in range(0, len(cells), per_row):
+        row = cells[start : start + per_row]
+        box_y = top - _BOX
+        for index, (value, lines) in enumerate(row):
+            x = index * cell
+            canvas.setFillColorRGB(*NAVY)
+            _draw(canvas, x + _BOX + 5, box_y + 3.5, str(value), SANS_BOLD, 11)
+            canvas.setFillColorRGB(*GREY)
+            for number, line in enumerate(lines):
+                _draw(canvas, x, box_y - 10.5 - number * _WORDS_LEADING, line, SANS, _WORDS_SIZE)
+        top = box_y - 6 - _row_words(row) * _WORDS_LEADING - 6
+    canvas.endForm()
+
+
+def _row_words(row: list[tuple[int, list[str]]]) -> int:
+    return max((len(lines) for _, lines in row), default=0)
 
 
 class _Form:
@@ -734,20 +807,19 @@ def _reuse_button_appearances(acro: Any) -> None:
     original = acro.checkboxAP
     drawn: dict[tuple[Any, ...], Any] = {}
 
-    def checkbox_appearance(*args: Any, **kwargs: Any) -> Any:
-        key = tuple(map(_key, args)) + tuple((k, _key(v)) for k, v in sorted(kwargs.items()))
-        if key not in drawn:
-            drawn[key] = original(*args, **kwargs)
-        return drawn[key]
+    def checkbox_appearance(key: str, value: str, **kwargs: Any) -> Any:
+        # Colours by their components: ReportLab makes new ones for each state.
+        look = (key, value, *(_look(kwargs[k]) for k in sorted(kwargs)))
+        if look not in drawn:
+            drawn[look] = original(key, value, **kwargs)
+        return drawn[look]
 
     acro.checkboxAP = checkbox_appearance
 
 
-def _key(value: Any) -> Any:
-    """A colour by its components (ReportLab makes a new one for each state), else as is."""
-    if hasattr(value, "rgba"):
-        return tuple(value.rgba())
-    return value
+def _look(value: Any) -> Any:
+    colour = getattr(value, "rgba", None)
+    return tuple(colour()) if colour is not None else value
 
 
 def _appearance_lines(value: str, size: float, width: float) -> list[str]:
@@ -804,15 +876,14 @@ def _cover(pages: _Pages, content: PackContent, options: PackOptions, made: date
         "Read all the nominations for an entry before you score it. Score only what the "
         "nominations say, not what you may know about the person or team.",
         "Each category has a few things the panel looks for (the criteria). Give each one a "
-        "score from 0 to 5: 0 means the nominations show no evidence of it, 5 means "
-        "exceptional. The words for every score are on the first page of each category and "
-        "under each box.",
+        f"score {_scale_words(content)}. The words for every score are on the first page of "
+        "each category and under each box.",
         "An entry's scores count only when every criterion has a score. The comment is "
         "optional; it helps the chair when judges see an entry differently.",
         "If you know a nominee (a friend, a relative, someone you manage or work closely "
         "with), do not score them: tell the awards administrator, who will record it.",
         "When you have scored every entry in a category, tick “I have finished this "
-        "category” at the end of it.",
+        "category” at its end.",
     ]
     for number, step in enumerate(steps, start=1):
         _numbered(pages, number, step)
@@ -860,6 +931,19 @@ def _cover(pages: _Pages, content: PackContent, options: PackOptions, made: date
     )
 
 
+def _scale_words(content: PackContent) -> str:
+    """ "from 0 to 5: 0 means “No evidence”, 5 means “Exceptional”", for the member's
+    criteria when they share one scale; else the scale is the boxes' own."""
+    criteria = [c for pack_category in content.categories for c in pack_category.category.criteria]
+    scales = {(c.max_score, c.descriptor_for(0), c.descriptor_for(c.max_score)) for c in criteria}
+    if len(scales) != 1:
+        return "from 0 to the highest number beside its boxes"
+    top, lowest, highest = scales.pop()
+    if not lowest or not highest:
+        return f"from 0 to {top}"
+    return f"from 0 to {top}: 0 means “{lowest}”, {top} means “{highest}”"
+
+
 def _facts_box(pages: _Pages, facts: list[tuple[str, list[str]]]) -> None:
     """Label and value pairs on a pale band (the three things a member must know)."""
     label_width = 150.0
@@ -898,7 +982,7 @@ def _numbered(pages: _Pages, number: int, text: str) -> None:
     lines = wrap(printable(text, SANS), SANS, 10, WIDTH - 22)
     pages.need(len(lines) * 14)
     pages.canvas.setFillColorRGB(*NAVY)
-    _draw(pages.canvas, LEFT + 2, pages.y - 14 + 3.5, f"{number}.", SANS_BOLD, 10)
+    _draw(pages.canvas, LEFT + 2, pages.y - 14 + 4 * 0.35, f"{number}.", SANS_BOLD, 10)
     for line in lines:
         pages.line(line, SANS, 10, x=LEFT + 22, leading=14)
     pages.gap(3)
@@ -1081,6 +1165,9 @@ def _who(nomination: Nomination) -> list[str]:
 
 
 _BOX = 15.0  # the side of a tick box, in points (about 5 mm: room for a pen's tick)
+_SCALE_WORDS_ELSEWHERE = "The words for each score are on the first page of this category."
+# The descriptor under each box: as large as six fit across the page.
+_WORDS_SIZE, _WORDS_LEADING = 8.5, 10.5
 _COMMENT_HEIGHT = 62.0
 
 
@@ -1147,7 +1234,11 @@ def _criterion_layout(criterion: Criterion) -> tuple[float, list[tuple[int, list
     cells = [
         (
             v,
-            wrap(printable(criterion.descriptor_for(v), SANS), SANS, 8, cell - 10)[:3]
+            _at_most(
+                wrap(printable(criterion.descriptor_for(v), SANS), SANS, _WORDS_SIZE, cell - 8),
+                4,
+                cell - 8,
+            )
             if with_words
             else [],
         )
@@ -1155,11 +1246,18 @@ def _criterion_layout(criterion: Criterion) -> tuple[float, list[tuple[int, list
     ]
     rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     heading = len(wrap(printable(criterion.name, SANS_BOLD), SANS_BOLD, 11, WIDTH))
-    height: float = heading * 15 + 6
+    height: float = heading * 15 + 6 + (12 if len(values) > 6 else 0)
     for row in rows:
-        words = max((len(lines) for _, lines in row), default=0)
-        height += _BOX + 6 + words * 10 + 6
+        height += _BOX + 6 + _row_words(row) * _WORDS_LEADING + 6
     return height + 4, cells
+
+
+def _at_most(lines: list[str], count: int, width: float) -> list[str]:
+    """The first ``count`` lines, the last ending in an ellipsis when words were cut (the
+    category's first page has them all)."""
+    if len(lines) <= count:
+        return lines
+    return [*lines[: count - 1], shorten(lines[count - 1] + " …", SANS, _WORDS_SIZE, width)]
 
 
 def _criterion_row(
@@ -1174,32 +1272,31 @@ def _criterion_row(
     read_only: bool,
 ) -> None:
     pages.paragraph(criterion.name, SANS_BOLD, 11, INK, leading=15)
+    if len(cells) > 6:
+        pages.line(_SCALE_WORDS_ELSEWHERE, SANS, 8.5, GREY, leading=12)
     pages.gap(6)
     per_row = len(cells) if len(cells) <= 6 else 11
     cell = WIDTH / per_row
     canvas = pages.canvas
+    canvas.saveState()
+    canvas.translate(LEFT, pages.y)
+    canvas.doForm(_scale_form(criterion))  # the numbers and words, drawn once per PDF
+    canvas.restoreState()
     for start in range(0, len(cells), per_row):
         row = cells[start : start + per_row]
         box_y = pages.y - _BOX
-        for index, (value, lines) in enumerate(row):
-            x = LEFT + index * cell
+        for index, (value, _lines) in enumerate(row):
             form.radio(
                 name,
                 str(value),
                 selected=chosen == value,
-                x=x,
+                x=LEFT + index * cell,
                 y=box_y,
                 size=_BOX,
                 tooltip=tooltip,
                 read_only=read_only,
             )
-            canvas.setFillColorRGB(*NAVY)
-            _draw(canvas, x + _BOX + 5, box_y + 3.5, str(value), SANS_BOLD, 11)
-            canvas.setFillColorRGB(*GREY)
-            for number, line in enumerate(lines):
-                _draw(canvas, x, box_y - 10 - number * 10, line, SANS, 8)
-        words = max((len(lines) for _, lines in row), default=0)
-        pages.y = box_y - 6 - words * 10 - 6
+        pages.y = box_y - 6 - _row_words(row) * _WORDS_LEADING - 6
     pages.gap(4)
 
 
@@ -1253,24 +1350,29 @@ def printable(text: str, font: str) -> str:
     absent = scripts.missing(text, font)
     if not absent:
         return text
-    out = []
-    for char in text:
-        if char not in absent:
+    out: list[str] = []
+    codes: list[str] = []  # a run of letters no font has, shown as one "[U+738B U+79C0]"
+    for char in text + "\n":
+        if char in absent and not unicodedata.category(char).startswith("S"):
+            codes.append(f"U+{ord(char):04X}")
+            continue
+        if codes:
+            out.append(f"[{' '.join(codes)}]")
+            codes = []
+        if char not in absent and char != "\n":
             out.append(char)
-        elif not unicodedata.category(char).startswith("S"):
-            out.append(f"[U+{ord(char):04X}]")
     return " ".join("".join(out).split())
 
 
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     """``text`` in lines no wider than ``width``, filled word by word; a word longer than a
     line (a web address) is broken where it must be."""
-    space = text_width(" ", font, size)
+    space = _word_width(" ", font) * size
     lines: list[str] = []
     current: list[str] = []
     used = 0.0
     for word in text.split():
-        word_width = text_width(word, font, size)
+        word_width = _word_width(word, font) * size
         if word_width > width:
             pieces = _break_word(word, font, size, width)
             if current:
@@ -1289,20 +1391,49 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=65536)
+def _word_width(word: str, font: str) -> float:
+    """A word's width at a size of 1 point (widths scale with the size; words repeat)."""
+    return text_width(word, font, 1.0)
+
+
 def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
+    """A word too long for a line, broken after a hyphen or slash where it can be, else
+    between letters."""
     pieces, piece = [], ""
-    for char in word:
-        if piece and text_width(piece + char, font, size) > width:
+    for part in re.split(r"(?<=[-/])", word):
+        if piece and text_width(piece + part, font, size) <= width:
+            piece += part
+            continue
+        if piece:
             pieces.append(piece)
-            piece = ""
-        piece += char
+        piece = part
+        while text_width(piece, font, size) > width and len(piece) > 1:
+            cut = len(piece) - 1
+            while cut > 1 and text_width(piece[:cut], font, size) > width:
+                cut -= 1
+            pieces.append(piece[:cut])
+            piece = piece[cut:]
     return [*pieces, piece] if piece else pieces
+
+
+def shorten(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut to ``width`` with an ellipsis (a running header beside another)."""
+    if text_width(text, font, size) <= width:
+        return text
+    while text and text_width(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _draw(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
     """Draw a line (already ``printable``); a line mixing scripts reads left to right, as
     the pack's sentences are English."""
-    draw_text(canvas, x, y, text, font, size, base="L")
+    if text.isascii():  # every bundled font draws ASCII: no need to look for fallbacks
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, text)
+    else:
+        draw_text(canvas, x, y, text, font, size, base="L")
 
 
 def _entries_words(count: int) -> str:
