@@ -562,18 +562,23 @@ def _scale_form(criterion: Criterion) -> str:
 
 
 def _define_scale(canvas: Canvas, criterion: Criterion) -> None:
-    """A criterion's score numbers beside its boxes and descriptors under them, with the
-    top of its first row of boxes at the form's origin."""
+    """A criterion's boxes, the score numbers beside them and descriptors under them, with
+    the top of its first row of boxes at the form's origin. The boxes are drawn on the page
+    as well as being form fields: a PDF viewer that does not show forms (or a copy printed
+    to PDF) still shows boxes to tick by hand."""
     _height, cells = _criterion_layout(criterion)
     per_row = len(cells) if len(cells) <= 6 else 11
     cell = WIDTH / per_row
     canvas.beginForm(_scale_form(criterion), lowerx=0, lowery=-PAGE_HEIGHT, upperx=WIDTH, uppery=0)
+    canvas.setStrokeColorRGB(*NAVY)
+    canvas.setLineWidth(1)
     top = 0.0
     for start in range(0, len(cells), per_row):
         row = cells[start : start + per_row]
         box_y = top - _BOX
         for index, (value, lines) in enumerate(row):
             x = index * cell
+            canvas.rect(x + 0.5, box_y + 0.5, _BOX - 1, _BOX - 1, stroke=1, fill=0)
             canvas.setFillColorRGB(*NAVY)
             _draw(canvas, x + _BOX + 5, box_y + 3.5, str(value), SANS_BOLD, 11)
             canvas.setFillColorRGB(*GREY)
@@ -639,6 +644,7 @@ class _Form:
         self, name: str, *, checked: bool, x: float, y: float, tooltip: str, read_only: bool
     ) -> None:
         self.drawn.append(name)
+        self._outline(x, y, 16, 16)
         self.acro.checkbox(
             name=name,
             checked=checked,
@@ -668,6 +674,7 @@ class _Form:
         read_only: bool,
     ) -> None:
         self.drawn.append(name)
+        self._outline(x, y, width, height)
         self.acro.textfield(
             name=name,
             value=value,
@@ -684,6 +691,12 @@ class _Form:
             tooltip=tooltip,
             fieldFlags="multiline doNotScroll readOnly" if read_only else "multiline",
         )
+
+    def _outline(self, x: float, y: float, width: float, height: float) -> None:
+        """The field's border on the page too (see ``_define_scale``)."""
+        self.canvas.setStrokeColorRGB(*NAVY)
+        self.canvas.setLineWidth(1)
+        self.canvas.rect(x + 0.5, y + 0.5, width - 1, height - 1, stroke=1, fill=0)
 
     def identity(self, signed: str) -> None:
         """The hidden, read-only copy of the pack's identity and signature."""

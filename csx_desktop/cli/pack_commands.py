@@ -130,6 +130,9 @@ def run_pack(args: argparse.Namespace) -> None:
             destinations = [(member.id, output)]
         else:
             members = [m for m in store.panel.members() if m.category_ids]
+            for left_out in (m for m in store.panel.members() if not m.category_ids):
+                note = f"Note: no pack for {left_out.name}: no categories to judge."
+                print(note, file=sys.stderr)
             if not members:
                 raise InputRefused(
                     "No panel member has categories to judge yet, so there are no packs to "
