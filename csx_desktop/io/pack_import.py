@@ -322,20 +322,29 @@ def import_pack(
     if not signature_matches(keys.secret, identity, returned.values, returned.signature):
         raise PackRefused(_altered(name))
 
-    result = PackImport(name, member.name, identity.pack_id, identity.made_at, dry_run=dry_run)
-    sheets, finished = _plan(store, returned, member, fields, result)
-    result.taken = [s for s in sheets if prefer_pack or not s.differs]
-    result.left = [s for s in sheets if s.differs and not prefer_pack]
-    for category in [c for c in finished if store.scores.is_submitted(member.id or 0, c.id or 0)]:
-        result.already_submitted.append(category.name)
-        finished.remove(category)
-    in_pack = {f.entry_id for f in fields if f.entry_id is not None}
-    first_return = not returned_before(store, identity.pack_id)
+    def prepare() -> tuple[PackImport, list[Category], bool]:
+        """What the pack changes against the round as it is now."""
+        result = PackImport(name, member.name, identity.pack_id, identity.made_at)
+        result.dry_run = dry_run
+        sheets, finished = _plan(store, returned, member, fields, result)
+        result.taken = [s for s in sheets if prefer_pack or not s.differs]
+        result.left = [s for s in sheets if s.differs and not prefer_pack]
+        for category in list(finished):
+            if store.scores.is_submitted(member.id or 0, category.id or 0):
+                result.already_submitted.append(category.name)
+                finished.remove(category)
+        return result, finished, not returned_before(store, identity.pack_id)
+
+    result, finished, first_return = prepare()
     if not result.taken and not finished and not first_return:
         return result  # the same pack again: nothing to write, so nothing is written
+    in_pack = {f.entry_id for f in fields if f.entry_id is not None}
     via = f"judging pack {name}"
     try:
         with store.write():
+            # Worked out again under the write lock: another program may have saved a
+            # score since, and a sheet that now differs must be left, not overwritten.
+            result, finished, first_return = prepare()
             for sheet in result.taken:
                 _write_sheet(store, member, sheet, via, name)
             for category in finished:
