@@ -849,6 +849,85 @@ def import_mapping(window: MainWindow) -> QWidget:
     return dialog
 
 
+def admin_tab(window: MainWindow, area: str, tab: str) -> QWidget:
+    """A tab of an administrator area other than its first (Panel's declared interests, say):
+    the checks look only at what is on screen, so each tab is a screen of its own."""
+    from PySide6.QtWidgets import QTabWidget
+
+    admin_area(window, area)
+    workspace = window.workspace
+    assert isinstance(workspace, AdminWorkspace)
+    built = workspace.area(area)
+    assert built is not None
+    tabs = built.findChild(QTabWidget)
+    assert tabs is not None
+    titles = [tabs.tabText(i).replace("&", "") for i in range(tabs.count())]
+    tabs.setCurrentIndex(titles.index(tab))
+    QApplication.processEvents()
+    return window
+
+
+def several_nominations(window: MainWindow) -> QWidget:
+    """Nominations with an entry of two or more nominations chosen (Split… is enabled)."""
+    from csx_desktop.ui.areas.nominations import NominationsArea
+
+    admin_area(window, "Nominations")
+    workspace = window.workspace
+    assert isinstance(workspace, AdminWorkspace)
+    area = workspace.area("Nominations")
+    assert isinstance(area, NominationsArea)
+    entry = next(r.entry for r in area.model.rows() if r.entry.nomination_count > 1)
+    assert entry.id is not None and area.select_entry(entry.id)
+    QApplication.processEvents()
+    return window
+
+
+def results_decided(window: MainWindow) -> QWidget:
+    """Results once the decisions are recorded (Reopen decision… is enabled)."""
+    decided(window)
+    admin_area(window, "Results")
+    return window
+
+
+def _show_dialog(dialog: QDialog) -> QWidget:
+    dialog.show()
+    dialog.activateWindow()
+    QApplication.processEvents()
+    return dialog
+
+
+def new_round(window: MainWindow) -> QWidget:
+    """File > New round…: the dialog that creates a round file."""
+    from csx_desktop.ui.new_round_dialog import NewRoundDialog
+
+    return _show_dialog(NewRoundDialog(window))
+
+
+def print_dialog(window: MainWindow) -> QWidget:
+    """Certificates' Print…: Qt's own print dialog (Windows and macOS show the system's)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    decided(window)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, window)
+    window.setProperty("a11y_printer", printer)  # kept alive as long as its dialog
+    return _show_dialog(dialog)
+
+
+def refusal(window: MainWindow) -> QWidget:
+    """The box every refusal is shown in: ``errors.show_refusal`` calls Qt's
+    ``QMessageBox.warning``, which builds this box and waits; here it is shown instead."""
+    admin_area(window, "Panel")
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "No member chosen",
+        "Choose a member in the list first.",
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
+    return _show_dialog(box)
+
+
 def vote_columns(window: MainWindow) -> QWidget:
     """The vote import's question when no column names the voter or the vote."""
     from csx_desktop.ui.vote_dialogs import VoteColumnsDialog
@@ -878,6 +957,24 @@ SCREENS: dict[str, Callable[[MainWindow], QWidget]] = {
     "administrator Certificates, decisions recorded": decided,
     "administrator import mapping": import_mapping,
     "administrator vote columns": vote_columns,
+    "administrator Nominations, an entry of several nominations": several_nominations,
+    "administrator Panel, declared interests": lambda w: admin_tab(
+        w, "Panel", "Declared interests"
+    ),
+    "administrator Panel, rubrics": lambda w: admin_tab(w, "Panel", "Rubrics"),
+    "administrator Results, decisions recorded": results_decided,
+    "administrator Certificates, date and signatories": lambda w: admin_tab(
+        w, "Certificates", "Date and signatories"
+    ),
+    "administrator Shining Star, superseded ballots": lambda w: admin_tab(
+        w, "Shining Star", "Superseded ballots (18)"
+    ),
+    "administrator Shining Star, paper votes": lambda w: admin_tab(
+        w, "Shining Star", "Paper votes (1)"
+    ),
+    "new round": new_round,
+    "a refusal": refusal,
+    "print dialog": print_dialog,
 }
 
 
@@ -919,15 +1016,35 @@ def buttons_to_press(root: QWidget) -> list[QAbstractButton]:
     ]
 
 
+def choose_first_rows(root: QWidget) -> None:
+    """Make the first row (its last column: a member's cell in Scoring progress) current in
+    every list and table on screen that has rows but nothing chosen."""
+    for view in shown(root):
+        if not isinstance(view, QAbstractItemView) or isinstance(view, QHeaderView):
+            continue
+        model = view.model()
+        if model is None or view.currentIndex().isValid() or not model.rowCount():
+            continue
+        try:
+            last = model.columnCount(QModelIndex()) - 1
+        except TypeError:  # a list model keeps columnCount private
+            last = 0
+        view.setCurrentIndex(model.index(0, max(last, 0)))
+    QCoreApplication.processEvents()
+
+
 def check_dialogs(
     root: QWidget, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> dict[str, list[str]]:
     """Press each button of the screen; run every check on each dialog it opens.
 
-    Returns {"button → DialogClass": problems}, one entry per dialog seen."""
+    Returns {"button → DialogClass": problems}, one entry per dialog seen. First each list
+    and table has its first row chosen, as a person would before pressing "Edit…" or "Set
+    PIN…", so the buttons that act on a chosen row open their dialogs too."""
     opened: list[QDialog] = []
     patch_modal_calls(monkeypatch, opened)
     results: dict[str, list[str]] = {}
+    choose_first_rows(root)
     for button in buttons_to_press(root):
         if not button.isVisible() or not button.isEnabled():
             continue

@@ -149,7 +149,13 @@ def test_the_checks_catch_each_barrier(qtbot: QtBot) -> None:
 KNOWN_DIALOG_GAPS: dict[str, str] = {}
 
 
-@pytest.mark.parametrize("screen", list(SCREENS))
+# Screens whose buttons are not pressed: Qt's print dialog opens its own modal dialogs
+# (printer properties, page setup) that no test can intercept, and without a printer they
+# crash the offscreen platform. Its own screen is still walked by every check above.
+NOT_PRESSED = {"print dialog"}
+
+
+@pytest.mark.parametrize("screen", [s for s in SCREENS if s not in NOT_PRESSED])
 def test_every_dialog_a_button_opens_passes_every_check(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, screen: str
 ) -> None:

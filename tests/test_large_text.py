@@ -74,7 +74,12 @@ def test_the_sidebar_shows_every_area_name_whole_at_twice_the_text_size(
 # ---- every screen at 200% on the council's laptops ----------------------------------------------
 
 # Screens that do not fit yet, each in a file another team owns: screen -> why.
-LARGE_TEXT_GAPS: dict[str, str] = {}
+LARGE_TEXT_GAPS: dict[str, str] = {
+    "new round": (
+        "ui/new_round_dialog.py: its opening sentence is one line that does not wrap "
+        "(QLabel.setWordWrap(True)), so the dialog needs 1539 px at 200% text"
+    ),
+}
 
 
 @pytest.fixture(scope="module")

@@ -256,7 +256,10 @@ class SplitDialog(QDialog):
                 f"{received_text(nomination)} — {who}: "
                 f"{' '.join(nomination.citation.split())[:70]}…"
             )
-            box.setAccessibleName(f"Nomination from {nomination.nominator_name or 'unknown'}")
+            # Named by its own words (WCAG 2.5.3); the whole citation is its description.
+            whole = " ".join(nomination.citation.split())
+            box.setAccessibleDescription(whole)
+            box.setToolTip(whole)
             layout.addWidget(box)
             self.boxes.append((box, int(nomination.id or 0)))
         self.name = QLineEdit(entry.nominee)
