@@ -19,7 +19,11 @@ adding it to the list of screens, never by writing a new check:
   dragging, by the View menu's actions (Alt+Shift+arrow keys) from a control in its pane
   (2.5.7, 2.1.1);
 - ``check_sorting``: a table that sorts when its headings are clicked has a "Sort by"
-  drop-down (``SortBy``) beside it, since a keyboard cannot click a heading (2.1.1).
+  drop-down (``SortBy``) beside it, since a keyboard cannot click a heading (2.1.1);
+- ``check_target_size``: every control a pointer can hit is at least 24 × 24 px, or far
+  enough from the others (2.5.8), and so are the tick boxes inside tables;
+- ``check_secrets_paste``: every PIN and passphrase field takes a paste (Ctrl+V) and a value
+  set through the accessibility interface, as password managers fill it (3.3.8).
 
 ``Transcript`` records what a screen-reader user gets: each focus change with the control's
 name, role, value and description, and each announcement.
@@ -34,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QModelIndex, QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QAccessible, QColor, QImage, QPalette, QTextDocumentFragment
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -55,6 +59,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
+    QStyleOptionViewItem,
     QTabBar,
     QTableView,
     QTextEdit,
@@ -79,6 +85,7 @@ TEXT_CONTRAST = 4.5
 TAB_PRESSES = 6  # enough for a date and time field's sections; far fewer than a table's cells
 EDGE_BAND = 8  # px along a widget's edge where its focus ring is looked for
 MODEL_ROWS = 60  # rows of each item view whose colours are checked
+TARGET = 24  # px: WCAG 2.5.8's 24 CSS px (one device-independent pixel each at 100 %)
 
 # ---- colour ---------------------------------------------------------------------------------
 
@@ -587,6 +594,138 @@ def check_dividers(root: QWidget) -> list[str]:
     return problems
 
 
+def _targets(root: QWidget) -> list[QWidget]:
+    """The controls a pointer acts on. Left out, as WCAG 2.5.8 allows: scroll bars and the
+    parts inside a control (a spin box's arrows, a drop-down's arrow, a search box's clear
+    button), whose size is Qt's own and whose job the control itself does at full size (the
+    "user agent control" and "equivalent" exceptions)."""
+    kinds = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QTabBar, QAbstractItemView)
+    found = []
+    for widget in shown(root):
+        if not isinstance(widget, kinds) or not widget.isEnabled():
+            continue
+        if isinstance(widget, QHeaderView) or widget.objectName().startswith("qt_"):
+            continue
+        inside = widget.parentWidget()
+        if isinstance(inside, QAbstractSpinBox | QComboBox | QLineEdit):
+            continue  # a part of a control, not a control
+        found.append(widget)
+    return found
+
+
+def _rects(widget: QWidget, window: QWidget) -> list[tuple[str, QRect]]:
+    """Where a target is, in window coordinates: a tab bar's each tab, else the widget."""
+    origin = widget.mapTo(window, QPoint(0, 0))
+    if isinstance(widget, QTabBar):
+        return [
+            (f"tab {widget.tabText(i).replace('&', '')!r}", widget.tabRect(i).translated(origin))
+            for i in range(widget.count())
+            if widget.isTabVisible(i)
+        ]
+    return [(describe(widget), widget.rect().translated(origin))]
+
+
+def _tick_box_problems(view: QAbstractItemView) -> list[str]:
+    """A table's tick boxes: as big as a target, or a row apart (their spacing)."""
+    model = view.model()
+    if model is None or not model.rowCount(QModelIndex()):
+        return []
+    try:
+        columns = model.columnCount(QModelIndex())
+    except TypeError:
+        columns = 1
+    checkable = [
+        model.index(0, c)
+        for c in range(columns)
+        if model.flags(model.index(0, c)) & Qt.ItemFlag.ItemIsUserCheckable
+        and model.index(0, c).data(Qt.ItemDataRole.CheckStateRole) is not None  # one is drawn
+    ]
+    problems = []
+    for index in checkable:
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.rect = view.visualRect(index)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+        box = view.style().subElementRect(
+            QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view
+        )
+        pitch = view.visualRect(index).height()
+        if model.rowCount(QModelIndex()) > 1:  # from one row's top to the next's
+            below = view.visualRect(model.index(1, index.column()))
+            pitch = below.top() - view.visualRect(index).top()
+        if min(box.width(), box.height()) < TARGET and pitch < TARGET:
+            problems.append(
+                f"{describe(view)}: its tick boxes are {box.width()}×{box.height()} px on a "
+                f"{pitch} px pitch (needs {TARGET} px, or {TARGET} px apart)"
+            )
+    return problems
+
+
+def check_target_size(root: QWidget) -> list[str]:
+    """WCAG 2.5.8: each target is at least 24 × 24 px, or a 24 px circle on its centre
+    touches no other target and no other small target's circle (the spacing exception)."""
+    window = root.window()
+    targets = _targets(root)
+    placed = [(w, where, rect) for w in targets for where, rect in _rects(w, window)]
+    small = [
+        (w, where, rect) for w, where, rect in placed if min(rect.width(), rect.height()) < TARGET
+    ]
+    problems = []
+    radius = TARGET / 2
+    for widget, where, rect in small:
+        centre = QPointF(rect.center())
+        for other, other_where, other_rect in placed:
+            if other_rect == rect or other.isAncestorOf(widget) or widget.isAncestorOf(other):
+                continue
+            nearest_x = min(max(centre.x(), other_rect.left()), other_rect.right())
+            nearest_y = min(max(centre.y(), other_rect.top()), other_rect.bottom())
+            reaches = (centre.x() - nearest_x) ** 2 + (centre.y() - nearest_y) ** 2 < radius**2
+            other_small = min(other_rect.width(), other_rect.height()) < TARGET
+            distance = QLineF(centre, QPointF(other_rect.center())).length()
+            if reaches or (other_small and distance < TARGET):
+                problems.append(
+                    f"{where} is {rect.width()}×{rect.height()} px and {distance:.0f} px from "
+                    f"{other_where} (needs {TARGET}×{TARGET} px, or {TARGET} px of room)"
+                )
+                break
+    for view in targets:
+        if isinstance(view, QAbstractItemView):
+            problems += _tick_box_problems(view)
+    return problems
+
+
+SECRET = "864213"  # a PIN's digits, long enough for a passphrase: fits every secret field
+
+
+def check_secrets_paste(root: QWidget) -> list[str]:
+    """WCAG 3.3.8: nothing stops a secret being pasted or filled in by a password manager:
+    each hidden-text box takes Ctrl+V whole, and a value set through its accessible
+    interface (how a password manager or a screen reader's form filler writes it)."""
+    problems = []
+    clipboard = QApplication.clipboard()
+    for box in shown(root):
+        if not isinstance(box, QLineEdit) or box.echoMode() == QLineEdit.EchoMode.Normal:
+            continue
+        if not box.isEnabled() or box.isReadOnly():
+            continue
+        kept = box.text()
+        clipboard.setText(SECRET)
+        box.clear()
+        box.setFocus(Qt.FocusReason.TabFocusReason)
+        QTest.keyClick(box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        if box.text() != SECRET:
+            problems.append(f"{describe(box)} does not take a pasted secret ({box.text()!r})")
+        box.clear()
+        interface = QAccessible.queryAccessibleInterface(box)
+        if interface is not None:
+            interface.setText(QAccessible.Text.Value, SECRET)
+        if box.text() != SECRET:
+            problems.append(f"{describe(box)} cannot be filled in by a password manager")
+        box.setText(kept)
+    clipboard.clear()
+    return problems
+
+
 def check_sorting(root: QWidget) -> list[str]:
     """Every table sorted by clicking its headings can be sorted from the keyboard too."""
     from csx_desktop.ui.widgets.sort_by import SortBy
@@ -607,6 +746,8 @@ CHECKS: dict[str, Callable[[QWidget], list[str]]] = {
     "colours": check_colours,
     "dividers": check_dividers,
     "sorting": check_sorting,
+    "target-size": check_target_size,
+    "secrets-paste": check_secrets_paste,
 }
 
 

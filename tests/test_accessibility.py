@@ -99,6 +99,7 @@ def test_the_checks_catch_each_barrier(qtbot: QtBot) -> None:
         check_names,
         check_sorting,
         check_tab_leaves,
+        check_target_size,
     )
     from PySide6.QtGui import QStandardItemModel
     from PySide6.QtWidgets import (
@@ -143,6 +144,73 @@ def test_the_checks_catch_each_barrier(qtbot: QtBot) -> None:
     assert check_sorting(page) == [
         "QTableView 'Criteria' sorts only by clicking a heading (no Sort by drop-down beside it)"
     ]
+    assert check_target_size(page) == []  # Fusion's buttons and boxes are big enough
+
+
+def test_the_paste_check_catches_a_secret_field_that_refuses_a_paste(qtbot: QtBot) -> None:
+    """WCAG 3.3.8: a PIN box that swallows Ctrl+V (as some sign-in forms do) is reported."""
+    from a11y import check_secrets_paste
+    from PySide6.QtGui import QKeyEvent, QKeySequence
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+    class NoPaste(QLineEdit):
+        def keyPressEvent(self, event: QKeyEvent) -> None:
+            if event.matches(QKeySequence.StandardKey.Paste):
+                return
+            super().keyPressEvent(event)
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    layout = QVBoxLayout(page)
+    fine, blocked = QLineEdit(), NoPaste()
+    for box, name in ((fine, "Passphrase"), (blocked, "PIN")):
+        box.setEchoMode(QLineEdit.EchoMode.Password)
+        box.setAccessibleName(name)
+        layout.addWidget(box)
+    page.show()
+    assert check_secrets_paste(page) == ["NoPaste 'PIN' does not take a pasted secret ('')"]
+
+
+def test_the_target_size_check_catches_small_close_targets(qtbot: QtBot) -> None:
+    """WCAG 2.5.8: two 16 px buttons side by side fail; the same buttons 30 px apart pass
+    (the spacing exception); tick boxes of 13 px on a 14 px row pitch fail."""
+    from a11y import check_target_size
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView, QToolButton
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.resize(400, 300)
+    first, second = QToolButton(page), QToolButton(page)
+    for button, name in ((first, "Up"), (second, "Down")):
+        button.setAccessibleName(name)
+        button.resize(16, 16)
+    first.move(10, 10)
+    second.move(28, 10)
+    page.show()
+    problems = check_target_size(page)
+    assert problems and problems[0].startswith("QToolButton 'Up' is 16×16 px and 18 px from")
+    second.move(50, 10)
+    assert check_target_size(page) == []
+    second.hide()
+
+    model = QStandardItemModel(3, 1)
+    for row in range(3):
+        item = QStandardItem(f"Row {row}")
+        item.setCheckable(True)
+        model.setItem(row, 0, item)
+    table = QTableView(page)
+    table.setModel(model)
+    table.setAccessibleName("Certificates")
+    table.setStyleSheet("QTableView::indicator { width: 13px; height: 13px; }")
+    table.verticalHeader().setMinimumSectionSize(14)
+    table.verticalHeader().setDefaultSectionSize(14)
+    table.setGeometry(100, 100, 200, 150)
+    table.show()
+    found = check_target_size(page)
+    assert any("tick boxes are 13×13 px on a 14 px pitch" in p for p in found), found
+    assert model.item(0).flags() & Qt.ItemFlag.ItemIsUserCheckable
 
 
 # Dialogs that fail a check, each in a file another team owns: "button → Dialog" -> why.

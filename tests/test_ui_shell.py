@@ -105,7 +105,7 @@ def test_member_signs_in_with_pin_and_switch_person_returns(
     row = next(i for i in range(items.count()) if items.item(i).text().startswith("Ben Castleton"))
     items.setCurrentRow(row)
     assert window.sign_in.secret.accessibleName() == "PIN"
-    qtbot.keyClicks(window.sign_in.secret, "1234")
+    qtbot.keyClicks(window.sign_in.secret, "123456")
     qtbot.keyClick(window.sign_in.secret, Qt.Key.Key_Return)
     assert window.session is not None and window.session.person.name == "Ben Castleton"
     assert "Ben Castleton" in window.windowTitle()
@@ -119,7 +119,7 @@ def test_wrong_pins_are_counted_and_slowed_down(window: MainWindow, qtbot: QtBot
     row = next(i for i in range(items.count()) if items.item(i).text().startswith("Nora Quinn"))
     items.setCurrentRow(row)
     for _ in range(3):
-        window.sign_in.secret.setText("0000")
+        window.sign_in.secret.setText("000000")
         window.sign_in._sign_in()
     assert window.store is not None
     member_id = window.store.panel.member_named("Nora Quinn").id
@@ -130,7 +130,7 @@ def test_wrong_pins_are_counted_and_slowed_down(window: MainWindow, qtbot: QtBot
     # The words are the label's own accessible text, and a screen reader hears them at once.
     assert window.sign_in.message.accessibleName() == ""
     with recording() as said:
-        window.sign_in.secret.setText("0000")
+        window.sign_in.secret.setText("000000")
         window.sign_in._sign_in()  # too soon: refused without counting, and said so
     assert said and said[0].urgent and "try again in" in said[0].text
     assert window.store.panel.failed_sign_ins(member_id) == 3
@@ -201,7 +201,7 @@ def test_a_panel_member_cannot_import(window: MainWindow, qtbot: QtBot) -> None:
     items = window.sign_in.people
     row = next(i for i in range(items.count()) if items.item(i).text().startswith("Ben Castleton"))
     items.setCurrentRow(row)
-    qtbot.keyClicks(window.sign_in.secret, "1234")
+    qtbot.keyClicks(window.sign_in.secret, "123456")
     qtbot.keyClick(window.sign_in.secret, Qt.Key.Key_Return)
     assert window.session is not None
     assert not window.import_action.isEnabled()
@@ -401,3 +401,24 @@ def test_the_view_menu_moves_the_dividers_between_panes_without_dragging(
 
 
 ALT_SHIFT = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_the_application_declares_its_language_as_english_uk(qtbot: QtBot) -> None:
+    """WCAG 3.1.1: ``app.main`` sets English (UK) as the application's language, which Qt
+    gives every window and hands to assistive technology with the text it reads."""
+    from PySide6.QtCore import QDate, QLocale
+
+    from csx_desktop.ui.app import set_language
+
+    before = QLocale()
+    try:
+        set_language()
+        window = MainWindow()
+        qtbot.addWidget(window)
+        assert QLocale().bcp47Name() == "en-GB"
+        assert window.locale().bcp47Name() == "en-GB"
+        # Dates the UK way, day first, whatever the laptop's own setting.
+        day = QDate(2026, 5, 8)
+        assert window.locale().toString(day, QLocale.FormatType.ShortFormat) == "08/05/2026"
+    finally:
+        QLocale.setDefault(before)

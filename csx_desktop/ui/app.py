@@ -27,6 +27,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def set_language() -> None:
+    """Declare the application's language, English (UK), to Qt and through it to assistive
+    technology (WCAG 3.1.1): a screen reader then reads the words with a British English
+    voice, and dates, times and numbers are written the UK way whatever the laptop is set to.
+    """
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     # Check the round file on another thread while Qt loads (see RoundFileCheck): Qt and
@@ -43,6 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
+    set_language()
     from csx_desktop.ui.style import style_sheet
 
     app.setStyleSheet(style_sheet(app.font()))
