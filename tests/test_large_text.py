@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from a11y import SCREENS, check_fits, open_window
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
@@ -145,3 +145,29 @@ def test_the_round_file_path_in_the_status_bar_is_shortened_in_the_middle_and_wh
     # Wide enough again (a shorter path): shown whole.
     label.set_full_text("Round file: demo.csxawards")
     assert not label.is_elided()
+
+
+def test_the_scores_share_the_height_with_the_citation_at_twice_the_text_size(
+    qtbot: QtBot, demo_file: Path, tmp_path: Path, large_text: None
+) -> None:
+    """At 200% on a laptop the scoring screen opens with the hint and at least two whole
+    criteria in view (it showed one and a half), and the citation keeps six lines."""
+    from csx_desktop.ui.member_workspace import MemberWorkspace
+    from csx_desktop.ui.scoring_workspace import CITATION_LINES
+
+    window = open_window(qtbot, demo_file, tmp_path)
+    SCREENS["member scoring"](window)
+    workspace = window.workspace
+    assert isinstance(workspace, MemberWorkspace)
+    scoring = workspace.workspace("Extra Mile")
+    qtbot.waitUntil(lambda: scoring._shared)
+    QApplication.processEvents()
+    viewport = scoring.criteria_scroll.viewport()
+    whole = [
+        row
+        for row in scoring.rows
+        if viewport.rect().contains(QRect(row.mapTo(viewport, QPoint(0, 0)), row.size()))
+    ]
+    assert len(whole) >= 2, [row.geometry() for row in scoring.rows]
+    lines = scoring.citation.fontMetrics().lineSpacing() * CITATION_LINES
+    assert scoring.citation.height() >= lines

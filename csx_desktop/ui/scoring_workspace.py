@@ -74,6 +74,7 @@ from csx_desktop.ui.widgets.empty_state import EmptyState
 
 COMMENT_PAUSE_MS = 1200  # save the comment once typing pauses this long
 TYPING_WINDOW_MS = 900  # two digits typed within this make one score on a 0-10+ scale
+CITATION_LINES = 6  # lines of citation kept in view when the scores need the height
 
 
 def local_time(saved_at: str) -> str:
@@ -580,8 +581,11 @@ class ScoringWorkspace(QWidget):
         right.addWidget(self.criteria_scroll)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
-        right.setSizes([3000, 2000])  # the citation gets the larger share at any font size
+        right.setSizes([3000, 2000])  # until it is shown: then _share_reading_and_scoring
         right.setChildrenCollapsible(False)
+        self.reading_and_scoring = right
+        self._shared = False  # the first showing shares the height out (once: then it is theirs)
+        right.installEventFilter(self)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
@@ -1067,7 +1071,41 @@ class ScoringWorkspace(QWidget):
             self.save_comment()
         self.refresh()
 
+    def _share_reading_and_scoring(self) -> None:
+        """Share the height between the citation (above) and the scores (below).
+
+        At least the 2:3 share the scores always had; more when the hint and every
+        criterion need it (large text), as long as the citation keeps ``CITATION_LINES``
+        lines to read. At 200 % text on a laptop that shows two criteria and more instead
+        of one and a half; at 100 % it changes little. The View menu moves it from there.
+        """
+        splitter = self.reading_and_scoring
+        total = sum(splitter.sizes())
+        if total <= 0:
+            return
+        width = self.criteria_scroll.viewport().width()
+        layout = self.criteria_scroll.widget().layout()
+        wanted = layout.contentsMargins().top() + layout.contentsMargins().bottom()
+        for widget in (self.hint, *self.rows):
+            if widget.isHidden():
+                continue
+            height = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
+            wanted += max(height, widget.sizeHint().height()) + layout.spacing()
+        frame = 2 * (self.citation.frameWidth() + int(self.citation.document().documentMargin()))
+        floor = self.citation.fontMetrics().lineSpacing() * CITATION_LINES + frame
+        scores = max(round(total * 2 / 5), min(wanted, total - floor))
+        splitter.setSizes([total - scores, scores])
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() in (QEvent.Type.Resize, QEvent.Type.Show)
+            and watched is getattr(self, "reading_and_scoring", None)  # built by now
+            and not self._shared
+            and self.reading_and_scoring.isVisible()
+        ):
+            self._shared = True
+            # After this resize has laid the panes out, so their widths are known.
+            QTimer.singleShot(0, self, self._share_reading_and_scoring)
         if watched is self.comment and event.type() == QEvent.Type.FocusOut:
             self.save_comment()
         elif watched is self.comment and event.type() == QEvent.Type.FocusIn:
