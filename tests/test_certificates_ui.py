@@ -304,3 +304,35 @@ def test_a_name_no_font_can_draw_is_listed_before_printing_and_cannot_be_ticked(
     area.save_pdf()
     pages = [p.extract_text() for p in PdfReader(target).pages]
     assert len(pages) == 1 and "محمد علي" in pages[0]
+
+
+def test_a_screen_reader_hears_the_count_and_the_result_by_their_words(
+    qtbot: QtBot,
+    make_area: AreaFactory,
+    decided: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 13: the count and the last result were named "How many certificates are
+    ticked" and "Last result", which replaced their words. Now they have no name of their
+    own, the result is announced as it appears, and Tab leaves the list for the buttons."""
+    from PySide6.QtGui import QAccessible
+
+    from csx_desktop.ui.announce import recording
+
+    area = make_area(decided)
+    for label in (area.count, area.status):
+        assert label.accessibleName() == ""
+    name = QAccessible.queryAccessibleInterface(area.count).text(QAccessible.Text.Name)
+    assert name == "3 of 3 ticked to print"
+    target = tmp_path / "certificates.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    with recording() as said:
+        area.save_pdf()
+    assert said[-1].text == area.status.text() == f"Saved 3 certificates to {target}."
+    assert not area.table.tabKeyNavigation()
+    with qtbot.waitActive(area):
+        area.activateWindow()
+    area.table.setFocus()
+    qtbot.keyClick(area.table, Qt.Key.Key_Tab)
+    assert area.tick_all.hasFocus()
