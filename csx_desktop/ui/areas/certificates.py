@@ -281,6 +281,7 @@ class CertificatesArea(Area):
                 f"{undrawable_message(undrawable)} They stay listed here but cannot be ticked."
             )
         self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))  # no empty gap above the buttons
         row = 0
         if selected is not None and selected in shown:
             row = shown.index(selected)
