@@ -496,6 +496,38 @@ def check_fits(root: QWidget) -> list[str]:
     return problems
 
 
+def _in_view(widget: QWidget) -> bool:
+    """Some of the widget is on screen: inside its window and not scrolled out of sight."""
+    window = widget.window()
+    rect = widget.rect().translated(widget.mapTo(window, QPoint(0, 0)))
+    return not widget.visibleRegion().isEmpty() and window.rect().intersects(rect)
+
+
+def check_focus_not_obscured(root: QWidget) -> list[str]:
+    """WCAG 2.4.11: Tab from the first control to the last; each control that gets the focus
+    is at least partly in view (a page that scrolls must scroll to it)."""
+    stops = tab_stops(root)
+    if not stops:
+        return []
+    problems = []
+    stops[0].setFocus(Qt.FocusReason.TabFocusReason)
+    QCoreApplication.processEvents()
+    seen: set[int] = set()
+    for _ in range(len(stops) + 2):
+        focus = QApplication.focusWidget()
+        if (
+            focus is None
+            or id(focus) in seen
+            or (not root.isAncestorOf(focus) and focus is not root)
+        ):
+            break
+        seen.add(id(focus))
+        if not _in_view(focus_host(focus)):
+            problems.append(f"{describe(focus)} has the focus but is out of sight")
+        _press(Qt.Key.Key_Tab)
+    return problems
+
+
 # Words a panel member should not meet: the statisticians' and the rubric's (issue 13, 9).
 JARGON = (
     "normalised",

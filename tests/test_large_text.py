@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from a11y import SCREENS, check_fits, open_window
+from a11y import SCREENS, check_fits, check_focus_not_obscured, open_window
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOptionButton
@@ -121,6 +121,36 @@ def test_every_screen_fits_a_laptop_at_twice_the_text_size(
     QApplication.processEvents()
     problems = check_fits(root)
     assert not problems, f"{screen} at 200% on 1366×768\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_tab_never_takes_the_focus_out_of_sight_at_twice_the_text_size(
+    qtbot: QtBot, demo_file: Path, tmp_path: Path, large_text: None, screen: str
+) -> None:
+    """WCAG 2.4.11: at 200% pages scroll; Tab through every control of the screen and each
+    one with the focus is in view (``check_focus_not_obscured``)."""
+    window = open_window(qtbot, demo_file, tmp_path)
+    root = SCREENS[screen](window)
+    QApplication.processEvents()
+    problems = check_focus_not_obscured(root)
+    assert not problems, f"{screen} at 200% on 1366×768\n  " + "\n  ".join(problems)
+
+
+def test_the_focus_check_catches_a_control_out_of_sight(qtbot: QtBot) -> None:
+    """A Tab stop left outside the window (as a page that does not scroll would leave it)."""
+    from PySide6.QtWidgets import QPushButton, QWidget
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.resize(300, 200)
+    QPushButton("Seen", page).move(10, 10)
+    QPushButton("Out of sight", page).move(10, 400)
+    page.show()
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    assert check_focus_not_obscured(page) == [
+        "QPushButton 'Out of sight' has the focus but is out of sight"
+    ]
 
 
 def test_the_round_file_path_in_the_status_bar_is_shortened_in_the_middle_and_whole_in_words(
