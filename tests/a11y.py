@@ -23,7 +23,8 @@ adding it to the list of screens, never by writing a new check:
 - ``check_target_size``: every control a pointer can hit is at least 24 × 24 px, or far
   enough from the others (2.5.8), and so are the tick boxes inside tables;
 - ``check_secrets_paste``: every PIN and passphrase field takes a paste (Ctrl+V) and a value
-  set through the accessibility interface, as password managers fill it (3.3.8).
+  set through the accessibility interface, as password managers fill it (3.3.8), and is
+  exposed as a password field (its purpose, 1.3.5).
 
 ``Transcript`` records what a screen-reader user gets: each focus change with the control's
 name, role, value and description, and each announcement.
@@ -750,6 +751,9 @@ def check_secrets_paste(root: QWidget) -> list[str]:
         box.clear()
         interface = QAccessible.queryAccessibleInterface(box)
         if interface is not None:
+            # Its purpose known to assistive technology (1.3.5): a password field.
+            if not interface.state().passwordEdit:
+                problems.append(f"{describe(box)} is not exposed as a password field")
             interface.setText(QAccessible.Text.Value, SECRET)
         if box.text() != SECRET:
             problems.append(f"{describe(box)} cannot be filled in by a password manager")
