@@ -1,6 +1,8 @@
 """Every screen of the demo round, as a panel member, the chair and the administrator, walked
-by the checks in ``tests/a11y.py`` (names, labels, Tab, visible focus, colour contrast);
-and the transcript a screen-reader user gets while scoring one entry with the keyboard.
+by the checks in ``tests/a11y.py`` (names, labels, Tab, visible focus, colour contrast,
+dividers that move without dragging, sorting from the keyboard, target size, secrets that
+take a paste), and every dialog their buttons open; and the transcript a screen-reader
+user gets while scoring one entry with the keyboard.
 
 A new screen is covered by adding one line to ``SCREENS``; a new widget on a listed screen
 is covered without any change here. ``KNOWN_GAPS`` lists the failures still to fix (in
