@@ -147,6 +147,10 @@ class SignatoryEditor(QWidget):
     def set_value(self, signatory: Signatory) -> None:
         self.name.setText(signatory.name)
         self.title.setText(signatory.title)
+        # A long title shows its start ("Cabinet Member for…"), not its end, when it is
+        # wider than the box (large text).
+        for box in (self.name, self.title):
+            box.setCursorPosition(0)
         self._set_image(signatory.signature_image)
 
     def _choose_image(self) -> None:
