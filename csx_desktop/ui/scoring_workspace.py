@@ -1084,7 +1084,10 @@ class ScoringWorkspace(QWidget):
         if total <= 0:
             return
         width = self.criteria_scroll.viewport().width()
-        layout = self.criteria_scroll.widget().layout()
+        host = self.criteria_scroll.widget()
+        layout = host.layout() if host is not None else None
+        if layout is None:
+            return
         wanted = layout.contentsMargins().top() + layout.contentsMargins().bottom()
         for widget in (self.hint, *self.rows):
             if widget.isHidden():

@@ -61,6 +61,8 @@ def move_divider(splitter: QSplitter, handle: int, direction: int) -> bool:
 
     def least(index: int) -> int:
         widget = splitter.widget(index)
+        if widget is None:
+            return 0
         hint = widget.minimumSizeHint().expandedTo(widget.minimumSize())
         return hint.width() if horizontal else hint.height()
 
