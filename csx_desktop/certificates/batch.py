@@ -13,6 +13,7 @@ print a name blank or as boxes.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ from csx_desktop.certificates.scripts import missing
 from csx_desktop.domain.model import AwardLevel, Entry, Method, NomineeKind, RoundSettings
 from csx_desktop.domain.names import name_key
 from csx_desktop.store.errors import InputRefused, NotFound
+from csx_desktop.store.files import check_destination, write_file
 
 if TYPE_CHECKING:
     from csx_desktop.store import Store
@@ -255,17 +257,20 @@ def write_pdf(
     return len(certificates)
 
 
-def write_pdf_file(certificates: Sequence[Certificate], settings: RoundSettings, path: Path) -> int:
-    """Write the PDF beside ``path`` and move it into place, so a failure leaves no half file."""
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        with partial.open("wb") as handle:
-            pages = write_pdf(certificates, settings, handle)
-        partial.replace(path)
-    except OSError as error:
-        raise InputRefused(f"The PDF could not be written to {path}: {error.strerror}.") from error
-    finally:
-        partial.unlink(missing_ok=True)
+def write_pdf_file(
+    certificates: Sequence[Certificate],
+    settings: RoundSettings,
+    path: Path,
+    *,
+    overwrite: bool = True,
+) -> int:
+    """Write the PDF to ``path`` whole or not at all (made in memory, written beside
+    ``path`` and renamed into place): a failure leaves the previous file as it was and says
+    why in one line. ``overwrite=False`` refuses an existing file."""
+    check_destination(Path(path), overwrite=overwrite)  # before any drawing
+    buffer = io.BytesIO()
+    pages = write_pdf(certificates, settings, buffer)
+    write_file(path, buffer.getvalue(), overwrite=overwrite)
     return pages
 
 

@@ -27,6 +27,7 @@ from csx_desktop.domain.model import Method, PanelGroup
 from csx_desktop.domain.names import sort_key
 from csx_desktop.domain.scoring import CategoryResult, rounded
 from csx_desktop.domain.votes import Tally
+from csx_desktop.store.files import check_destination, write_file
 
 if TYPE_CHECKING:
     from csx_desktop.domain.counts import Counts
@@ -40,16 +41,21 @@ BAND = "#eef2f6"
 WINNER_BAND = "#fff4d6"
 
 
-def write_report(store: Store, path: str | Path, *, produced: datetime | None = None) -> int:
+def write_report(
+    store: Store, path: str | Path, *, produced: datetime | None = None, overwrite: bool = True
+) -> int:
     """Write the round's results report to ``path``; returns the number of pages.
 
-    Rendered in memory first and written in one go, so a failure leaves no half a PDF.
+    Rendered in memory, then written beside ``path`` and renamed into place: a failure (a
+    full disk) leaves the previous report as it was and says why in one line.
+    ``overwrite=False`` refuses an existing file.
     """
     from csx_desktop.store.results import load_report
 
+    check_destination(Path(path), overwrite=overwrite)  # before any drawing
     buffer = io.BytesIO()
     pages = render_report(load_report(store), buffer, produced=produced)
-    Path(path).write_bytes(buffer.getvalue())
+    write_file(path, buffer.getvalue(), overwrite=overwrite)
     return pages
 
 

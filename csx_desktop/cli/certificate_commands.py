@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from csx_desktop.cli.common import add_file_argument, open_round
+from csx_desktop.cli.common import add_file_argument, open_round, refuse_to_replace
 from csx_desktop.domain.model import RoundSettings, Signatory
 from csx_desktop.store.errors import InputRefused
 
@@ -33,6 +33,7 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
     certificates.add_argument(
         "-o", "--output", required=True, type=Path, metavar="OUT.pdf", help="the PDF to write"
     )
+    certificates.add_argument("--force", action="store_true", help="replace OUT.pdf if it exists")
     certificates.add_argument(
         "--include",
         default=None,
@@ -153,8 +154,7 @@ def run_certificates(args: argparse.Namespace) -> None:
         raise InputRefused(
             f"The certificates are a PDF: give a file name ending in .pdf, not {output.name}."
         )
-    if not output.parent.is_dir():
-        raise InputRefused(f"The folder {output.parent} does not exist.")
+    refuse_to_replace(args)  # before any drawing
     with open_round(args.file) as store:
         choice = Choice(levels=levels, per_member=args.per_member, nominee=args.nominee)
         certificates = certificates_for(store, choice)
@@ -177,7 +177,7 @@ def run_certificates(args: argparse.Namespace) -> None:
         certificates = [c for c in certificates if id(c) not in left_out]
         if not certificates:
             raise InputRefused("Every certificate asked for has a name that cannot be drawn.")
-    pages = write_pdf_file(certificates, settings, output)
+    pages = write_pdf_file(certificates, settings, output, overwrite=args.force)
     for note in missing_details(settings):
         print(f"Note: {note}", file=sys.stderr)
     plural = "" if pages == 1 else "s"

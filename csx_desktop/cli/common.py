@@ -10,7 +10,8 @@ from typing import Any
 from csx_desktop.io.dates import DATE_ORDERS
 from csx_desktop.io.reading import ReadChoices
 from csx_desktop.io.row_errors import RowsRefused
-from csx_desktop.store import COMMAND_LINE_ACTOR, InputRefused, Store
+from csx_desktop.store import COMMAND_LINE_ACTOR, Store
+from csx_desktop.store.files import check_destination
 
 
 def add_file_argument(parser: argparse.ArgumentParser) -> None:
@@ -91,9 +92,9 @@ def add_output_arguments(parser: argparse.ArgumentParser, metavar: str, help_tex
 
 
 def refuse_to_replace(args: argparse.Namespace) -> None:
-    """Refuse to write over an existing ``args.output`` unless ``--force`` was given."""
-    if args.output.exists() and not args.force:
-        raise InputRefused(f"{args.output} already exists; choose another name or add --force.")
+    """Refuse, before any work, to write over an existing ``args.output`` unless ``--force``
+    was given (the writer checks again as it renames the file into place)."""
+    check_destination(Path(args.output), overwrite=args.force)
 
 
 def open_round(path: Path) -> Store:

@@ -76,6 +76,9 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
     nominations_template.add_argument(
         "out", metavar="OUT", help="the file to write: OUT.xlsx or OUT.csv"
     )
+    nominations_template.add_argument(
+        "--force", action="store_true", help="replace OUT if it exists"
+    )
     nominations_template.set_defaults(run=run_template)
 
     entries = commands.add_parser(
@@ -176,7 +179,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_template(args: argparse.Namespace) -> None:
     from csx_desktop.io.nomination_template import write_template
 
-    path = write_template(args.out)
+    path = write_template(args.out, overwrite=args.force)
     print(f"Wrote the nominations template to {path}. Row 2 explains each column.")
 
 

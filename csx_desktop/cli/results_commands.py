@@ -84,6 +84,7 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
     )
     add_file_argument(report)
     report.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf")
+    report.add_argument("--force", action="store_true", help="replace OUT.pdf if it exists")
     report.set_defaults(run=run_report)
 
     # `export` is shared with the other areas (`export scores` ...); see panel_commands.
@@ -160,8 +161,9 @@ def run_report(args: argparse.Namespace) -> None:
 
     if args.output.suffix.lower() != ".pdf":
         raise InputRefused("The report is a PDF: give a file name ending in .pdf.")
+    refuse_to_replace(args)
     with open_round(args.file) as store:
-        pages = write_report(store, args.output)
+        pages = write_report(store, args.output, overwrite=args.force)
     print(f"Wrote the results report to {args.output} ({pages} pages).")
 
 
@@ -171,6 +173,6 @@ def run_export(args: argparse.Namespace) -> None:
     check_export_path(args.output)  # refuse a wrong name before reading anything
     refuse_to_replace(args)
     with open_round(args.file) as store:
-        count = export(store, args.export, args.output)
+        count = export(store, args.export, args.output, overwrite=args.force)
     things = "entries" if args.export == "results" else "scoresheets"
     print(f"Wrote {count} {things} to {args.output}.")

@@ -18,14 +18,16 @@ Numbers stay numbers. ``write_table`` writes both formats through it; the comman
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from csx_desktop.domain.model import Method, PanelGroup, RoundSettings
 from csx_desktop.domain.scoring import CategoryResult, EntryResult, rounded
 from csx_desktop.store.errors import InputRefused, NotFound
+from csx_desktop.store.files import write_file
 
 if TYPE_CHECKING:
     from csx_desktop.domain.counts import Counts
@@ -260,38 +262,37 @@ def check_export_path(path: str | Path) -> Path:
 
 
 def write_table(
-    path: str | Path, headers: Sequence[str], rows: Sequence[Sequence[Any]], *, title: str
+    path: str | Path,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    title: str,
+    overwrite: bool = True,
 ) -> Path:
     """Write a table to ``path`` as CSV or XLSX, chosen by the file name's ending.
 
-    Written to a temporary name and renamed, so a failure never leaves half a file behind
-    under the name the user chose.
+    The file is made in memory, then written beside ``path`` and renamed into place
+    (``store.files.write_file``): a failure (a full disk, the file open in Excel) leaves
+    the previous file as it was and says why in one line. ``overwrite=False`` refuses an
+    existing file (the command line without ``--force``).
     """
     path = check_export_path(path)
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        if path.suffix.lower() == ".csv":
-            with partial.open("w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(neutral_row(headers))
-                writer.writerows([neutral_row(row) for row in rows])
-        else:
-            _write_xlsx(partial, headers, rows, title)
-        partial.replace(path)
-    except PermissionError as error:
-        partial.unlink(missing_ok=True)
-        raise InputRefused(
-            f"{path.name} could not be written ({error.strerror}); if it is open in Excel, "
-            "close it and try again."
-        ) from error
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return path
+    if path.suffix.lower() == ".csv":
+        text = io.StringIO(newline="")
+        writer = csv.writer(text)
+        writer.writerow(neutral_row(headers))
+        writer.writerows([neutral_row(row) for row in rows])
+        # utf-8-sig: Excel opens it with Zoë and Siobhán intact.
+        data = text.getvalue().encode("utf-8-sig")
+    else:
+        buffer = io.BytesIO()
+        _write_xlsx(buffer, headers, rows, title)
+        data = buffer.getvalue()
+    return write_file(path, data, overwrite=overwrite)
 
 
 def _write_xlsx(
-    path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str
+    stream: IO[bytes], headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str
 ) -> None:
     from openpyxl import Workbook  # heavy: only when exporting
     from openpyxl.styles import Font
@@ -310,10 +311,10 @@ def _write_xlsx(
     for index, header in enumerate(headers, start=1):
         longest = max([len(str(header)), *(len(str(row[index - 1] or "")) for row in rows[:500])])
         sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)
-    workbook.save(path)
+    workbook.save(stream)
 
 
-def export(store: Store, what: str, path: str | Path) -> int:
+def export(store: Store, what: str, path: str | Path, *, overwrite: bool = True) -> int:
     """Write the round's results or every scoresheet to ``path``; returns the rows written."""
     from csx_desktop.store.results import load_results, sheet_details
 
@@ -325,5 +326,5 @@ def export(store: Store, what: str, path: str | Path) -> int:
         title = "Scoresheets"
     else:
         raise NotFound(f"There is nothing called {what!r} to export: results or scoresheets.")
-    write_table(path, headers, rows, title=title)
+    write_table(path, headers, rows, title=title, overwrite=overwrite)
     return len(rows)

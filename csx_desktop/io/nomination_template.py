@@ -13,13 +13,16 @@ own validation formula is the one formula the template holds, on purpose.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO
 
 from csx_desktop.domain.rubric import CATEGORY_NAMES, DEFAULT_NOMINATING_BODIES
 from csx_desktop.io.exports import neutral_row, put_cell
 from csx_desktop.io.nomination_formats import FIELDS
 from csx_desktop.store.errors import InputRefused
+from csx_desktop.store.files import check_destination, write_file
 
 # Column widths in characters, wide where people write sentences.
 _WIDTHS = {"citation": 70, "team_members": 36, "nominating_body": 34, "nominee": 28}
@@ -30,37 +33,35 @@ def write_template(
     *,
     categories: Sequence[str] = CATEGORY_NAMES,
     nominating_bodies: Sequence[str] = DEFAULT_NOMINATING_BODIES,
+    overwrite: bool = True,
 ) -> Path:
-    """Write the template as XLSX or CSV (chosen by the file name's ending)."""
+    """Write the template as XLSX or CSV (chosen by the file name's ending), whole or not
+    at all (``store.files.write_file``); ``overwrite=False`` refuses an existing file."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise InputRefused(
             f"The template is written as .xlsx (Excel) or .csv; {path.name} ends in neither."
         )
-    if not path.parent.is_dir():
-        raise InputRefused(f"The folder {path.parent} does not exist.")
-    try:
-        if suffix == ".csv":
-            _write_csv(path)
-        else:
-            _write_xlsx(path, categories, nominating_bodies)
-    except PermissionError as error:
-        raise InputRefused(
-            f"{path.name} cannot be written (is it open in Excel?): {error.strerror}."
-        ) from error
-    return path
+    check_destination(path, overwrite=overwrite)
+    stream = io.BytesIO()
+    if suffix == ".csv":
+        _write_csv(stream)
+    else:
+        _write_xlsx(stream, categories, nominating_bodies)
+    return write_file(path, stream.getvalue(), overwrite=overwrite)
 
 
-def _write_csv(path: Path) -> None:
+def _write_csv(stream: IO[bytes]) -> None:
     # utf-8-sig: Excel opens it with Zoë and Siobhán intact.
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(neutral_row([f.label for f in FIELDS]))
-        writer.writerow(neutral_row([f.note for f in FIELDS]))
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(neutral_row([f.label for f in FIELDS]))
+    writer.writerow(neutral_row([f.note for f in FIELDS]))
+    stream.write(text.getvalue().encode("utf-8-sig"))
 
 
-def _write_xlsx(path: Path, categories: Sequence[str], bodies: Sequence[str]) -> None:
+def _write_xlsx(stream: IO[bytes], categories: Sequence[str], bodies: Sequence[str]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -94,4 +95,4 @@ def _write_xlsx(path: Path, categories: Sequence[str], bodies: Sequence[str]) ->
         validation.add(f"{letter}3:{letter}2000")
     if "Lists" in workbook:
         workbook["Lists"].sheet_state = "hidden"
-    workbook.save(path)
+    workbook.save(stream)
