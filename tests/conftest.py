@@ -24,6 +24,16 @@ def csx_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     return home
 
 
+@pytest.fixture(autouse=True)
+def cheap_pin_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Test-only: PINs and passphrases hashed with scrypt N=2^10 (a millisecond) instead of
+    the app's N=2^17 (about half a second each), so the suite stays fast. The app's cost is
+    a module attribute no setting can reach; tests/test_sign_in_security.py checks it."""
+    from csx_desktop.domain import secrets
+
+    monkeypatch.setattr(secrets, "_COST", secrets.ScryptCost(n=2**10, r=8, p=1))
+
+
 @pytest.fixture
 def round_path(tmp_path: Path) -> Path:
     return tmp_path / "awards.csxawards"
@@ -40,7 +50,7 @@ def store(round_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def panel_ids(store: Store) -> dict[str, int]:
-    """Three panel members, one per group, judging the three panel categories; PIN 1234."""
+    """Three panel members, one per group, judging the three panel categories; PIN 123456."""
     panel_categories = [c.id for c in store.round.categories() if c.is_panel_scored]
     ids = {}
     for name, group in (
@@ -49,7 +59,7 @@ def panel_ids(store: Store) -> dict[str, int]:
         ("Priya Shah", PanelGroup.OFFICER),
     ):
         member = store.panel.add_member(
-            name, group, panel_categories, pin="1234", is_chair=name == "Priya Shah"
+            name, group, panel_categories, pin="123456", is_chair=name == "Priya Shah"
         )
         assert member.id is not None
         ids[name] = member.id

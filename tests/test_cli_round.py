@@ -28,7 +28,8 @@ def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_new_then_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "awards.csxawards"
-    assert main(["new", str(path), "--name", "Customer Service Awards 2027", "--year", "2027"]) == 0
+    new = ["new", str(path), "--name", "Customer Service Awards 2027", "--year", "2027"]
+    assert main([*new, "--admin-passphrase", "choose-one"]) == 0
     assert "Created" in capsys.readouterr().out
     assert main(["check", str(path)]) == 0
     out = capsys.readouterr().out
@@ -42,10 +43,10 @@ def test_new_refuses_an_existing_file_and_leaves_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "awards.csxawards"
-    assert main(["new", str(path), "--name", "One"]) == 0
+    assert main(["new", str(path), "--name", "One", "--admin-passphrase", "choose-one"]) == 0
     before = path.read_bytes()
     capsys.readouterr()
-    assert main(["new", str(path), "--name", "Two"]) == 1
+    assert main(["new", str(path), "--name", "Two", "--admin-passphrase", "choose-one"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "already exists" in err
     assert "Traceback" not in err

@@ -130,13 +130,13 @@ def test_the_panel_is_nine_members_three_per_group_with_one_chair(demo: Store) -
     assert [m.name for m in members if m.is_chair] == ["Sandra Pounder"]
     panel_categories = {c.id for c in demo.round.categories() if c.is_panel_scored}
     assert all(m.category_ids == panel_categories and m.has_pin for m in members)
-    # The PINs documented in the builder's docstring: 1111 for the first, 9999 for the last.
+    # The PINs documented in the builder's docstring: 111111 for the first, 999999 for the last.
     first, last = (
         demo.panel.member_named("Margaret Teesdale"),
         demo.panel.member_named("Aisha Karim"),
     )
-    assert demo.panel.verify_pin(first.id or 0, "1111")
-    assert demo.panel.verify_pin(last.id or 0, "9999")
+    assert demo.panel.verify_pin(first.id or 0, "111111")
+    assert demo.panel.verify_pin(last.id or 0, "999999")
 
 
 def test_interests_are_declared_and_those_entries_are_not_scored_by_them(demo: Store) -> None:

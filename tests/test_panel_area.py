@@ -100,14 +100,14 @@ def test_panel_area_lists_members_and_adds_one(
     assert model.data(model.index(row, 3)) == "✗ not set — cannot sign in"
 
     def pin(dialog: PinDialog) -> QDialog.DialogCode:
-        dialog.pin.setText("5678")
-        dialog.again.setText("5678")
+        dialog.pin.setText("567890")
+        dialog.again.setText("567890")
         return Accepted
 
     monkeypatch.setattr(PinDialog, "exec", pin)
     area.members_table.setCurrentIndex(model.index(row, 0))
     area.pin_button.click()
-    assert scored.panel.verify_pin(aisha.id or 0, "5678")
+    assert scored.panel.verify_pin(aisha.id or 0, "567890")
 
     monkeypatch.setattr(panel_module, "ask_reason", lambda *_a: "stepped down")
     area.members_table.setCurrentIndex(model.index(row, 0))

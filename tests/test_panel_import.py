@@ -56,9 +56,9 @@ def test_panel_import_adds_members_and_a_second_import_changes_nothing(
         tmp_path / "panel.csv",
         [
             ["Name", "Group", "Categories", "PIN", "Chair"],
-            ["Margaret Teesdale", "Catalyst voice forum", "all", "1111", ""],
+            ["Margaret Teesdale", "Catalyst voice forum", "all", "111111", ""],
             ["Imran Chaudhry", "CSE assessor", "Extra Mile; team", "", "no"],
-            ["Sandra Pounder", "council officer", "Pride of Stockton", "7777", "yes"],
+            ["Sandra Pounder", "council officer", "Pride of Stockton", "777777", "yes"],
         ],
     )
     assert main(["import", "panel", str(round_path), str(source)]) == 0
@@ -70,7 +70,7 @@ def test_panel_import_adds_members_and_a_second_import_changes_nothing(
         assert len(members["Imran Chaudhry"].category_ids) == 2
         assert not members["Imran Chaudhry"].has_pin
         assert members["Sandra Pounder"].is_chair
-        assert store.panel.verify_pin(members["Sandra Pounder"].id or 0, "7777")
+        assert store.panel.verify_pin(members["Sandra Pounder"].id or 0, "777777")
         audit_rows = len(store.audit_log(10_000))
     assert main(["import", "panel", str(round_path), str(source)]) == 0
     assert "0 added, 0 changed, 3 unchanged" in capsys.readouterr().out
@@ -96,7 +96,7 @@ def test_panel_import_reports_each_bad_row_and_changes_nothing(
     assert main(["import", "panel", str(round_path), str(source)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err == [
-        "csx-admin: panel.csv: row 2, pin: a PIN is 4 to 8 digits",
+        "csx-admin: panel.csv: row 2, pin: a PIN is 6 to 8 digits (0 to 9)",
         "csx-admin: panel.csv: row 3, name: is empty; every member needs a name",
         "csx-admin: panel.csv: row 4, group: 'mayor' is not a panel group: use Catalyst voice "
         "forum, CSE assessor or council officer",
@@ -318,11 +318,11 @@ def test_set_pin_from_the_command_line(
     round_path: Path, store: Store, panel_ids: dict[str, int], capsys: pytest.CaptureFixture[str]
 ) -> None:
     store.close()
-    assert main(["set-pin", str(round_path), "--member", "nora quinn", "--pin", "24680"]) == 0
+    assert main(["set-pin", str(round_path), "--member", "nora quinn", "--pin", "246801"]) == 0
     with Store.open(round_path) as reopened:
-        assert reopened.panel.verify_pin(panel_ids["Nora Quinn"], "24680")
+        assert reopened.panel.verify_pin(panel_ids["Nora Quinn"], "246801")
     assert main(["set-pin", str(round_path), "--member", "Nora Quinn", "--pin", "12"]) == 1
-    assert "4 to 8 digits" in capsys.readouterr().err
+    assert "6 to 8 digits" in capsys.readouterr().err
 
 
 def test_a_formula_like_comment_comes_back_as_typed_after_export_and_import(

@@ -75,10 +75,10 @@ def test_removed_member_leaves_the_panel_and_can_come_back(
     ben = panel_ids["Ben Castleton"]
     store.panel.remove_member(ben, "moved away")
     assert "Ben Castleton" not in [m.name for m in store.panel.members()]
-    again = store.panel.add_member("ben castleton", PanelGroup.CATALYST, [], pin="4321")
+    again = store.panel.add_member("ben castleton", PanelGroup.CATALYST, [], pin="432100")
     assert again.id == ben
     assert again.has_pin
-    assert store.panel.verify_pin(ben, "4321")
+    assert store.panel.verify_pin(ben, "432100")
 
 
 def test_renaming_onto_another_member_is_refused(store: Store, panel_ids: dict[str, int]) -> None:

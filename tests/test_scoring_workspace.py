@@ -43,7 +43,7 @@ def window(qtbot: QtBot, store: Store, panel_ids: dict[str, int], round_path: Pa
     return w
 
 
-def _sign_in(window: MainWindow, qtbot: QtBot, name: str, pin: str = "1234") -> MemberWorkspace:
+def _sign_in(window: MainWindow, qtbot: QtBot, name: str, pin: str = "123456") -> MemberWorkspace:
     people = window.sign_in.people
     people.setFocus()
     row = next(i for i in range(people.count()) if people.item(i).text().startswith(name))

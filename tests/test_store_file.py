@@ -248,7 +248,7 @@ def test_opening_a_round_for_sign_in_does_not_load_sqlite_utils(
     round_path: Path, store: Store
 ) -> None:
     """Start-up reads with plain sqlite3; sqlite-utils (0.14 s to import) loads on first write."""
-    store.panel.add_member("Ann Lee", PanelGroup.OFFICER, [], pin="1234")
+    store.panel.add_member("Ann Lee", PanelGroup.OFFICER, [], pin="123456")
     store.close()
     script = f"""
 import sys

@@ -105,7 +105,7 @@ def test_member_signs_in_with_pin_and_switch_person_returns(
     row = next(i for i in range(items.count()) if items.item(i).text().startswith("Ben Castleton"))
     items.setCurrentRow(row)
     assert window.sign_in.secret.accessibleName() == "PIN"
-    qtbot.keyClicks(window.sign_in.secret, "1234")
+    qtbot.keyClicks(window.sign_in.secret, "123456")
     qtbot.keyClick(window.sign_in.secret, Qt.Key.Key_Return)
     assert window.session is not None and window.session.person.name == "Ben Castleton"
     assert "Ben Castleton" in window.windowTitle()
@@ -119,7 +119,7 @@ def test_wrong_pins_are_counted_and_slowed_down(window: MainWindow, qtbot: QtBot
     row = next(i for i in range(items.count()) if items.item(i).text().startswith("Nora Quinn"))
     items.setCurrentRow(row)
     for _ in range(3):
-        window.sign_in.secret.setText("0000")
+        window.sign_in.secret.setText("000000")
         window.sign_in._sign_in()
     assert window.store is not None
     member_id = window.store.panel.member_named("Nora Quinn").id
@@ -130,7 +130,7 @@ def test_wrong_pins_are_counted_and_slowed_down(window: MainWindow, qtbot: QtBot
     # The words are the label's own accessible text, and a screen reader hears them at once.
     assert window.sign_in.message.accessibleName() == ""
     with recording() as said:
-        window.sign_in.secret.setText("0000")
+        window.sign_in.secret.setText("000000")
         window.sign_in._sign_in()  # too soon: refused without counting, and said so
     assert said and said[0].urgent and "try again in" in said[0].text
     assert window.store.panel.failed_sign_ins(member_id) == 3
@@ -201,7 +201,7 @@ def test_a_panel_member_cannot_import(window: MainWindow, qtbot: QtBot) -> None:
     items = window.sign_in.people
     row = next(i for i in range(items.count()) if items.item(i).text().startswith("Ben Castleton"))
     items.setCurrentRow(row)
-    qtbot.keyClicks(window.sign_in.secret, "1234")
+    qtbot.keyClicks(window.sign_in.secret, "123456")
     qtbot.keyClick(window.sign_in.secret, Qt.Key.Key_Return)
     assert window.session is not None
     assert not window.import_action.isEnabled()
@@ -332,7 +332,7 @@ def test_every_visible_control_in_the_chairs_workspace_has_a_name(
     people.setCurrentRow(
         next(i for i in range(people.count()) if people.item(i).text().startswith("Sandra"))
     )
-    qtbot.keyClicks(w.sign_in.secret, "7777")  # the demo chair
+    qtbot.keyClicks(w.sign_in.secret, "777777")  # the demo chair
     qtbot.keyClick(w.sign_in.secret, Qt.Key.Key_Return)
     tabs = w.workspace.tabs  # type: ignore[union-attr]
     for index in range(tabs.count()):

@@ -87,7 +87,7 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
     add_file_argument(set_pin)
     set_pin.add_argument("--member", required=True, help="the member's name")
     set_pin.add_argument(
-        "--pin", help="4 to 8 digits; leave out to be asked (so it is not kept in shell history)"
+        "--pin", help="6 to 8 digits; leave out to be asked (so it is not kept in shell history)"
     )
     set_pin.set_defaults(run=run_set_pin)
 

@@ -1,14 +1,22 @@
-"""``new``, ``check`` and ``backup``: creating a round file and looking after it."""
+"""``new``, ``check``, ``backup`` and ``passphrase``: creating a round file and looking after it.
+
+Every round has an administrator passphrase (it guards the administrator's areas of the
+window): ``new`` asks for it at a terminal, typed twice and never shown, and refuses without
+one anywhere else unless ``--admin-passphrase`` gives it.
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import getpass
 import sys
+from pathlib import Path
 
 from csx_desktop import ROUND_SUFFIX
 from csx_desktop.cli.common import add_file_argument, open_round
 from csx_desktop.store import InputRefused, Store
+from csx_desktop.store.rounds import MIN_PASSPHRASE
 
 
 def register(commands: argparse._SubParsersAction, imports: argparse._SubParsersAction) -> None:
@@ -20,8 +28,11 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
     new.add_argument("--year", type=int, default=datetime.date.today().year, help="the awards year")
     new.add_argument(
         "--admin-passphrase",
-        default="",
-        help="the administrator's passphrase for signing in to the window (at least 6 characters)",
+        default=None,
+        help=(
+            f"the administrator's passphrase for the window (at least {MIN_PASSPHRASE} "
+            "characters); leave out to be asked for it (so it is not kept in shell history)"
+        ),
     )
     new.set_defaults(run=run_new)
 
@@ -33,8 +44,15 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
 
     backup = commands.add_parser("backup", help="copy a round file safely, even while it is open")
     add_file_argument(backup)
-    backup.add_argument("dest", metavar="DEST", help="the backup file to write (must not exist)")
+    backup.add_argument("dest", metavar="DEST", type=Path, help="the backup file to write")
+    backup.add_argument("--force", action="store_true", help="replace DEST if it exists")
     backup.set_defaults(run=run_backup)
+
+    passphrase = commands.add_parser(
+        "passphrase", help="set or change the administrator's passphrase (asked for, twice)"
+    )
+    add_file_argument(passphrase)
+    passphrase.set_defaults(run=run_passphrase)
 
 
 def run_new(args: argparse.Namespace) -> None:
@@ -42,13 +60,33 @@ def run_new(args: argparse.Namespace) -> None:
         raise InputRefused(
             f"A round file's name ends in {ROUND_SUFFIX}, e.g. awards-2026{ROUND_SUFFIX}."
         )
-    if args.admin_passphrase and len(args.admin_passphrase) < 6:
-        raise InputRefused("The administrator's passphrase needs at least 6 characters.")
+    passphrase = args.admin_passphrase
+    if passphrase is None:
+        passphrase = ask_passphrase("new")
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise InputRefused(
+            f"The administrator's passphrase needs at least {MIN_PASSPHRASE} characters."
+        )
     with Store.create(
-        args.file, name=args.name, year=args.year, admin_passphrase=args.admin_passphrase or None
+        args.file, name=args.name, year=args.year, admin_passphrase=passphrase
     ) as store:
         settings = store.round.settings()
     print(f"Created {args.file}: {settings.name} ({settings.year}).")
+
+
+def ask_passphrase(command: str) -> str:
+    """The administrator's passphrase, typed twice at a terminal (never echoed)."""
+    if not sys.stdin.isatty():
+        raise InputRefused(
+            "A round needs an administrator's passphrase: run csx-admin "
+            f"{command} at a terminal to be asked for it, or give --admin-passphrase."
+        )
+    first = getpass.getpass(
+        f"The administrator's passphrase (at least {MIN_PASSPHRASE} characters): "
+    )
+    if getpass.getpass("The same passphrase again: ") != first:
+        raise InputRefused("The two passphrases were not the same; nothing was changed.")
+    return first
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -59,6 +97,13 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"File:               {args.file}")
         print(f"Integrity:          {integrity}")
         print(f"Schema version:     {store.schema_version()}")
+        if store.read_only:
+            print("Open for:           viewing only (read-only media)")
+        if not store.round.has_admin_passphrase():
+            print(
+                "Passphrase:         none set; nobody can sign in as the administrator until "
+                "one is (csx-admin passphrase FILE)"
+            )
         for label, count in store.counts().items():
             print(f"{label.capitalize() + ':':<20}{count}")
     if integrity != "ok":
@@ -69,5 +114,12 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> None:
     with open_round(args.file) as store:
-        dest = store.backup(args.dest)
+        dest = store.backup(args.dest, overwrite=args.force)
     print(f"Backed up {args.file} to {dest}.")
+
+
+def run_passphrase(args: argparse.Namespace) -> None:
+    passphrase = ask_passphrase("passphrase")
+    with open_round(args.file) as store:
+        store.round.set_admin_passphrase(passphrase)
+    print(f"Set the administrator's passphrase of {args.file}.")

@@ -9,19 +9,19 @@ ballots and one paper count); no decisions are recorded. All people are fictiona
 
 Signing in to the demo:
 
-====================  ====================================  ====
+====================  ====================================  ======
 panel member          group                                 PIN
-====================  ====================================  ====
-Margaret Teesdale     Catalyst voice forum                  1111
-Imran Chaudhry        Catalyst voice forum                  2222
-Lily Ashworth         Catalyst voice forum                  3333
-Nora Quinn            Customer Service Excellence assessor  4444
-David Okafor          Customer Service Excellence assessor  5555
-Rachel Brannigan      Customer Service Excellence assessor  6666
-Sandra Pounder        Council officer (chair)               7777
-Michael Thwaites      Council officer                       8888
-Aisha Karim           Council officer                       9999
-====================  ====================================  ====
+====================  ====================================  ======
+Margaret Teesdale     Catalyst voice forum                  111111
+Imran Chaudhry        Catalyst voice forum                  222222
+Lily Ashworth         Catalyst voice forum                  333333
+Nora Quinn            Customer Service Excellence assessor  444444
+David Okafor          Customer Service Excellence assessor  555555
+Rachel Brannigan      Customer Service Excellence assessor  666666
+Sandra Pounder        Council officer (chair)               777777
+Michael Thwaites      Council officer                       888888
+Aisha Karim           Council officer                       999999
+====================  ====================================  ======
 
 The administrator's passphrase is ``demo-admin``.
 

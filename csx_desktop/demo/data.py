@@ -842,17 +842,18 @@ QUALITY: dict[str, float] = {
 
 # ---- the panel -----------------------------------------------------------------------------
 
-# PINs run 1111..9999 in this order; the builder's docstring lists them for demonstrators.
+# PINs run 111111..999999 in this order (6 digits, as every new PIN must be); the builder's
+# docstring lists them for demonstrators.
 PANEL: tuple[DemoMember, ...] = (
-    DemoMember("Margaret Teesdale", PanelGroup.CATALYST, "1111"),
-    DemoMember("Imran Chaudhry", PanelGroup.CATALYST, "2222"),
-    DemoMember("Lily Ashworth", PanelGroup.CATALYST, "3333"),
-    DemoMember("Nora Quinn", PanelGroup.CSE_ASSESSOR, "4444"),
-    DemoMember("David Okafor", PanelGroup.CSE_ASSESSOR, "5555"),
-    DemoMember("Rachel Brannigan", PanelGroup.CSE_ASSESSOR, "6666"),
-    DemoMember("Sandra Pounder", PanelGroup.OFFICER, "7777", is_chair=True),
-    DemoMember("Michael Thwaites", PanelGroup.OFFICER, "8888"),
-    DemoMember("Aisha Karim", PanelGroup.OFFICER, "9999"),
+    DemoMember("Margaret Teesdale", PanelGroup.CATALYST, "111111"),
+    DemoMember("Imran Chaudhry", PanelGroup.CATALYST, "222222"),
+    DemoMember("Lily Ashworth", PanelGroup.CATALYST, "333333"),
+    DemoMember("Nora Quinn", PanelGroup.CSE_ASSESSOR, "444444"),
+    DemoMember("David Okafor", PanelGroup.CSE_ASSESSOR, "555555"),
+    DemoMember("Rachel Brannigan", PanelGroup.CSE_ASSESSOR, "666666"),
+    DemoMember("Sandra Pounder", PanelGroup.OFFICER, "777777", is_chair=True),
+    DemoMember("Michael Thwaites", PanelGroup.OFFICER, "888888"),
+    DemoMember("Aisha Karim", PanelGroup.OFFICER, "999999"),
 )
 
 INTERESTS: tuple[DemoInterest, ...] = (

@@ -257,7 +257,7 @@ def import_panel(
             try:
                 check_pin(pin)
             except InputRefused:
-                errors.append(RowError(number, "pin", "a PIN is 4 to 8 digits"))
+                errors.append(RowError(number, "pin", "a PIN is 6 to 8 digits (0 to 9)"))
         chair_text = rows.text(cells, "chair").lower()
         if chair_text not in _YES | _NO:
             errors.append(RowError(number, "chair", f"{chair_text!r} is not yes or no"))

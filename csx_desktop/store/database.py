@@ -356,14 +356,17 @@ class Store:
         *,
         before: Mapping[str, Any] | None = None,
         after: Mapping[str, Any] | None = None,
+        actor: str | None = None,
     ) -> None:
-        """Record who changed what, from what, to what. Call inside ``write()``."""
+        """Record who changed what, from what, to what. Call inside ``write()``.
+
+        ``actor`` names someone other than the signed-in person (the sign-in screen)."""
         self.conn.execute(
             "INSERT INTO audit (at, actor, action, entity, entity_id, before, after)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
                 utc_now(),
-                self.actor,
+                actor or self.actor,
                 action,
                 entity,
                 str(entity_id),

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from csx_desktop.domain.model import Interest, InterestKind, PanelGroup, PanelMember
 from csx_desktop.domain.names import name_key, tidy_name
-from csx_desktop.domain.secrets import hash_secret, verify_secret
+from csx_desktop.domain.secrets import (
+    hash_secret,
+    needs_rehash,
+    pin_is_current,
+    pin_problem,
+    verify_secret,
+)
 from csx_desktop.store.database import parse_time, utc_now
 from csx_desktop.store.errors import InputRefused, NotFound
+from csx_desktop.store.sign_ins import SIGN_IN_ACTOR, SignIn, seconds_left
 
 if TYPE_CHECKING:
     from csx_desktop.store.database import Store
@@ -35,6 +43,9 @@ class PanelRepository:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        # Wrong tries on a round open read-only, which cannot record them: member id ->
+        # (wrong tries in a row, time of the last).
+        self._volatile: dict[int, tuple[int, str | None]] = {}
 
     # ---- members -------------------------------------------------------------------------
 
@@ -53,6 +64,7 @@ class PanelRepository:
         if pin:
             check_pin(pin)
         categories = self._check_categories(category_ids)
+        pin_hash = hash_secret(pin) if pin else ""  # slow on purpose: not while holding the lock
         with self._store.write() as db:
             existing = db.execute(
                 "SELECT id, active FROM panel_members WHERE name_key = ?", [name_key(name)]
@@ -63,7 +75,7 @@ class PanelRepository:
                 "name": name,
                 "name_key": name_key(name),
                 "panel_group": str(group),
-                "pin_hash": hash_secret(pin) if pin else "",
+                "pin_hash": pin_hash,
                 "is_chair": int(is_chair),
                 "created_at": utc_now(),
             }
@@ -72,7 +84,8 @@ class PanelRepository:
                 member_id = int(existing[0])
                 db.execute(
                     "UPDATE panel_members SET name = ?, panel_group = ?, pin_hash = ?,"
-                    " is_chair = ?, active = 1, failed_sign_ins = 0 WHERE id = ?",
+                    " is_chair = ?, active = 1, failed_sign_ins = 0, last_failed_at = NULL"
+                    " WHERE id = ?",
                     [name, str(group), row["pin_hash"], int(is_chair), member_id],
                 )
                 action = "restore"
@@ -217,37 +230,103 @@ class PanelRepository:
             ).fetchone()
         )
 
-    # ---- PINs ----------------------------------------------------------------------------
+    # ---- PINs and signing in -------------------------------------------------------------
 
     def set_pin(self, member_id: int, pin: str) -> None:
+        """Give a member a new PIN (6 to 8 digits); their count of wrong tries starts again."""
         check_pin(pin)
         member = self.member(member_id)
+        pin_hash = hash_secret(pin)  # before the write: the lock is not held while hashing
         with self._store.write() as db:
             db.execute(
-                "UPDATE panel_members SET pin_hash = ?, failed_sign_ins = 0 WHERE id = ?",
-                [hash_secret(pin), member_id],
+                "UPDATE panel_members SET pin_hash = ?, failed_sign_ins = 0,"
+                " last_failed_at = NULL WHERE id = ?",
+                [pin_hash, member_id],
             )
             self._store.audit("set PIN", "panel member", member_id, after={"name": member.name})
+        self._volatile.pop(member_id, None)
 
-    def verify_pin(self, member_id: int, pin: str) -> bool:
-        """Check a PIN; wrong ones are counted (the sign-in screen slows down on them)."""
+    def sign_in(self, member_id: int, pin: str) -> SignIn:
+        """One try at signing in with a PIN; see ``store.sign_ins``.
+
+        Refused unchecked while the wait after earlier wrong tries runs. Every try is
+        audited; the count of wrong tries and the time of the last are kept in the round.
+        """
         row = self._store.conn.execute(
-            "SELECT pin_hash FROM panel_members WHERE id = ?", [member_id]
+            "SELECT name, pin_hash, failed_sign_ins, last_failed_at FROM panel_members"
+            " WHERE id = ? AND active",
+            [member_id],
         ).fetchone()
         if row is None:
             raise NotFound(f"There is no panel member with id {member_id}.")
-        ok = bool(row[0]) and verify_secret(pin, row[0])
+        name, pin_hash, failures, last_failed_at = row
+        failures, last_failed_at = self._volatile.get(member_id, (failures, last_failed_at))
+        if not pin_hash:
+            return SignIn(ok=False, no_secret=True)
+        wait = seconds_left(failures, last_failed_at)
+        if wait:
+            self._record(member_id, name, "sign-in refused (waiting)", failures, None, wait)
+            return SignIn(ok=False, wait=wait, failures=failures, checked=False)
+        ok = verify_secret(pin, pin_hash)
+        if ok:
+            rehash = hash_secret(pin) if needs_rehash(pin_hash) else None
+            self._record(member_id, name, "sign in", 0, None, 0, rehash=rehash)
+            return SignIn(ok=True, change_pin=not pin_is_current(pin))
+        failures += 1
+        now = datetime.now(UTC).isoformat()
+        wait = seconds_left(failures, now)
+        self._record(member_id, name, "wrong PIN", failures, now, wait)
+        return SignIn(ok=False, wait=wait, failures=failures)
+
+    def sign_in_wait(self, member_id: int) -> int:
+        """Seconds before this member's next try will be checked (0: at once)."""
+        row = self._store.conn.execute(
+            "SELECT failed_sign_ins, last_failed_at FROM panel_members WHERE id = ?",
+            [member_id],
+        ).fetchone()
+        if row is None:
+            return 0
+        failures, last_failed_at = self._volatile.get(member_id, (row[0], row[1]))
+        return seconds_left(failures, last_failed_at)
+
+    def _record(
+        self,
+        member_id: int,
+        name: str,
+        action: str,
+        failures: int,
+        last_failed_at: str | None,
+        wait: int,
+        *,
+        rehash: str | None = None,
+    ) -> None:
+        """Keep the outcome of a try (counts, and its audit row) in the round."""
+        if self._store.read_only:
+            if action != "sign-in refused (waiting)":
+                self._volatile[member_id] = (failures, last_failed_at)
+            return
         with self._store.write() as db:
-            if ok:
-                db.execute("UPDATE panel_members SET failed_sign_ins = 0 WHERE id = ?", [member_id])
-            else:
+            if action == "wrong PIN":
                 db.execute(
-                    "UPDATE panel_members SET failed_sign_ins = failed_sign_ins + 1,"
-                    " last_failed_at = ? WHERE id = ?",
-                    [utc_now(), member_id],
+                    "UPDATE panel_members SET failed_sign_ins = ?, last_failed_at = ? WHERE id = ?",
+                    [failures, last_failed_at, member_id],
                 )
-                self._store.audit("wrong PIN", "panel member", member_id)
-        return ok
+            elif action == "sign in":
+                db.execute(
+                    "UPDATE panel_members SET failed_sign_ins = 0, last_failed_at = NULL,"
+                    " pin_hash = coalesce(?, pin_hash) WHERE id = ?",
+                    [rehash, member_id],
+                )
+            after: dict[str, Any] = {"name": name, "wrong tries in a row": failures}
+            if wait:
+                after["next try after (seconds)"] = wait
+            if rehash:
+                after["pin"] = "(stored again at today's cost)"
+            self._store.audit(action, "panel member", member_id, after=after, actor=SIGN_IN_ACTOR)
+
+    def verify_pin(self, member_id: int, pin: str) -> bool:
+        """True when ``pin`` signs this member in (a try like any other: counted, audited)."""
+        return self.sign_in(member_id, pin).ok
 
     def pin_unchanged(self, member_id: int, pin: str) -> bool:
         """True when the member's PIN is already this one.
@@ -261,6 +340,9 @@ class PanelRepository:
         return bool(row and row[0]) and verify_secret(pin, row[0])
 
     def failed_sign_ins(self, member_id: int) -> int:
+        """Wrong tries in a row since the member last signed in (kept in the round)."""
+        if member_id in self._volatile:
+            return self._volatile[member_id][0]
         row = self._store.conn.execute(
             "SELECT failed_sign_ins FROM panel_members WHERE id = ?", [member_id]
         ).fetchone()
@@ -388,8 +470,10 @@ class PanelRepository:
 
 
 def check_pin(pin: str) -> None:
-    if not (pin.isdigit() and 4 <= len(pin) <= 8):
-        raise InputRefused("A PIN is 4 to 8 digits.")
+    """Refuse a new PIN that breaks the rule: 6 to 8 ASCII digits."""
+    problem = pin_problem(pin)
+    if problem:
+        raise InputRefused(problem)
 
 
 def _member(row: dict[str, Any], categories: set[int]) -> PanelMember:

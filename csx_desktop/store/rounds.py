@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from csx_desktop.domain.model import (
@@ -21,13 +21,18 @@ from csx_desktop.domain.model import (
 )
 from csx_desktop.domain.names import name_key
 from csx_desktop.domain.rubric import DEFAULT_NOMINATING_BODIES, default_categories
-from csx_desktop.domain.secrets import hash_secret, verify_secret
+from csx_desktop.domain.secrets import hash_secret, needs_rehash, verify_secret
 from csx_desktop.store.errors import InputRefused, NotFound
+from csx_desktop.store.sign_ins import SIGN_IN_ACTOR, SignIn, seconds_left
 
 if TYPE_CHECKING:
     from csx_desktop.store.database import Store
 
 _ADMIN_KEY = "admin_passphrase_hash"
+# The administrator's wrong tries in a row and the time of the last (see store.sign_ins).
+_ADMIN_FAILURES = "admin_failed_sign_ins"
+_ADMIN_LAST_FAILED = "admin_last_failed_at"
+MIN_PASSPHRASE = 6
 
 
 class RoundRepository:
@@ -36,6 +41,7 @@ class RoundRepository:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._categories: tuple[Category, ...] | None = None  # cached: read on every screen
+        self._volatile: tuple[int, str | None] | None = None  # read-only rounds: in memory
 
     def initialise(self, *, name: str, year: int, admin_passphrase: str | None) -> None:
         """Fill a freshly migrated file: settings, the seed categories, the bodies."""
@@ -44,11 +50,16 @@ class RoundRepository:
             raise InputRefused("The round needs a name.")
         if not 2000 <= year <= 2100:
             raise InputRefused(f"{year} is not a plausible year for a round.")
+        if admin_passphrase is not None and len(admin_passphrase) < MIN_PASSPHRASE:
+            raise InputRefused(
+                f"The administrator's passphrase needs at least {MIN_PASSPHRASE} characters."
+            )
+        stored = hash_secret(admin_passphrase) if admin_passphrase else ""
         with self._store.write() as db:
             self._put_setting("name", name)
             self._put_setting("year", year)
-            if admin_passphrase:
-                self._put_setting(_ADMIN_KEY, hash_secret(admin_passphrase))
+            if stored:
+                self._put_setting(_ADMIN_KEY, stored)
             for category in default_categories():
                 category_id = self._store.insert(
                     "categories",
@@ -139,18 +150,80 @@ class RoundRepository:
         return bool(self._get_setting(_ADMIN_KEY))
 
     def set_admin_passphrase(self, passphrase: str) -> None:
-        if len(passphrase) < 6:
-            raise InputRefused("The administrator's passphrase needs at least 6 characters.")
+        if len(passphrase) < MIN_PASSPHRASE:
+            raise InputRefused(
+                f"The administrator's passphrase needs at least {MIN_PASSPHRASE} characters."
+            )
+        stored = hash_secret(passphrase)  # slow on purpose: not while holding the lock
         with self._store.write():
-            self._put_setting(_ADMIN_KEY, hash_secret(passphrase))
+            self._put_setting(_ADMIN_KEY, stored)
+            self._put_setting(_ADMIN_FAILURES, 0)
+            self._put_setting(_ADMIN_LAST_FAILED, None)
             self._store.audit("set passphrase", "round", after={"passphrase": "(changed)"})
+        self._volatile = None
 
-    def verify_admin(self, passphrase: str) -> bool:
-        """True when the passphrase matches; a round without one lets the administrator in."""
+    def admin_sign_in(self, passphrase: str) -> SignIn:
+        """One try at signing in as the administrator; see ``store.sign_ins``.
+
+        A round without a passphrase lets nobody in as the administrator (set one with
+        ``csx-admin passphrase``). The wait after wrong tries and every try's audit row
+        work as for a member's PIN.
+        """
         stored = self._get_setting(_ADMIN_KEY)
         if not stored:
-            return True
-        return verify_secret(passphrase, stored)
+            return SignIn(ok=False, no_secret=True)
+        failures, last_failed_at = self._admin_failures()
+        wait = seconds_left(failures, last_failed_at)
+        if wait:
+            self._record_admin("sign-in refused (waiting)", failures, last_failed_at, wait)
+            return SignIn(ok=False, wait=wait, failures=failures, checked=False)
+        if verify_secret(passphrase, stored):
+            rehash = hash_secret(passphrase) if needs_rehash(stored) else None
+            self._record_admin("sign in", 0, None, 0, rehash=rehash)
+            return SignIn(ok=True)
+        failures += 1
+        now = datetime.now(UTC).isoformat()
+        wait = seconds_left(failures, now)
+        self._record_admin("wrong passphrase", failures, now, wait)
+        return SignIn(ok=False, wait=wait, failures=failures)
+
+    def admin_sign_in_wait(self) -> int:
+        """Seconds before the next try at the administrator's passphrase will be checked."""
+        return seconds_left(*self._admin_failures())
+
+    def verify_admin(self, passphrase: str) -> bool:
+        """True when the passphrase signs the administrator in (counted and audited)."""
+        return self.admin_sign_in(passphrase).ok
+
+    def _admin_failures(self) -> tuple[int, str | None]:
+        if self._volatile is not None:
+            return self._volatile
+        return int(self._get_setting(_ADMIN_FAILURES) or 0), self._get_setting(_ADMIN_LAST_FAILED)
+
+    def _record_admin(
+        self,
+        action: str,
+        failures: int,
+        last_failed_at: str | None,
+        wait: int,
+        *,
+        rehash: str | None = None,
+    ) -> None:
+        if self._store.read_only:  # nothing can be written: remember while the round is open
+            self._volatile = (failures, last_failed_at)
+            return
+        with self._store.write():
+            if action != "sign-in refused (waiting)":
+                self._put_setting(_ADMIN_FAILURES, failures)
+                self._put_setting(_ADMIN_LAST_FAILED, last_failed_at)
+            if rehash:
+                self._put_setting(_ADMIN_KEY, rehash)
+            after: dict[str, Any] = {"wrong tries in a row": failures}
+            if wait:
+                after["next try after (seconds)"] = wait
+            if rehash:
+                after["passphrase"] = "(stored again at today's cost)"
+            self._store.audit(action, "administrator", after=after, actor=SIGN_IN_ACTOR)
 
     # ---- categories and rubrics ----------------------------------------------------------
 

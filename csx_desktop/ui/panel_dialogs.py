@@ -82,7 +82,7 @@ class MemberDialog(QDialog):
         layout.addWidget(self.chair)
         if member is None:
             pin_form = QFormLayout()
-            pin_form.addRow("&PIN (4 to 8 digits, optional now)", self.pin)
+            pin_form.addRow("&PIN (6 to 8 digits, optional now)", self.pin)
             layout.addLayout(pin_form)
         layout.addWidget(_buttons(self, "&Save" if member else "&Add member"))
 
@@ -108,7 +108,7 @@ class PinDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setAccessibleName(name)
         form = QFormLayout(self)
-        form.addRow(QLabel(f"Give {member_name} a PIN of 4 to 8 digits."))
+        form.addRow(QLabel(f"Give {member_name} a PIN of 6 to 8 digits."))
         form.addRow("&New PIN", self.pin)
         form.addRow("The &same PIN again", self.again)
         form.addRow(_buttons(self, "&Set PIN"))
