@@ -27,6 +27,7 @@ import contextlib
 import errno
 import json
 import os
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
@@ -589,10 +590,16 @@ def _known_refusal(error: sqlite3.Error, path: Path | None) -> CsxError | None:
     name = path.name if path is not None else "the round file"
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in text:
         return RoundBusy(BUSY_MESSAGE)
-    if code == _SQLITE_FULL or "disk is full" in text:
-        folder = path.parent if path is not None else Path.cwd()
+    folder = path.parent if path is not None else Path.cwd()
+    # SQLite reports a full disk as "disk I/O error" when it is its log or shared-memory
+    # file that could not grow; the free space tells which it was.
+    if (
+        code == _SQLITE_FULL
+        or "disk is full" in text
+        or (code in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and _disk_full(folder))
+    ):
         return NotWritten(
-            f"The disk is full: the change was not saved and {name} is as it was "
+            f"The disk is full: nothing was changed and {name} is as it was "
             f"({need_words(_CHANGE_BYTES, folder)}). Free some space and try again."
         )
     if code == _SQLITE_READONLY:
@@ -619,6 +626,14 @@ def _refusal(error: sqlite3.Error, path: Path | None) -> CsxError:
 
 # What one change needs free on the disk, about: a page of the log and one of the file.
 _CHANGE_BYTES = 64 * 1024
+
+
+def _disk_full(folder: Path) -> bool:
+    """Less free space than SQLite needs to grow its log and shared-memory files."""
+    try:
+        return shutil.disk_usage(folder).free < 16 * _CHANGE_BYTES
+    except OSError:
+        return False
 
 
 def _rollback(conn: sqlite3.Connection) -> None:
