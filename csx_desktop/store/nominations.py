@@ -5,7 +5,9 @@ the same category (names compared by ``domain.names.name_key``), creating the en
 the first. The administrator then tidies: merges duplicate entries, splits an entry that holds
 two different people, moves a nomination to another category, marks one ineligible or
 withdrawn, or corrects it. Nothing is deleted: withdrawn, ineligible and merged things keep
-their rows, and every change has its audit row.
+their rows, and every change has its audit row. A declared interest follows the nominee
+through every merge, split, move and correction: the member stands aside from wherever the
+nominations went.
 
 An entry's status follows its nominations: it is active while at least one of them is
 eligible, and withdrawn or ineligible when none is. An entry whose nominations all went
@@ -346,8 +348,8 @@ class NominationRepository:
 
         Refused when the entries are in different categories, or when an entry to be merged
         away already has scores, votes or a decision (they would be set aside silently).
-        Declared interests go with the nominations: a member who knows the nominee still
-        stands aside from the merged entry.
+        Declared interests go with the nominations (``_interests_follow``): a member who
+        knows the nominee still stands aside from the merged entry.
         """
         others = list(dict.fromkeys(other_ids))
         if not others:
@@ -378,13 +380,7 @@ class NominationRepository:
                 db.execute(
                     "UPDATE nominations SET entry_id = ? WHERE entry_id = ?", [target_id, other_id]
                 )
-                db.execute(
-                    "INSERT OR IGNORE INTO interests"
-                    " (member_id, entry_id, kind, note, declared_by, declared_at)"
-                    " SELECT member_id, ?, kind, note, declared_by, declared_at"
-                    " FROM interests WHERE entry_id = ?",
-                    [target_id, other_id],
-                )
+                self._interests_follow(other_id, target_id, "merge")
                 known = {name_key(m) for m in members}
                 members += [m for m in other.team_members if name_key(m) not in known]
                 service = service or other.service
@@ -452,6 +448,7 @@ class NominationRepository:
                 f"UPDATE nominations SET entry_id = ? WHERE id IN ({','.join('?' * len(chosen))})",
                 [new_id, *chosen],
             )
+            self._interests_follow(entry_id, new_id, "split")
             self._refresh_entry_status(entry_id, "")
             self._refresh_entry_status(new_id, "")
             self._store.audit(
@@ -509,6 +506,7 @@ class NominationRepository:
             row = _nomination_row(nomination, nominee) | {"entry_id": entry_id}
             db.table("nominations").update(nomination.id, row)
             if not stays:
+                self._interests_follow(int(old_entry.id or 0), entry_id, action)
                 self._leave_entry(old_entry, entry_id, category.name)
                 self._refresh_entry_status(entry_id, "")
             elif alone:
@@ -566,6 +564,37 @@ class NominationRepository:
             )
             self._refresh_entry_status(int(before.entry_id or 0), reason)
             return self.nomination(nomination_id)
+
+    def _interests_follow(self, from_entry: int, to_entry: int, action: str) -> None:
+        """Declared interests attach to the nominee: where an entry's nominations go (a
+        merge, a split, a move, a corrected name), every interest declared in it goes too,
+        so the member still stands aside (their sheets never count, their scores are
+        refused). An interest the member already declared there is kept as it is."""
+        if from_entry == to_entry:
+            return
+        conn = self._store.conn
+        rows = conn.execute(
+            "SELECT member_id, kind, note, declared_by, declared_at FROM interests"
+            " WHERE entry_id = ? AND member_id NOT IN"
+            " (SELECT member_id FROM interests WHERE entry_id = ?) ORDER BY id",
+            [from_entry, to_entry],
+        ).fetchall()
+        for member_id, kind, note, declared_by, declared_at in rows:
+            row = {
+                "member_id": member_id,
+                "entry_id": to_entry,
+                "kind": kind,
+                "note": note,
+                "declared_by": declared_by,
+                "declared_at": declared_at,
+            }
+            interest_id = self._insert("interests", row)
+            self._store.audit(
+                "interest follows the nominee",
+                "interest",
+                interest_id,
+                after=row | {"from_entry": from_entry, "because of": action},
+            )
 
     def _other_active_entry(self, category_id: int | None, key: str, not_entry: int) -> bool:
         row = self._store.conn.execute(
