@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from csx_desktop.domain.model import Interest, InterestKind, PanelGroup, PanelMember
@@ -23,7 +22,7 @@ from csx_desktop.domain.secrets import (
 )
 from csx_desktop.store.database import parse_time, utc_now
 from csx_desktop.store.errors import InputRefused, NotFound
-from csx_desktop.store.sign_ins import SIGN_IN_ACTOR, SignIn, seconds_left
+from csx_desktop.store.sign_ins import SIGN_IN_ACTOR, SignIn, failure_time, seconds_left
 
 if TYPE_CHECKING:
     from csx_desktop.store.database import Store
@@ -273,7 +272,7 @@ class PanelRepository:
             self._record(member_id, name, "sign in", 0, None, 0, rehash=rehash)
             return SignIn(ok=True, change_pin=not pin_is_current(pin))
         failures += 1
-        now = datetime.now(UTC).isoformat()
+        now = failure_time()
         wait = seconds_left(failures, now)
         self._record(member_id, name, "wrong PIN", failures, now, wait)
         return SignIn(ok=False, wait=wait, failures=failures)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from csx_desktop.domain.model import (
@@ -23,7 +23,7 @@ from csx_desktop.domain.names import name_key
 from csx_desktop.domain.rubric import DEFAULT_NOMINATING_BODIES, default_categories
 from csx_desktop.domain.secrets import hash_secret, needs_rehash, verify_secret
 from csx_desktop.store.errors import InputRefused, NotFound
-from csx_desktop.store.sign_ins import SIGN_IN_ACTOR, SignIn, seconds_left
+from csx_desktop.store.sign_ins import SIGN_IN_ACTOR, SignIn, failure_time, seconds_left
 
 if TYPE_CHECKING:
     from csx_desktop.store.database import Store
@@ -182,7 +182,7 @@ class RoundRepository:
             self._record_admin("sign in", 0, None, 0, rehash=rehash)
             return SignIn(ok=True)
         failures += 1
-        now = datetime.now(UTC).isoformat()
+        now = failure_time()
         wait = seconds_left(failures, now)
         self._record_admin("wrong passphrase", failures, now, wait)
         return SignIn(ok=False, wait=wait, failures=failures)

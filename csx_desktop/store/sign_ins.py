@@ -45,12 +45,22 @@ class SignIn:
     checked: bool = True  # False when refused unchecked, inside the wait
 
 
-def seconds_left(failures: int, last_failed_at: str | None, now: datetime | None = None) -> int:
+def _clock() -> datetime:
+    """The time now, in UTC (one place, so the tests can hold the clock still)."""
+    return datetime.now(UTC)
+
+
+def failure_time() -> str:
+    """The time of a wrong try, as stored (to the microsecond: waits are seconds long)."""
+    return _clock().isoformat()
+
+
+def seconds_left(failures: int, last_failed_at: str | None) -> int:
     """Seconds still to wait after ``failures`` wrong tries, the last at ``last_failed_at``."""
     delay = retry_delay(failures)
     if not delay or not last_failed_at:
         return 0
-    now = now or datetime.now(UTC)
+    now = _clock()
     until = datetime.fromisoformat(last_failed_at) + timedelta(seconds=delay)
     left = math.ceil((until - now).total_seconds())
     # A clock set back must not make the wait longer than the rule says.
