@@ -311,7 +311,10 @@ class Store:
         round open for viewing, ``NotWritten`` when the disk is full.
         """
         if self.read_only:
-            raise ReadOnlyRound(self.read_only_note)
+            name = self.path.name if self.path else "This round"
+            raise ReadOnlyRound(
+                f"{name} is open for viewing only (read-only media): nothing was changed."
+            )
         if self.conn.in_transaction:
             with self.db.atomic():
                 yield self.db
