@@ -233,3 +233,19 @@ def test_the_tally_does_not_depend_on_the_order_of_ballots_with_distinct_times(
     first = tally(judge_ballots(ballots, SHORTLIST), SHORTLIST)
     second = tally(judge_ballots(shuffled, SHORTLIST), SHORTLIST)
     assert first == second
+
+
+def test_voter_keys_differing_only_by_invisible_characters_count_once() -> None:
+    """A NUL, a zero-width space or a direction override pasted into a voter's email is the
+    same voter: their latest ballot counts, the other is superseded (the count is one)."""
+    assert voter_key("jo@x.uk") == voter_key("jo@x\x00.uk") == voter_key("\u202ejo@x.uk\u200b")
+    ballots = [
+        ballot(2, "jo@x.uk", "Grace Etherington", minutes=10),
+        ballot(3, "jo@x\x00.uk", "Aaron Bulmer", minutes=20),
+        ballot(4, "\ufeffjo@x.uk\u202e", "Aaron Bulmer", minutes=5),
+    ]
+    judged = judge_ballots(ballots, SHORTLIST)
+    assert [str(b.status) for b in judged] == ["superseded", "valid", "superseded"]
+    counted = tally(judged, SHORTLIST)
+    assert (counted.valid, counted.superseded) == (1, 2)
+    assert sum(c.votes for c in counted.candidates) == 1

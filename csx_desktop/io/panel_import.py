@@ -209,7 +209,8 @@ def import_panel(
     seen: dict[str, int] = {}
     for number, cells in rows.rows:
         before = len(errors)
-        name = tidy_name(rows.text(cells, "name"))
+        typed_name = rows.text(cells, "name")  # the store tidies it, and audits it as typed
+        name = tidy_name(typed_name)
         if not name_key(name):
             errors.append(RowError(number, "name", "is empty; every member needs a name"))
         elif name_key(name) in seen:
@@ -264,7 +265,12 @@ def import_panel(
         if len(errors) == before:
             parsed.append(
                 _PanelRow(
-                    number, name, group, tuple(sorted(set(category_ids))), pin, chair_text in _YES
+                    number,
+                    typed_name,
+                    group,
+                    tuple(sorted(set(category_ids))),
+                    pin,
+                    chair_text in _YES,
                 )
             )
 

@@ -36,7 +36,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from csx_desktop.domain.names import sort_key
+from csx_desktop.domain.names import clean_text, sort_key
 from csx_desktop.store.errors import (
     CsxError,
     HalfMadeRound,
@@ -470,6 +470,13 @@ class Store:
             "audit rows": "SELECT count(*) FROM audit",
         }
         return {label: int(self.conn.execute(sql).fetchone()[0]) for label, sql in queries.items()}
+
+
+def as_typed(**fields: str) -> dict[str, str]:
+    """What was typed, for the audit row, where tidying removed invisible characters
+    (control characters, a right-to-left override): the round shows the tidy name, the
+    audit keeps the name as it arrived."""
+    return {f"{key} as typed": value for key, value in fields.items() if clean_text(value) != value}
 
 
 def _json_or_none(value: Mapping[str, Any] | None) -> str | None:

@@ -34,7 +34,7 @@ from csx_desktop.domain.model import (
     NomineeKind,
 )
 from csx_desktop.domain.names import name_key, tidy_name
-from csx_desktop.store.database import parse_time, utc_now
+from csx_desktop.store.database import as_typed, parse_time, utc_now
 from csx_desktop.store.errors import InputRefused, NotFound
 
 if TYPE_CHECKING:
@@ -85,6 +85,8 @@ class BatchResult:
     refused: dict[int, str] = field(default_factory=dict)  # input index -> reason
     already_imported: list[int] = field(default_factory=list)  # input indexes
     new_entries: int = 0
+    # Names that arrived with invisible characters, as they arrived (for the audit row).
+    as_typed: dict[int, dict[str, str]] = field(default_factory=dict)  # nomination id ->
     committed: bool = False
 
     @property
@@ -155,6 +157,9 @@ class NominationRepository:
                         continue
                     result.new_entries += len(entries) - before
                     result.stored.append(stored)
+                    typed = _typed_names(nomination)
+                    if typed:
+                        result.as_typed[stored.id] = typed
                     if nomination.response_id:
                         known.add(key)
                 pending.flush()
@@ -178,6 +183,8 @@ class NominationRepository:
             "already_imported": len(result.already_imported),
             "refused": len(result.refused),
         }
+        if result.as_typed:
+            after["names as typed"] = {str(k): v for k, v in result.as_typed.items()}
         import_id: object = ""
         if record is not None:
             row = {
@@ -258,7 +265,9 @@ class NominationRepository:
             pending.add("nominations", row) if pending else self._insert("nominations", row)
         )
         if entries is None:
-            self._store.audit("add", "nomination", nomination_id, after=row)
+            self._store.audit(
+                "add", "nomination", nomination_id, after=row | _typed_names(nomination)
+            )
         # In an import the batch writes one audit row naming every nomination it added; the
         # nomination's own row is the record of what arrived.
         return Added(nomination_id, entry_id, row["source"])
@@ -456,7 +465,8 @@ class NominationRepository:
                 "entry",
                 entry_id,
                 before={"nominations": sorted(i for i in ids if i is not None)},
-                after={"new_entry": new_id, "moved_nominations": chosen, "nominee": name},
+                after={"new_entry": new_id, "moved_nominations": chosen, "nominee": name}
+                | as_typed(nominee=nominee or ""),
             )
             return self.entry(new_id)
 
@@ -526,7 +536,8 @@ class NominationRepository:
                 "nomination",
                 nomination.id,
                 before=_changed(_nomination_row(before, before.nominee), row),
-                after=_changed(row, _nomination_row(before, before.nominee)),
+                after=_changed(row, _nomination_row(before, before.nominee))
+                | _typed_names(nomination),
             )
             return self.nomination(nomination.id)
 
@@ -808,6 +819,15 @@ def _nomination_row(nomination: Nomination, nominee: str) -> dict[str, Any]:
         "citation": nomination.citation.strip(),
         "received_at": received.isoformat() if received else None,
     }
+
+
+def _typed_names(nomination: Nomination) -> dict[str, str]:
+    """The nomination's names as they arrived, where tidying removed invisible characters."""
+    return as_typed(
+        nominee=nomination.nominee,
+        nominator_name=nomination.nominator_name,
+        team_members="; ".join(nomination.team_members),
+    )
 
 
 def _changed(row: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:

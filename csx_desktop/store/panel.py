@@ -20,7 +20,7 @@ from csx_desktop.domain.secrets import (
     pin_problem,
     verify_secret,
 )
-from csx_desktop.store.database import parse_time, utc_now
+from csx_desktop.store.database import as_typed, parse_time, utc_now
 from csx_desktop.store.errors import InputRefused, NotFound
 from csx_desktop.store.sign_ins import SIGN_IN_ACTOR, SignIn, failure_time, seconds_left
 
@@ -57,6 +57,7 @@ class PanelRepository:
         pin: str = "",
         is_chair: bool = False,
     ) -> PanelMember:
+        typed = as_typed(name=name)
         name = tidy_name(name)
         if not name_key(name):
             raise InputRefused("A panel member needs a name.")
@@ -100,6 +101,7 @@ class PanelRepository:
                     **{k: v for k, v in row.items() if k != "pin_hash"},
                     "pin": "(set)" if pin else "(none)",
                     "categories": categories,
+                    **typed,
                 },
             )
         return self.member(member_id)
@@ -153,7 +155,7 @@ class PanelRepository:
                     "panel member",
                     member_id,
                     before=_member_record(before),
-                    after=_member_record(after),
+                    after=_member_record(after) | as_typed(name=name or ""),
                 )
         return after
 

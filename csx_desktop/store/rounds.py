@@ -19,9 +19,10 @@ from csx_desktop.domain.model import (
     RoundSettings,
     Signatory,
 )
-from csx_desktop.domain.names import name_key
+from csx_desktop.domain.names import name_key, tidy_name
 from csx_desktop.domain.rubric import DEFAULT_NOMINATING_BODIES, default_categories
 from csx_desktop.domain.secrets import hash_secret, needs_rehash, verify_secret
+from csx_desktop.store.database import as_typed
 from csx_desktop.store.errors import InputRefused, NotFound
 from csx_desktop.store.sign_ins import SIGN_IN_ACTOR, SignIn, failure_time, seconds_left
 
@@ -45,7 +46,8 @@ class RoundRepository:
 
     def initialise(self, *, name: str, year: int, admin_passphrase: str | None) -> None:
         """Fill a freshly migrated file: settings, the seed categories, the bodies."""
-        name = name.strip()
+        typed = as_typed(name=name)
+        name = tidy_name(name)
         if not name:
             raise InputRefused("The round needs a name.")
         if not 2000 <= year <= 2100:
@@ -78,7 +80,7 @@ class RoundRepository:
                     )
             for position, body in enumerate(DEFAULT_NOMINATING_BODIES):
                 db.table("nominating_bodies").insert({"name": body, "position": position})
-            self._store.audit("create round", "round", after={"name": name, "year": year})
+            self._store.audit("create round", "round", after={"name": name, "year": year, **typed})
         self._categories = None
 
     # ---- settings ------------------------------------------------------------------------
@@ -101,8 +103,28 @@ class RoundRepository:
         return RoundSettings(**values)
 
     def update_settings(self, **changes: Any) -> RoundSettings:
-        """Change settings by name (as on ``RoundSettings``), audited."""
+        """Change settings by name (as on ``RoundSettings``), audited.
+
+        The round's name and the signatories are tidied like every name (no control
+        characters or direction overrides); the audit keeps them as typed."""
         before = self.settings()
+        typed: dict[str, str] = {}
+        if isinstance(changes.get("name"), str):
+            typed |= as_typed(name=changes["name"])
+            changes["name"] = tidy_name(changes["name"])
+        if changes.get("signatories"):
+            tidied = []
+            for number, signatory in enumerate(changes["signatories"], start=1):
+                typed |= as_typed(
+                    **{f"signatory {number}": signatory.name},
+                    **{f"signatory {number} title": signatory.title},
+                )
+                tidied.append(
+                    replace(
+                        signatory, name=tidy_name(signatory.name), title=tidy_name(signatory.title)
+                    )
+                )
+            changes["signatories"] = tuple(tidied)
         after = replace(before, **changes)  # raises TypeError on an unknown name
         if not after.name.strip():
             raise InputRefused("The round needs a name.")
@@ -127,7 +149,7 @@ class RoundRepository:
                 "change settings",
                 "round",
                 before={k: _to_json(getattr(before, k)) for k in changes},
-                after={k: _to_json(v) for k, v in changes.items()},
+                after={k: _to_json(v) for k, v in changes.items()} | typed,
             )
         return after
 
@@ -342,7 +364,8 @@ class RoundRepository:
         ]
 
     def add_nominating_body(self, name: str) -> None:
-        name = " ".join(name.split())
+        typed = as_typed(name=name)
+        name = tidy_name(name)
         if not name:
             raise InputRefused("A nominating body needs a name.")
         if any(name_key(b) == name_key(name) for b in self.nominating_bodies()):
@@ -352,7 +375,7 @@ class RoundRepository:
                 "SELECT coalesce(max(position), -1) + 1 FROM nominating_bodies"
             ).fetchone()[0]
             db.table("nominating_bodies").insert({"name": name, "position": position})
-            self._store.audit("add", "nominating body", name, after={"name": name})
+            self._store.audit("add", "nominating body", name, after={"name": name, **typed})
 
     def remove_nominating_body(self, name: str) -> None:
         body = self.nominating_body_named(name)
@@ -377,7 +400,8 @@ class RoundRepository:
     def rename_nominating_body(self, old: str, new: str) -> str:
         """Rename a body (a service renamed in a restructure); its nomination follows it."""
         body = self.nominating_body_named(old)
-        new = " ".join(new.split())
+        typed = as_typed(name=new)
+        new = tidy_name(new)
         if not new:
             raise InputRefused("A nominating body needs a name.")
         if any(name_key(b) == name_key(new) and b != body for b in self.nominating_bodies()):
@@ -391,7 +415,11 @@ class RoundRepository:
                     [new, body, str(Method.STAFF_VOTE)],
                 )
             self._store.audit(
-                "rename", "nominating body", body, before={"name": body}, after={"name": new}
+                "rename",
+                "nominating body",
+                body,
+                before={"name": body},
+                after={"name": new, **typed},
             )
         return new
 
