@@ -148,6 +148,7 @@ def page_details(settings: RoundSettings) -> PageDetails:
         year=settings.year,
         ceremony_date=settings.ceremony_date,
         signatories=settings.signatories,
+        logo=settings.council_logo,
     )
 
 

@@ -1,12 +1,13 @@
 """The certificate itself: one A4 landscape page drawn on a ReportLab canvas.
 
-The page is in two parts. What every certificate in a batch shares — the border, the emblem
-and "Customer Service Awards YEAR" — is drawn once per PDF as a Form XObject (``beginForm``)
-and placed on each page with ``doForm``, so a thousand pages store it once. What differs — the
-award, the level, the recipient, team members, the line of recognition, the date and the
-signatories — is laid out per page, and every line of text is shrunk (and, for long names,
-wrapped onto two lines) until it fits inside the border. Nothing ever overflows: a font size
-is always derived from the measured width of the text, never assumed.
+The page is in two parts. What every certificate in a batch shares — the border, the emblem,
+the council's logo and "Customer Service Awards YEAR" — is drawn once per PDF as a Form
+XObject (``beginForm``) and placed on each page with ``doForm``, so a thousand pages store it
+once. What differs — the award, the level, the recipient, team members, the line of
+recognition, the date and the signatories — is laid out per page, and every line of text is
+shrunk (and, for long names, wrapped onto two lines) until it fits inside the border.
+Nothing ever overflows: a font size is always derived from the measured width of the text,
+never assumed.
 
 Names are drawn with their own glyphs: a Latin name in the certificate's fonts as it always
 was, a name in Arabic or Hebrew (or mixing them with Latin) through ``scripts`` — fallback
@@ -36,7 +37,7 @@ from csx_desktop.certificates.fonts import (
     SERIF_ITALIC,
     register_fonts,
 )
-from csx_desktop.domain.model import AwardLevel, Signatory
+from csx_desktop.domain.model import AwardLevel, Logo, Signatory
 from csx_desktop.domain.names import name_key
 
 if TYPE_CHECKING:
@@ -134,6 +135,7 @@ class PageDetails:
     year: int
     ceremony_date: date | None = None
     signatories: tuple[Signatory, ...] = ()
+    logo: Logo | None = None  # the council's, at the top left of every page
 
 
 # ---- measuring and fitting text ---------------------------------------------------------
@@ -542,13 +544,17 @@ def format_date(day: date) -> str:
 def define_frame(canvas: Canvas, details: PageDetails, awards: Iterable[str]) -> None:
     """Draw what every page of a batch shares once, as a form each page places.
 
-    That is the border, the emblem, the heading with the year, the ceremony date and the
-    signatories (with their signature images): a thousand pages store them once. ``awards``
-    names every award the batch will print.
+    That is the border, the emblem, the council's logo, the heading with the year, the
+    ceremony date and the signatories (with their signature images): a thousand pages store
+    them once. ``awards`` names every award the batch will print.
     """
     canvas.beginForm(FRAME_FORM)
     _draw_border(canvas)
     draw_emblem(canvas, PAGE_WIDTH / 2, 500.0, 0.92)
+    if details.logo is not None:
+        from csx_desktop.certificates.logo import LOGO_BOX, draw_logo
+
+        draw_logo(canvas, details.logo, LOGO_BOX)  # in the frame: stored once per PDF
     heading = f"CUSTOMER SERVICE AWARDS {details.year}"
     canvas.setFillColorRGB(*NAVY)
     canvas.setFont(SANS_BOLD, 12.0)

@@ -1,10 +1,11 @@
 """``certificates`` and ``settings``: printing the certificates, and the round settings they use.
 
 ``csx-admin certificates FILE -o OUT.pdf`` writes every certificate the round needs into one
-PDF. A name that no bundled font can draw (Chinese, an emoji) is listed and nothing is
-written, unless ``--skip-undrawable`` asks for the others alone. ``csx-admin settings FILE``
-shows the round settings, or changes the ones given (the ceremony date and signatories
-printed on certificates, the voting window, the scoring rules).
+PDF (``--force`` to replace a file). A name that no bundled font can draw (Chinese, an
+emoji) is listed and nothing is written, unless ``--skip-undrawable`` asks for the others
+alone. ``csx-admin settings FILE`` shows the round settings, or changes the ones given (the
+ceremony date and signatories printed on certificates, the council's logo, the voting
+window, the scoring rules).
 """
 
 from __future__ import annotations
@@ -95,6 +96,15 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
             metavar="IMAGE",
             help=f'an image of signatory {number}\'s signature (PNG or JPEG); "" removes it',
         )
+    logo = settings.add_mutually_exclusive_group()
+    logo.add_argument(
+        "--logo",
+        type=Path,
+        metavar="FILE",
+        help="the council's logo for the certificates (PNG or SVG, at most 2 MB); it is kept "
+        "in the round file",
+    )
+    logo.add_argument("--no-logo", action="store_true", help="take the logo off the certificates")
     settings.add_argument(
         "--voting-opens",
         type=_optional(_time),
@@ -225,6 +235,12 @@ def run_settings(args: argparse.Namespace) -> None:
             )
         if tuple(signatories) != current.signatories:
             changes["signatories"] = (signatories[0], signatories[1])
+        if args.logo is not None:
+            from csx_desktop.certificates.logo import read_logo
+
+            changes["council_logo"] = read_logo(args.logo)
+        elif args.no_logo and current.council_logo is not None:
+            changes["council_logo"] = None
         if changes:
             current = store.round.update_settings(**changes)
             print(f"Changed {len(changes)} setting{'s' if len(changes) != 1 else ''}.")
@@ -249,6 +265,13 @@ def _print_settings(settings: RoundSettings) -> None:
         rows.append((f"Signatory {number}", who))
         if signatory.signature_image:
             rows.append((f"Signature {number}", signatory.signature_image))
+    logo = settings.council_logo
+    rows.append(
+        (
+            "Council logo",
+            f"{logo.name} ({logo.kind.upper()}, {len(logo.data) / 1024:.0f} KB)" if logo else None,
+        )
+    )
     rows += [
         ("Voting opens", settings.voting_opens),
         ("Voting closes", settings.voting_closes),

@@ -285,6 +285,16 @@ class Signatory:
 
 
 @dataclass(frozen=True, slots=True)
+class Logo:
+    """The council's logo for the certificates, kept in the round file itself (not a path):
+    ``kind`` is "png" or "svg", ``data`` the file's bytes, ``name`` the file it came from."""
+
+    kind: str
+    data: bytes = field(repr=False)
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class RoundSettings:
     """A round's settings; every scoring threshold of DESIGN.md is one of these."""
 
@@ -299,3 +309,4 @@ class RoundSettings:
     disagreement_threshold: float = 30.0
     normalise_min_sheets: int = 3
     ballot_rule: str = "latest"  # or "first"
+    council_logo: Logo | None = None  # printed on every certificate when set

@@ -6,6 +6,8 @@ live on ``domain.model.RoundSettings``.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from dataclasses import fields, replace
 from datetime import date, datetime
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from csx_desktop.domain.model import (
     Category,
     Criterion,
+    Logo,
     Method,
     NomineeKind,
     RoundSettings,
@@ -100,6 +103,11 @@ class RoundRepository:
         if "signatories" in values:
             first, second = (Signatory(**s) for s in values["signatories"])
             values["signatories"] = (first, second)
+        if values.get("council_logo"):
+            stored = values["council_logo"]
+            values["council_logo"] = Logo(
+                kind=stored["kind"], data=base64.b64decode(stored["data"]), name=stored["name"]
+            )
         return RoundSettings(**values)
 
     def update_settings(self, **changes: Any) -> RoundSettings:
@@ -148,8 +156,8 @@ class RoundRepository:
             self._store.audit(
                 "change settings",
                 "round",
-                before={k: _to_json(getattr(before, k)) for k in changes},
-                after={k: _to_json(v) for k, v in changes.items()} | typed,
+                before={k: _audited(getattr(before, k)) for k in changes},
+                after={k: _audited(v) for k, v in changes.items()} | typed,
             )
         return after
 
@@ -457,8 +465,20 @@ def _criterion_row(criterion: Criterion, category_id: int, position: int) -> dic
     }
 
 
+def _audited(value: Any) -> Any:
+    """A setting as its audit row records it: a logo by name, size and digest, not bytes."""
+    if isinstance(value, Logo):
+        digest = hashlib.sha256(value.data).hexdigest()
+        return {"name": value.name, "kind": value.kind, "bytes": len(value.data), "sha256": digest}
+    return _to_json(value)
+
+
 def _to_json(value: Any) -> Any:
-    """Settings values as JSON-able data (dates as ISO text, signatories as dicts)."""
+    """Settings values as JSON-able data (dates as ISO text, signatories as dicts, the logo's
+    bytes as base64: it lives in the round file, so the round prints anywhere)."""
+    if isinstance(value, Logo):
+        data = base64.b64encode(value.data).decode("ascii")
+        return {"kind": value.kind, "name": value.name, "data": data}
     if isinstance(value, date | datetime):
         return value.isoformat()
     if isinstance(value, tuple) and value and isinstance(value[0], Signatory):

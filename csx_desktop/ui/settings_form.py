@@ -3,8 +3,9 @@
 ``OptionalDateEdit`` and ``OptionalDateTimeEdit`` are a date with a "set" tick box, because a
 QDateEdit cannot be empty and a ceremony date or voting window may not be decided yet.
 ``SignatoryEditor`` edits one signatory (name, title, optional signature image).
-``CertificateDetailsForm`` is the group both areas show: the ceremony date and the two
-signatories, saved together in one audited change.
+``LogoEditor`` chooses the council's logo (PNG or SVG, kept in the round file).
+``CertificateDetailsForm`` is the group both areas show: the ceremony date, the two
+signatories and the logo, saved together in one audited change.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from csx_desktop.domain.model import RoundSettings, Signatory
+from csx_desktop.domain.model import Logo, RoundSettings, Signatory
+from csx_desktop.store.errors import CsxError
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg);;All files (*)"
 
@@ -172,6 +174,63 @@ class SignatoryEditor(QWidget):
             self.changed.emit()
 
 
+class LogoEditor(QWidget):
+    """The council's logo for the certificates: Choose… (PNG or SVG) or Remove.
+
+    The file is checked when chosen and its bytes kept (saved in the round with the form),
+    so the certificates print the same on any laptop."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.choose = QPushButton("Choose…")
+        self.choose.setAccessibleName("Choose the council logo")
+        self.choose.setToolTip("A PNG or SVG of at most 2 MB, printed on every certificate")
+        self.remove = QPushButton("Remove")
+        self.remove.setAccessibleName("Remove the council logo")
+        self._logo: Logo | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.choose)
+        layout.addWidget(self.remove)
+        layout.addWidget(self.label, 1)
+        self.choose.clicked.connect(self._choose)
+        self.remove.clicked.connect(lambda: self.set_value(None, notify=True))
+        self.set_value(None)
+
+    def value(self) -> Logo | None:
+        return self._logo
+
+    def set_value(self, logo: Logo | None, *, notify: bool = False) -> None:
+        changed = logo != self._logo
+        self._logo = logo
+        self.label.setText(
+            f"Logo: {logo.name}" if logo else "No logo: the certificates show the awards' emblem"
+        )
+        self.remove.setEnabled(logo is not None)
+        if changed and notify:
+            self.changed.emit()
+
+    def _choose(self) -> None:
+        from csx_desktop.certificates.logo import read_logo
+        from csx_desktop.ui.errors import show_refusal
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, "The council's logo", str(Path.home()), "Logos (*.png *.svg);;All files (*)"
+        )
+        if not path:
+            return
+        try:
+            logo = read_logo(path)
+        except CsxError as error:
+            show_refusal(self, error, "Logo not used")
+            return
+        self.set_value(logo, notify=True)
+
+
 class CertificateDetailsForm(QWidget):
     """The ceremony date and the two signatories: what every certificate prints."""
 
@@ -181,18 +240,21 @@ class CertificateDetailsForm(QWidget):
         super().__init__(parent)
         self.ceremony_date = OptionalDateEdit("Ceremony date")
         self.signatories = (SignatoryEditor(1), SignatoryEditor(2))
+        self.logo = LogoEditor()
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addRow("Ceremony &date", self.ceremony_date)
         layout.addRow("Signatory &1", self.signatories[0])
         layout.addRow("Signatory &2", self.signatories[1])
-        for field in (self.ceremony_date, *self.signatories):
+        layout.addRow("Council &logo", self.logo)
+        for field in (self.ceremony_date, *self.signatories, self.logo):
             field.changed.connect(self.changed)
 
     def load(self, settings: RoundSettings) -> None:
         self.ceremony_date.set_value(settings.ceremony_date)
         for editor, signatory in zip(self.signatories, settings.signatories, strict=True):
             editor.set_value(signatory)
+        self.logo.set_value(settings.council_logo)
 
     def changes(self, settings: RoundSettings) -> dict[str, Any]:
         """The settings that differ from ``settings``, ready for ``update_settings``."""
@@ -202,4 +264,6 @@ class CertificateDetailsForm(QWidget):
         signatories = (self.signatories[0].value(), self.signatories[1].value())
         if signatories != settings.signatories:
             changes["signatories"] = signatories
+        if self.logo.value() != settings.council_logo:
+            changes["council_logo"] = self.logo.value()
         return changes
