@@ -3,9 +3,10 @@
 The round file stores only ``scrypt$n$r$p$salt$hash``; nobody can read a PIN back from it.
 Whoever has a copy of the file can still try every PIN offline, so each check is made
 deliberately slow and memory-hungry: scrypt with N = 2^17, r = 8, p = 1 (OWASP's minimum for
-scrypt; 128 MiB and about 0.45 s a check on the laptop this was measured on, see
-``benchmarks/pin_guessing.py``). That is why new PINs are 6 to 8 digits: a 4-digit PIN
-falls to one core in about an hour and a quarter, a 6-digit one takes about five core-months.
+scrypt; 128 MiB and about 0.45 s a check on the 2-core machine this was measured on, see
+``benchmarks/pin_guessing.py``). That is why new PINs are 6 to 8 digits: every 4-digit PIN
+can be tried in about 1.3 core-hours, every 6-digit one in about 130 core-hours. A PIN keeps
+members apart at the shared laptop; it cannot keep a copied file secret (see SECURITY.md).
 
 At the sign-in screen, guesses are slowed by ``retry_delay``: after ``FREE_TRIES`` wrong
 tries each further one waits longer (the count and the time are kept in the round file, so
