@@ -201,7 +201,8 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            self.store.backup(path)
+            # The save dialog has already asked before replacing a file of that name.
+            self.store.backup(path, overwrite=True)
         except CsxError as error:
             show_refusal(self, error, "Backup not made")
             return
