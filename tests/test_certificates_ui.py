@@ -114,11 +114,6 @@ def test_lists_the_decided_awards_and_previews_one(
     qtbot.waitUntil(lambda: _image(area.preview) != first_shown, timeout=5000)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="since the Certificates area reflows (f22334c), the settled preview and a fresh view "
-    "of the same document differ when this test runs first; to be looked at next session",
-)
 def test_the_preview_shows_the_certificate_chosen_even_when_arrowing_quickly(
     qtbot: QtBot, make_area: AreaFactory, decided: Store
 ) -> None:

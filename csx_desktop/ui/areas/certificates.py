@@ -22,7 +22,18 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QModelIndex,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -93,6 +104,7 @@ COMBO_CHARACTERS = 22
 # Rows of the list (and lines of the preview) kept in view when the panes are stacked.
 LIST_ROWS = 6
 PREVIEW_LINES = 14
+RESIZE_SETTLE_MS = 150  # the preview is drawn again once its size has not changed this long
 
 
 class CertificatesArea(Area):
@@ -193,6 +205,11 @@ class CertificatesArea(Area):
         self.preview_stack.addWidget(self.preview_message)
         self.preview_stack.addWidget(self.preview)
         self.preview_stack.setMinimumHeight(self.fontMetrics().lineSpacing() * PREVIEW_LINES)
+        self._resized = QTimer(self)
+        self._resized.setSingleShot(True)
+        self._resized.setInterval(RESIZE_SETTLE_MS)
+        self._resized.timeout.connect(self._size_settled)
+        self.preview_stack.installEventFilter(self)
 
         self.details = CertificateDetailsForm()
         self.save_details = QPushButton("Save &date and signatories")
@@ -354,6 +371,21 @@ class CertificatesArea(Area):
         self.preview_stack.setCurrentWidget(self.preview)
         self.preview_stack.removeWidget(previous)
         previous.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The preview changed size (the window, or the panes stacking at large text) while
+        # its page may still have been rendering for the old size: QPdfView then shows that
+        # image stretched, blurring small letters ("Jadı" for "Jade"), and never renders it
+        # again. Once the size has settled, it renders the page for the size it has.
+        if watched is self.preview_stack and event.type() == QEvent.Type.Resize:
+            self._resized.start()
+        return super().eventFilter(watched, event)
+
+    def _size_settled(self) -> None:
+        # The same view, given its document again, drops the page images it kept and
+        # renders afresh; it keeps the keyboard focus if it has it.
+        self.preview.setDocument(None)  # type: ignore[arg-type]  # Qt takes nullptr here
+        self.preview.setDocument(self.document)
 
     def _new_view(self) -> QPdfView:
         view = QPdfView()
