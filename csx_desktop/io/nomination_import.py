@@ -47,7 +47,14 @@ from csx_desktop.io.nomination_formats import (
     guess_mapping,
     missing_required,
 )
-from csx_desktop.io.reading import ReadChoices, column_texts, find_header_row, sample
+from csx_desktop.io.reading import (
+    EMAIL_ADDRESS,
+    ReadChoices,
+    column_texts,
+    find_header_row,
+    guess_stands,
+    sample,
+)
 from csx_desktop.io.row_errors import RowError
 from csx_desktop.io.tables import Cell, RawTable, cell_text, is_blank, read_table
 from csx_desktop.store.errors import InputRefused
@@ -81,15 +88,22 @@ class ImportPlan:
 
     def time_column(self, mapping: Mapping) -> TimeColumn | None:
         """How the received column's dates are read (one way for the whole column); raises
-        ``DateOrderConflict`` when its dates are written both ways."""
+        ``DateOrderConflict`` when its dates are written both ways. Each column is read once
+        a plan: the dialog asks again at every change of a choice."""
         index = mapping.get("received_at")
         if index is None:
             return None
-        return read_time_column(
-            ((n, cells[index] if index < len(cells) else None) for n, cells in self.data_rows),
-            heading=self.layout.header(index),
-            order=self.choices.date_order,
-        )
+        if index not in self._time_columns:
+            self._time_columns[index] = read_time_column(
+                ((n, cells[index] if index < len(cells) else None) for n, cells in self.data_rows),
+                heading=self.layout.header(index),
+                order=self.choices.date_order,
+            )
+        return self._time_columns[index]
+
+    @cached_property
+    def _time_columns(self) -> dict[int, TimeColumn]:
+        return {}
 
     def mapping_lines(self, mapping: Mapping, category: Category | None = None) -> list[str]:
         """The mapping in words: each field and the heading it is read from, then notes."""
@@ -209,12 +223,6 @@ def plan_import(
 
 # ---- checking a guess against the answers --------------------------------------------------
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-# A guess stands when at least this share of the column's answers look right: a real column
-# has the odd stray answer (a category to correct is a row problem, listed), a photo-upload
-# question whose heading mentions emails has no address at all.
-_GUESS_SHARE = 0.5
-
 
 def check_guesses(
     plan: ImportPlan, mapping: Mapping, categories: Sequence[Category] = ()
@@ -273,7 +281,8 @@ def _wrong_answers(
         bad = [
             (n, c)
             for n, c in answers
-            if not _EMAIL.fullmatch(cell_text(c)) and cell_text(c).casefold() not in _ANONYMOUS
+            if not EMAIL_ADDRESS.fullmatch(cell_text(c))
+            and cell_text(c).casefold() not in _ANONYMOUS
         ]
         what = "email addresses"
     elif key == "category":
@@ -294,7 +303,7 @@ def _wrong_answers(
         if len(bad) < len(answers):
             return None  # some times: a time column, whose unreadable rows are row problems
         what = "dates and times"
-    if len(bad) <= (1 - _GUESS_SHARE) * len(answers):
+    if guess_stands(len(bad), len(answers)):
         return None
     number, cell = bad[0]
     return f'its answers are not {what} (row {number}: "{_short(cell_text(cell))}")'

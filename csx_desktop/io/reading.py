@@ -16,6 +16,7 @@ plain words, so the person importing sees it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -79,6 +80,16 @@ def find_header_row(table: RawTable, chosen: int | None = None) -> HeaderRow:
     if first is None:
         raise InputRefused(f"{table.file_name} has no rows in it: there is nothing to import.")
     return HeaderRow(first, "")
+
+
+EMAIL_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def guess_stands(wrong: int, answers: int) -> bool:
+    """Whether a column guessed for a field by its heading keeps the guess: at least half its
+    answers fit. A real column has the odd stray answer (a row problem, listed); a
+    photo-upload question whose heading mentions emails has no address at all."""
+    return wrong <= answers / 2
 
 
 _Row = TypeVar("_Row")

@@ -51,7 +51,14 @@ from csx_desktop.domain.names import clean_text, name_key
 from csx_desktop.domain.times import to_utc
 from csx_desktop.domain.votes import ImportedBallot, is_usable_voter, voter_key
 from csx_desktop.io.dates import TimeColumn, read_time_column
-from csx_desktop.io.reading import ReadChoices, column_texts, find_header_row, sample
+from csx_desktop.io.reading import (
+    EMAIL_ADDRESS,
+    ReadChoices,
+    column_texts,
+    find_header_row,
+    guess_stands,
+    sample,
+)
 from csx_desktop.io.row_errors import RowError, RowsRefused
 from csx_desktop.io.tables import Cell, RawTable, cell_text, is_blank, read_table
 from csx_desktop.store.errors import InputRefused
@@ -400,10 +407,7 @@ def _checked_guess(
     return columns, notes
 
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _STAFF_NUMBER = re.compile(r"[A-Za-z]{0,3}\d[\w-]*")
-# A guess stands when this share of its answers fit (a real column has the odd stray answer).
-_GUESS_SHARE = 0.5
 
 
 def _wrong_answers(name: str, answers: list[tuple[int, Cell]]) -> str:
@@ -411,7 +415,7 @@ def _wrong_answers(name: str, answers: list[tuple[int, Cell]]) -> str:
     answers = [(n, c) for n, c in answers if not is_blank(c)]
     if not answers:
         return ""
-    pattern = _EMAIL if name == "voter" else _STAFF_NUMBER
+    pattern = EMAIL_ADDRESS if name == "voter" else _STAFF_NUMBER
     bad = [
         (n, c)
         for n, c in answers
@@ -419,7 +423,7 @@ def _wrong_answers(name: str, answers: list[tuple[int, Cell]]) -> str:
         and not pattern.fullmatch(clean_text(cell_text(c)).strip())
         and not (name == "voter" and _STAFF_NUMBER.fullmatch(cell_text(c).strip()))
     ]
-    if len(bad) <= (1 - _GUESS_SHARE) * len(answers):
+    if guess_stands(len(bad), len(answers)):
         return ""
     number, cell = bad[0]
     example = cell_text(cell)[:60]

@@ -83,7 +83,12 @@ def judges_at_a_glance(store: Store, category_id: int) -> JudgesAtAGlance:
 
     category = store.round.category(category_id)
     sheets = counted_sheets(store, category_id).get(category_id, [])
-    counts = load_counts(store, category_id).get(category_id)
+    settings = store.round.settings()
+    counts = (
+        count_category(sheets, method=settings.aggregate, min_judges=settings.min_judges)
+        if sheets
+        else None
+    )
     members = {m.id: m for m in store.panel.members()}
     by_judge: dict[int, list[float]] = {}
     for member_id, _entry, total in sheets:
