@@ -10,7 +10,7 @@ from pathlib import Path
 import csx_desktop
 
 PACKAGE = Path(csx_desktop.__file__).parent
-QT_FREE = ["domain", "store", "io", "certificates", "cli", "demo"]
+QT_FREE = ["domain", "store", "io", "certificates", "operations", "cli", "demo"]
 
 
 def _imports(path: Path) -> set[str]:

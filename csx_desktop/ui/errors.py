@@ -10,7 +10,9 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
+from typing import TypeVar
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -18,6 +20,8 @@ from csx_desktop.paths import log_path
 from csx_desktop.store.errors import CsxError
 
 log = logging.getLogger("csx_desktop")
+
+T = TypeVar("T")
 
 
 def configure_logging() -> None:
@@ -31,6 +35,19 @@ def configure_logging() -> None:
 def show_refusal(parent: QWidget | None, error: CsxError | str, title: str = "Not done") -> None:
     """A rule said no: tell the person why, in the rule's own words."""
     QMessageBox.warning(parent, title, str(error))
+
+
+def attempt(parent: QWidget | None, title: str, action: Callable[[], T]) -> T | None:
+    """Run one operation for the window: its outcome, or ``None`` once its refusal is shown.
+
+    The one place the window turns a rule's "no" into a message (as anki's ``CollectionOp``
+    does), instead of a try/except around every call. Operations return an outcome value, so
+    ``None`` always means "refused, and the person has been told why"."""
+    try:
+        return action()
+    except CsxError as error:
+        show_refusal(parent, error, title)
+        return None
 
 
 def install_exception_hook() -> None:

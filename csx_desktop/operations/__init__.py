@@ -1,0 +1,15 @@
+"""The operations layer: one function per thing a person does to a round.
+
+Every rule of an action is checked here, once, whichever path asked: the window
+(``csx_desktop.ui``) and the command line (``csx_desktop.cli``) both call these functions and
+never write to the store, nor read what an access rule guards (others' scores, results, the
+report, exports), any other way. The store below only stores and loads.
+
+Each function takes keyword-only arguments, returns one outcome value (what changed, in
+words the window and the command line both show), or raises one ``CsxError`` refusal whose
+message is fit to show a person as it is. Nothing here imports Qt (tests/test_layers.py).
+
+Modules, one per area of the work:
+
+- ``judging``: what a panel member and the chair do (submit, reopen, see results, decide).
+"""
