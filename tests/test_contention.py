@@ -359,8 +359,7 @@ def test_a_member_scores_while_a_10000_row_import_runs_in_another_process(
     )
     chosen: dict[tuple[int, int], int] = {}
     # Score at a person's pace (a key every 40 ms) while the import reads and stores its
-    # rows, and a little after. Kept short: PySide6 6.12 loses a reference to None on each
-    # signal a Python slot receives, so thousands of keystrokes in one test process abort it.
+    # rows, and a little after (90 keys at most, to keep the test short).
     typed = 0
     while (importer.poll() is None or typed < 15) and typed < 90:
         row = (typed // len(ws.rows)) % ws.model.rowCount()

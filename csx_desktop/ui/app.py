@@ -54,6 +54,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
     set_language()
+    from csx_desktop.ui.qt_check import fault_in_words, signals_keep_references
+
+    if not signals_keep_references():
+        from PySide6.QtWidgets import QMessageBox
+
+        print(f"csx-desktop: {fault_in_words()}", file=sys.stderr)
+        if not args.smoke:
+            QMessageBox.critical(None, "CSX Desktop cannot start", fault_in_words())
+        return 1
     from csx_desktop.ui.style import style_sheet
 
     app.setStyleSheet(style_sheet(app.font()))
