@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import sys
 
-from PySide6 import __version__ as PYSIDE_VERSION
+import PySide6
 from PySide6.QtCore import QObject, Signal
 
 SIGNALS_TRIED = 64
+PYSIDE_VERSION = PySide6.__version__
 
 
 class _Probe(QObject):
