@@ -11,5 +11,5 @@ message is fit to show a person as it is. Nothing here imports Qt (tests/test_la
 
 Modules, one per area of the work:
 
-- ``judging``: what a panel member and the chair do (submit, reopen, see results, decide).
+- ``judging``: a member's own sheets (submit, reopen) and the record of who has seen results.
 """
