@@ -19,7 +19,7 @@ from csx_desktop.cli.common import (
 from csx_desktop.cli.output import FORMATS, print_rows
 from csx_desktop.domain.model import Entry, Nomination, NominationStatus
 from csx_desktop.io.nomination_formats import FIELD_KEYS
-from csx_desktop.store import Store
+from csx_desktop.operations import nominations as tidying
 
 EXIT_REFUSED = 1
 
@@ -261,37 +261,35 @@ def _nomination_json(n: Nomination, names: dict[int | None, str]) -> dict[str, A
 
 def run_merge(args: argparse.Namespace) -> None:
     with open_round(args.file) as store:
-        entry = store.nominations.merge(args.into, args.others, args.reason)
-        print(f"Merged into entry {entry.id}: {_describe(store, entry)}.")
+        outcome = tidying.merge_entries(
+            store, into=args.into, others=args.others, reason=args.reason
+        )
+    print(outcome.summary)
 
 
 def run_split(args: argparse.Namespace) -> None:
     with open_round(args.file) as store:
-        entry = store.nominations.split(args.entry, args.nomination_ids, args.name)
-        print(f"New entry {entry.id}: {_describe(store, entry)}.")
+        outcome = tidying.split_entry(
+            store, entry_id=args.entry, nomination_ids=args.nomination_ids, nominee=args.name
+        )
+    print(outcome.summary)
 
 
 def run_move(args: argparse.Namespace) -> None:
     with open_round(args.file) as store:
         category = store.round.category_named(args.category)
-        moved = store.nominations.move(
-            args.nomination, int(category.id or 0), nominating_body=args.body
+        outcome = tidying.move_nomination(
+            store,
+            nomination_id=args.nomination,
+            category_id=int(category.id or 0),
+            nominating_body=args.body,
         )
-        entry = store.nominations.entry(int(moved.entry_id or 0))
-        print(f"Moved nomination {moved.id} to entry {entry.id}: {_describe(store, entry)}.")
+    print(outcome.summary)
 
 
 def run_status(args: argparse.Namespace) -> None:
     with open_round(args.file) as store:
-        nomination = store.nominations.set_status(args.nomination, args.status, args.reason)
-        entry = store.nominations.entry(int(nomination.entry_id or 0))
-        print(
-            f"Nomination {nomination.id} of {nomination.nominee} is now {nomination.status}; "
-            f"entry {entry.id} is {entry.status}."
+        outcome = tidying.set_nomination_status(
+            store, nomination_id=args.nomination, status=args.status, reason=args.reason
         )
-
-
-def _describe(store: Store, entry: Entry) -> str:
-    category = store.round.category(entry.category_id)
-    count = entry.nomination_count
-    return f"{entry.nominee} in {category.name}, {count} nomination{'s' if count != 1 else ''}"
+    print(outcome.summary)
