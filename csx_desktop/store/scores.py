@@ -194,7 +194,8 @@ class ScoreRepository:
             raise InputRefused("A declared interest means this entry cannot be scored by them.")
         if submitted_at:
             raise InputRefused(
-                "This category has been submitted; the chair can reopen it for changes."
+                "This category has been submitted, so its scores cannot be changed until it "
+                "is reopened."
             )
         if decided:
             raise InputRefused(
@@ -223,10 +224,14 @@ class ScoreRepository:
                 raise InputRefused("This category is not open for this member to submit.")
             self._store.audit("submit", "category", category_id, after={"member_id": member_id})
 
-    def reopen_category(self, member_id: int, category_id: int, reason: str) -> None:
-        """The chair reopens a member's submitted category so they can change scores."""
-        if not reason.strip():
-            raise InputRefused("Say why the category is being reopened.")
+    def reopen_category(
+        self, member_id: int, category_id: int, reason: str, *, after_seeing_results: bool
+    ) -> None:
+        """Store a reopening of a member's submitted category, with its audit row.
+
+        Only stores: who may reopen (the chair until the member has seen the results, then
+        only the administrator) is ``operations.judging.reopen_category``'s rule.
+        """
         with self._store.write() as db:
             cursor = db.execute(
                 "UPDATE member_categories SET submitted_at = NULL"
@@ -239,7 +244,11 @@ class ScoreRepository:
                 "reopen",
                 "category",
                 category_id,
-                after={"member_id": member_id, "reason": reason.strip()},
+                after={
+                    "member_id": member_id,
+                    "reason": reason,
+                    "after_seeing_results": after_seeing_results,
+                },
             )
 
     def is_submitted(self, member_id: int, category_id: int) -> bool:

@@ -18,11 +18,16 @@ is the group's name, each score a radio button whose description is its descript
 save, refusal and move to another entry is also announced (``announce``), because a judge
 who cannot see the "Saved" line must still hear it.
 
-Each change is committed to the round file at once (``store.scores.set_score``, with its
-audit row) and the "Saved ✓ 14:02:31" line says so; there is no Save button. The comment is
+Each change is committed to the round file at once (``operations.judging.save_score``, with
+its audit row) and the "Saved ✓ 14:02:31" line says so; there is no Save button. The comment is
 saved when typing pauses and when it loses focus. Only the signed-in member's own sheets are
 ever read here, so nobody sees another member's scores. The words on screen are a panel
 member's, not the rubric's jargon: "entries you have not finished", not "scoresheets".
+
+Every change to the member's sheets (a score, a comment, their interests, submitting) is an
+operation of ``csx_desktop.operations.judging``; a refusal is shown by ``ui.errors``. Who can
+reopen a submitted category depends on whether the member has seen its results (then only
+the administrator), and the words on screen say which.
 """
 
 from __future__ import annotations
@@ -31,8 +36,25 @@ import html
 import itertools
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -56,10 +78,11 @@ from PySide6.QtWidgets import (
 )
 
 from csx_desktop.domain.model import Criterion, Entry, Interest, NominationStatus, Scoresheet
+from csx_desktop.operations import judging
 from csx_desktop.store.errors import CsxError
 from csx_desktop.store.scores import SavedChange, SheetState, sheet_state
 from csx_desktop.ui.announce import announce
-from csx_desktop.ui.errors import show_refusal
+from csx_desktop.ui.errors import attempt, show_refusal
 from csx_desktop.ui.interest_dialog import InterestDeclaration
 from csx_desktop.ui.scoring_models import (
     ENTRY_ID_ROLE,
@@ -358,6 +381,44 @@ class ChangeCommand(QUndoCommand):
 # ---- submitting ----------------------------------------------------------------------------
 
 
+class ShortList(QListWidget):
+    """A list inside a dialog: as tall as its rows (up to ``MAX_ROWS``, then it scrolls),
+    each row with the room the style sheet gives it, at any text size.
+
+    A plain list lays its rows out when they are added, before the style sheet's padding
+    reaches it, and keeps that layout when shown: rows pressed against each other (most
+    visible at 200 % text), in a box of a fixed 256×192 whatever it holds. This one lays its
+    rows out again once polished and asks for the height they need.
+    """
+
+    MAX_ROWS = 8
+
+    def _row_height(self) -> int:
+        self.ensurePolished()
+        return max(self.sizeHintForRow(0), self.fontMetrics().height()) + 2 * self.spacing()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        rows = min(self.count(), self.MAX_ROWS)
+        if rows == 0:
+            return hint
+        frame = 2 * self.frameWidth()
+        width = max(self.sizeHintForColumn(0), hint.width() // 2) + frame
+        if self.count() > rows:
+            width += self.verticalScrollBar().sizeHint().width()
+        return QSize(width, rows * self._row_height() + frame)
+
+    def minimumSizeHint(self) -> QSize:
+        rows = min(self.count(), 3) or 1
+        height = rows * self._row_height() + 2 * self.frameWidth()
+        return QSize(super().minimumSizeHint().width(), height)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.doItemsLayout()  # with the padding the style sheet gave the rows since
+        self.updateGeometry()
+
+
 class SubmitDialog(QDialog):
     """Asks before a category is submitted, listing any incomplete scoresheets first."""
 
@@ -370,7 +431,7 @@ class SubmitDialog(QDialog):
             r for r in rows if r.state in (SheetState.NOT_STARTED, SheetState.IN_PROGRESS)
         ]
         to_score = [r for r in rows if r.state is not SheetState.INTEREST]
-        self.incomplete = QListWidget()
+        self.incomplete = ShortList()
         self.incomplete.setAccessibleName("Entries you have not finished")
         if incomplete:
             count = len(incomplete)
@@ -382,7 +443,7 @@ class SubmitDialog(QDialog):
             for row in incomplete:
                 self.incomplete.addItem(f"{state_text(row.state)} — {row.entry.nominee}")
             layout.addWidget(heading)
-            layout.addWidget(self.incomplete)
+            layout.addWidget(self.incomplete, 1)
         else:
             heading = QLabel(f"<b>You have finished all {len(to_score)} entries.</b>")
             layout.addWidget(heading)
@@ -390,7 +451,8 @@ class SubmitDialog(QDialog):
         heading.setWordWrap(True)
         after = QLabel(
             f"After you submit, you cannot change your scores for {category}. If a score "
-            "must change, the chair can reopen the category for you."
+            "must change, the chair can reopen the category for you until you have looked "
+            "at its results; after that, only the administrator can."
         )
         after.setWordWrap(True)
         layout.addWidget(after)
@@ -403,6 +465,15 @@ class SubmitDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The wrapped sentences need more height at the dialog's width than its size hint
+        # (taken at their unwrapped width) gave it: grow to fit rather than squeeze the list.
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout is not None else -1
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
 
 # ---- the workspace -------------------------------------------------------------------------
@@ -433,6 +504,8 @@ class ScoringWorkspace(QWidget):
         self._sheets: dict[int, Scoresheet] = {}
         self._interests: dict[int, Interest] = {}
         self._read_only = False
+        self._closed = False
+        self._seen_results = False
         self._notifying = False
         self._loading = False
         self._current = 0  # the criterion that digits score (highlighted with ▶)
@@ -665,10 +738,17 @@ class ScoringWorkspace(QWidget):
             self.declaration.first_field().setFocus()
 
     def _declared(self, declarations: list) -> None:
-        try:
-            self.store.panel.declare_and_confirm(self.member_id, self.category_id, declarations)
-        except CsxError as error:
-            show_refusal(self, error, "Interests not recorded")
+        answered = attempt(
+            self,
+            "Interests not recorded",
+            lambda: judging.declare_interests(
+                self.store,
+                member_id=self.member_id,
+                category_id=self.category_id,
+                declarations=declarations,
+            ),
+        )
+        if answered is None:
             return
         self._notify("panel")
         self._entry_id = None  # start again at the first entry still to score
@@ -701,6 +781,11 @@ class ScoringWorkspace(QWidget):
         submitted_at = store.scores.submitted_at(self.member_id, self.category_id)
         closed = store.scores.scoring_closed(self.category_id)
         self._read_only = submitted_at is not None or closed
+        self._closed = closed
+        # Read when the sheets are re-read (a change of state), never per keystroke.
+        self._seen_results = submitted_at is not None and judging.has_seen_results(
+            store, member_id=self.member_id, category_id=self.category_id
+        )
         if closed:
             self.banner.setText(
                 f"The panel's decision for {self.category.name} is recorded, so scoring is "
@@ -710,8 +795,7 @@ class ScoringWorkspace(QWidget):
             when = submitted_at.astimezone().strftime("%d %B at %H:%M").lstrip("0")
             self.banner.setText(
                 f"✓ You submitted {self.category.name} on {when}. You can read your scores "
-                "but not change them; if one must change, ask the chair to reopen the "
-                "category for you."
+                f"but not change them. {self._who_reopens()}"
             )
         self.banner.setVisible(self._read_only)
         self.hint.setText(self._reading_hint if self._read_only else self._scoring_hint)
@@ -738,6 +822,16 @@ class ScoringWorkspace(QWidget):
             self._loading = False
         self._show_entry(self._current_entry_id())
         self._update_progress()
+
+    def _who_reopens(self) -> str:
+        """Who can reopen the member's submitted category: the chair, until they have seen
+        its results; then only the administrator."""
+        if self._seen_results:
+            return (
+                "You have seen its results, so if a score must change, only the "
+                "administrator can reopen the category for you."
+            )
+        return "If a score must change, ask the chair to reopen the category for you."
 
     def _row_for(self, entry: Entry) -> EntryRow:
         sheet = self._sheets.get(entry.id or 0)
@@ -894,7 +988,13 @@ class ScoringWorkspace(QWidget):
 
         # Stored now, or kept while another program holds the round file (session.save).
         if not self.session.save(
-            lambda: self.store.scores.set_score(self.member_id, entry_id, criterion_id, value),
+            lambda: judging.save_score(
+                self.store,
+                member_id=self.member_id,
+                entry_id=entry_id,
+                criterion_id=criterion_id,
+                score=value,
+            ),
             done=self._saved_new,
             refused=refused,
         ):
@@ -936,7 +1036,9 @@ class ScoringWorkspace(QWidget):
         if text == (sheet.comment if sheet else ""):
             return
         self.session.save(
-            lambda: self.store.scores.set_comment(self.member_id, entry_id, text),
+            lambda: judging.save_comment(
+                self.store, member_id=self.member_id, entry_id=entry_id, comment=text
+            ),
             done=self._saved_new,
             refused=lambda error: show_refusal(self, error, "Comment not saved"),
         )
@@ -949,18 +1051,24 @@ class ScoringWorkspace(QWidget):
         if self._entry_id != change.entry_id:
             self.entry_list.setCurrentIndex(self.model.index(self.model.row_of(change.entry_id)))
 
-        def attempt() -> SavedChange:
+        def put_back() -> SavedChange:
             if change.criterion_id is None:
-                return self.store.scores.set_comment(
-                    change.member_id, change.entry_id, str(value or "")
+                return judging.save_comment(
+                    self.store,
+                    member_id=change.member_id,
+                    entry_id=change.entry_id,
+                    comment=str(value or ""),
                 )
-            score = value if isinstance(value, int) else None
-            return self.store.scores.set_score(
-                change.member_id, change.entry_id, change.criterion_id, score
+            return judging.save_score(
+                self.store,
+                member_id=change.member_id,
+                entry_id=change.entry_id,
+                criterion_id=change.criterion_id,
+                score=value if isinstance(value, int) else None,
             )
 
         self.session.save(
-            attempt,
+            put_back,
             done=lambda stored: self._stored(stored, verb),
             refused=lambda error: show_refusal(self, error, "Not undone"),
         )
@@ -1007,10 +1115,13 @@ class ScoringWorkspace(QWidget):
         return f"{nominee}, {criterion.name}: {score} {words}".rstrip()
 
     def _say_read_only(self) -> None:
-        words = (
-            "You have submitted this category, so its scores cannot be changed. Ask the "
-            "chair to reopen it if a score must change."
-        )
+        if self._closed:
+            words = "The panel's decision for this category is recorded, so scoring is closed."
+        else:
+            words = (
+                "You have submitted this category, so its scores cannot be changed. "
+                + self._who_reopens()
+            )
         self.saved_label.setText(words)
         announce(self.saved_label, words, urgent=True)
 
@@ -1042,10 +1153,15 @@ class ScoringWorkspace(QWidget):
         dialog = SubmitDialog(self.category.name, self.model.rows(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        try:
-            self.store.scores.submit_category(self.member_id, self.category_id)
-        except CsxError as error:
-            show_refusal(self, error, "Not submitted")
+        submitted = attempt(
+            self,
+            "Not submitted",
+            lambda: judging.submit_category(
+                self.store, member_id=self.member_id, category_id=self.category_id
+            ),
+        )
+        if submitted is None:
+            self.refresh()
             return False
         self.undo_stack.clear()
         self._notify("scores")

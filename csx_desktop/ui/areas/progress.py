@@ -2,8 +2,10 @@
 
 Cells say where a member is (✓ complete, ● 2 of 3 scored, ○ not started, ⚑ declared
 interest), never what they scored. The administrator may open a sheet; the chair may once they
-have submitted the category themselves. Either may reopen a member's submitted category,
-with a reason that goes in the audit log.
+have submitted the category themselves (and has then seen the panel's scores: recorded). Either
+may reopen a member's submitted category, with a reason that goes in the audit log, but once
+that member has seen the category's results only the administrator can. The rules are
+``operations.judging``'s; this area asks them before asking for a reason.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from csx_desktop.store.errors import CsxError
+from csx_desktop.operations import judging
+from csx_desktop.ui.announce import announce
 from csx_desktop.ui.areas.base import Area
-from csx_desktop.ui.errors import show_refusal
+from csx_desktop.ui.errors import attempt, show_refusal
 from csx_desktop.ui.panel_dialogs import SheetDialog, ask_reason
 from csx_desktop.ui.scoring_models import ProgressModel
 from csx_desktop.ui.session import Session
@@ -124,16 +127,14 @@ class ProgressArea(Area):
         )
         self.open_button.setEnabled(self._may_open_sheets(category_id))
 
+    def _by_member_id(self) -> int | None:
+        """The panel member using this area (the chair), or None for the administrator."""
+        member = self.session.person.member
+        return None if self.session.person.is_administrator or member is None else member.id
+
     def _may_open_sheets(self, category_id: int) -> bool:
-        person = self.session.person
-        if person.is_administrator:
-            return True
-        # The chair sees others' sheets only once their own judgement is in.
-        member = person.member
-        return bool(
-            member
-            and member.is_chair
-            and self.store.scores.is_submitted(member.id or 0, category_id)
+        return judging.may_open_sheets(
+            self.store, by_member_id=self._by_member_id(), category_id=category_id
         )
 
     def _selection(self) -> tuple[int, int] | None:
@@ -145,19 +146,22 @@ class ProgressArea(Area):
         selection = self._selection()
         if category_id is None or selection is None:
             return
-        if not self._may_open_sheets(category_id):
-            show_refusal(
-                self,
-                "The chair can look at other members' sheets once they have submitted this "
-                "category themselves.",
-                "Sheet not shown",
-            )
-            return
         entry = self.model.entry_at(selection[0])
         member = self.model.member_at(selection[1])
         if entry is None or member is None:
             return
-        sheet = self.store.scores.sheet(member.id or 0, entry.id or 0)
+        sheet = attempt(
+            self,
+            "Sheet not shown",
+            lambda: judging.open_sheet(
+                self.store,
+                by_member_id=self._by_member_id(),
+                member_id=member.id or 0,
+                entry_id=entry.id or 0,
+            ),
+        )
+        if sheet is None:
+            return
         SheetDialog(member, entry, self.store.round.category(category_id), sheet, self).exec()
 
     def reopen(self) -> None:
@@ -169,18 +173,43 @@ class ProgressArea(Area):
         member = self.model.member_at(selection[1])
         if member is None:
             return
-        category = self.store.round.category(category_id)
+        by_member_id = self._by_member_id()
+        # Asked first, so nobody types a reason only to be told no.
+        allowed = attempt(
+            self,
+            "Not reopened",
+            lambda: judging.check_may_reopen(
+                self.store,
+                by_member_id=by_member_id,
+                member_id=member.id or 0,
+                category_id=category_id,
+            ),
+        )
+        if allowed is None:
+            return
+        seen = " They have seen its results." if allowed.seen_results else ""
         reason = ask_reason(
             self,
             "Reopen a submitted category",
-            f"Why is {category.name} being reopened for {member.name}? (kept in the record)",
+            f"Why is {allowed.category} being reopened for {allowed.member}?{seen} "
+            "(kept in the record)",
         )
         if reason is None:
             return
-        try:
-            self.store.scores.reopen_category(member.id or 0, category_id, reason)
-        except CsxError as error:
-            show_refusal(self, error, "Not reopened")
+        reopened = attempt(
+            self,
+            "Not reopened",
+            lambda: judging.reopen_category(
+                self.store,
+                by_member_id=by_member_id,
+                member_id=member.id or 0,
+                category_id=category_id,
+                reason=reason,
+            ),
+        )
+        if reopened is None:
             return
         self.session.notify("scores")
         self.refresh()
+        self.summary.setText(f"{reopened.summary} {self.summary.text()}")
+        announce(self.summary, reopened.summary)
