@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from csx_desktop.demo import build_demo_round, open_or_build_demo
 from csx_desktop.demo.data import NOT_YET_NOMINATED
@@ -162,10 +164,59 @@ def test_scoring_is_part_done_pride_mostly_extra_mile_half_team_barely(demo: Sto
     assert demo.counts()["ballots"] > 0
 
 
-def test_two_members_have_submitted_pride_of_stockton(demo: Store) -> None:
-    pride = _cid(demo, PRIDE_OF_STOCKTON)
-    submitted = [m.name for m in demo.panel.members() if demo.scores.is_submitted(m.id or 0, pride)]
-    assert sorted(submitted) == ["David Okafor", "Margaret Teesdale"]
+def test_three_members_the_chair_among_them_have_submitted_pride_of_stockton_whole(
+    demo: Store,
+) -> None:
+    pride = _category(demo, PRIDE_OF_STOCKTON)
+    pride_id = _cid(demo, PRIDE_OF_STOCKTON)
+    submitted = [m for m in demo.panel.members() if demo.scores.is_submitted(m.id or 0, pride_id)]
+    assert sorted(m.name for m in submitted) == [
+        "David Okafor",
+        "Margaret Teesdale",
+        "Sandra Pounder",
+    ]
+    assert any(m.is_chair for m in submitted)
+    entries = demo.nominations.entries(pride_id)
+    for member in submitted:
+        sheets = demo.scores.sheets(member_id=member.id, category_id=pride_id)
+        to_score = [e for e in entries if not demo.panel.has_interest(member.id or 0, e.id or 0)]
+        # Every entry they may score has a complete sheet: nothing submitted half-done.
+        assert len(sheets) == len(to_score)
+        assert all(sheet.is_complete(pride.criteria) for sheet in sheets)
+    # Nobody has looked at the results yet: the newcomer does that.
+    assert not [row for row in demo.audit_log(10_000) if row["action"] == "see results"]
+
+
+def test_the_chair_signing_in_to_the_demo_sees_pride_of_stockton_ranked(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path
+) -> None:
+    """README: "The panel chair sees the ranked results". A newcomer signs in as the chair
+    with the PIN the README gives and opens the Results tab."""
+    from csx_desktop.ui.main_window import MainWindow
+    from csx_desktop.ui.member_workspace import MemberWorkspace
+
+    path = tmp_path / "demo.csxawards"
+    path.write_bytes(demo_path.read_bytes())  # the module's demo stays unread by the window
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_round(path)
+    people = window.sign_in.people
+    people.setCurrentRow(
+        next(i for i in range(people.count()) if people.item(i).text().startswith("Sandra"))
+    )
+    qtbot.keyClicks(window.sign_in.secret, "777777")
+    qtbot.keyClick(window.sign_in.secret, Qt.Key.Key_Return)
+    workspace = window.workspace
+    assert isinstance(workspace, MemberWorkspace)
+    tabs = workspace.tabs
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == "Results"))
+    area = tabs.currentWidget()
+    area.show_category(PRIDE_OF_STOCKTON)  # type: ignore[attr-defined]
+    model = area.model  # type: ignore[attr-defined]
+    ranks = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+    nominees = [model.data(model.index(row, 1)) for row in range(model.rowCount())]
+    assert len(nominees) >= 10
+    assert ranks[0] == "1" and "Zoë Whitfield" in nominees[0]
 
 
 def test_rankings_follow_the_citations_and_one_entry_divides_the_judges(demo: Store) -> None:

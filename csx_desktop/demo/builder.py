@@ -1,11 +1,13 @@
 """Build the demo awards round: made-up nominations, a panel, interests and part-done scoring.
 
 The demo lets someone try CSX Desktop without real nominations: every screen has something
-to show. Pride of Stockton is mostly scored (two members have submitted it), Extra Mile is
-about half done with a few incomplete sheets, Team has barely started, and Shining Star has
-a nominee from five of the six nominating bodies ("Finance, Development and Regeneration" has
-not nominated yet). The Shining Star staff vote has been imported (a few hundred untidy
-ballots and one paper count); no decisions are recorded. All people are fictional.
+to show. Pride of Stockton is mostly scored and three members have submitted it, the chair
+among them, so the chair who signs in sees its ranked results and where judges disagree, and
+can record the decision, as on the judging day. Extra Mile is about half done with a few
+incomplete sheets, Team has barely started, and Shining Star has a nominee from five of the
+six nominating bodies ("Finance, Development and Regeneration" has not nominated yet). The
+Shining Star staff vote has been imported (a few hundred untidy ballots and one paper count);
+no decisions are recorded. All people are fictional.
 
 Signing in to the demo:
 
@@ -25,9 +27,9 @@ Aisha Karim           Council officer                       999999
 
 The administrator's passphrase is ``demo-admin``.
 
-Everything is written through the store's own methods, so the demo obeys the same rules and
-leaves the same audit trail as real use; the scores are drawn from ``random.Random(2026)`` so
-every build is identical.
+Everything is written through the operations and the store's own methods, so the demo obeys
+the same rules and leaves the same audit trail as real use; the scores are drawn from
+``random.Random(2026)`` so every build is identical.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from csx_desktop.demo import ballots, data
 from csx_desktop.domain.model import Category, Entry, Nomination, PanelMember
 from csx_desktop.domain.names import name_key
 from csx_desktop.domain.rubric import EXTRA_MILE, PRIDE_OF_STOCKTON, TEAM
+from csx_desktop.operations import judging
 from csx_desktop.store import RoundFileError, Store
 
 CEREMONY_DATE = datetime.date(2026, 12, 10)
@@ -70,7 +73,7 @@ PROGRESS: dict[str, dict[str, _Progress]] = {
         "Nora Quinn": _Progress(12),
         "David Okafor": _Progress(ALL),
         "Rachel Brannigan": _Progress(10, 1),
-        "Sandra Pounder": _Progress(12),
+        "Sandra Pounder": _Progress(ALL),  # the chair, who has submitted it
         "Aisha Karim": _Progress(11),
     },
     EXTRA_MILE: {
@@ -88,10 +91,12 @@ PROGRESS: dict[str, dict[str, _Progress]] = {
     },
 }
 
-# These members have finished Pride of Stockton and pressed "Submit category".
+# These members have finished Pride of Stockton (every sheet complete) and pressed "Submit
+# category"; the chair among them, so her Results tab shows the ranking.
 SUBMITTED: tuple[tuple[str, str], ...] = (
     ("Margaret Teesdale", PRIDE_OF_STOCKTON),
     ("David Okafor", PRIDE_OF_STOCKTON),
+    ("Sandra Pounder", PRIDE_OF_STOCKTON),
 )
 
 # A pair of judges who disagree strongly on one entry (totals 93 and 33 out of 100), so the
@@ -263,7 +268,13 @@ def _set_scores(
     store: Store, member: PanelMember, entry: Entry, category: Category, scores: list[int]
 ) -> None:
     for criterion, score in zip(category.criteria, scores, strict=False):
-        store.scores.set_score(_id(member.id), _id(entry.id), _id(criterion.id), score)
+        judging.save_score(
+            store,
+            member_id=_id(member.id),
+            entry_id=_id(entry.id),
+            criterion_id=_id(criterion.id),
+            score=score,
+        )
 
 
 def _comment(store: Store, members: dict[str, PanelMember]) -> None:
@@ -271,14 +282,18 @@ def _comment(store: Store, members: dict[str, PanelMember]) -> None:
         member = members[member_name]
         store.actor = member.name
         entry = _entry(store, category_name, nominee)
-        store.scores.set_comment(_id(member.id), _id(entry.id), comment)
+        judging.save_comment(
+            store, member_id=_id(member.id), entry_id=_id(entry.id), comment=comment
+        )
 
 
 def _submit(store: Store, members: dict[str, PanelMember]) -> None:
     for member_name, category_name in SUBMITTED:
         member = members[member_name]
         store.actor = member.name
-        store.scores.submit_category(_id(member.id), _id(_category(store, category_name).id))
+        judging.submit_category(
+            store, member_id=_id(member.id), category_id=_id(_category(store, category_name).id)
+        )
 
 
 # ---- small lookups -------------------------------------------------------------------------
