@@ -1,23 +1,19 @@
-"""``certificates`` and ``settings``: printing the certificates, and the round settings they use.
+"""``certificates``: printing the certificates.
 
 ``csx-admin certificates FILE -o OUT.pdf`` writes every certificate the round needs into one
 PDF (``--force`` to replace a file). A name that no bundled font can draw (Chinese, an
 emoji) is listed and nothing is written, unless ``--skip-undrawable`` asks for the others
-alone. ``csx-admin settings FILE`` shows the round settings, or changes the ones given (the
-ceremony date and signatories printed on certificates, the council's logo, the voting
-window, the scoring rules).
+alone. The details they print (ceremony date, signatories, logo) are set with ``csx-admin
+settings`` (``cli.round_commands``).
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime
 import sys
 from pathlib import Path
-from typing import Any
 
 from csx_desktop.cli.common import add_file_argument, open_round, refuse_to_replace
-from csx_desktop.domain.model import RoundSettings, Signatory
 from csx_desktop.store.errors import InputRefused
 
 
@@ -64,79 +60,6 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
         ),
     )
     certificates.set_defaults(run=run_certificates)
-
-    settings = commands.add_parser(
-        "settings",
-        help="show the round settings, or change those given",
-        description=(
-            "Show the round's settings, or change the ones given. Dates are YYYY-MM-DD, "
-            'times YYYY-MM-DDTHH:MM. A signatory is given as "Name|Title"; an empty '
-            'value ("") clears a setting.'
-        ),
-    )
-    add_file_argument(settings)
-    settings.add_argument("--name", help="the round's name")
-    settings.add_argument("--year", type=int, help="the awards year")
-    settings.add_argument(
-        "--ceremony-date",
-        type=_optional(_date),
-        metavar="YYYY-MM-DD",
-        help="the date printed on certificates",
-    )
-    for number in (1, 2):
-        settings.add_argument(
-            f"--signatory-{number}",
-            type=_signatory,
-            metavar='"NAME|TITLE"',
-            help=f"the {'first' if number == 1 else 'second'} signatory on certificates",
-        )
-        settings.add_argument(
-            f"--signature-{number}",
-            type=_optional(_image),
-            metavar="IMAGE",
-            help=f'an image of signatory {number}\'s signature (PNG or JPEG); "" removes it',
-        )
-    logo = settings.add_mutually_exclusive_group()
-    logo.add_argument(
-        "--logo",
-        type=Path,
-        metavar="FILE",
-        help="the council's logo for the certificates (PNG or SVG, at most 2 MB); it is kept "
-        "in the round file",
-    )
-    logo.add_argument("--no-logo", action="store_true", help="take the logo off the certificates")
-    settings.add_argument(
-        "--voting-opens",
-        type=_optional(_time),
-        metavar="YYYY-MM-DDTHH:MM",
-        help="when the Shining Star vote opens",
-    )
-    settings.add_argument(
-        "--voting-closes",
-        type=_optional(_time),
-        metavar="YYYY-MM-DDTHH:MM",
-        help="when the Shining Star vote closes",
-    )
-    settings.add_argument(
-        "--min-judges", type=int, help="counted scoresheets an entry needs to be ranked"
-    )
-    settings.add_argument(
-        "--aggregate", choices=("mean", "median"), help="how judges' totals make an entry score"
-    )
-    settings.add_argument(
-        "--disagreement-threshold",
-        type=float,
-        help="a spread of judges' totals at or above this is flagged (0-100)",
-    )
-    settings.add_argument(
-        "--normalise-min-sheets",
-        type=int,
-        help="complete sheets a judge needs before their scores are normalised",
-    )
-    settings.add_argument(
-        "--ballot-rule", choices=("latest", "first"), help="which of a voter's ballots counts"
-    )
-    settings.set_defaults(run=run_settings)
 
 
 # ---- certificates -----------------------------------------------------------------------
@@ -193,144 +116,3 @@ def run_certificates(args: argparse.Namespace) -> None:
     plural = "" if pages == 1 else "s"
     left = f"; {len(undrawable)} left out (listed above)" if undrawable else ""
     print(f"Wrote {pages} certificate{plural} to {output}{left}.")
-
-
-# ---- settings ---------------------------------------------------------------------------
-
-_SIMPLE = (
-    "name",
-    "year",
-    "ceremony_date",
-    "voting_opens",
-    "voting_closes",
-    "min_judges",
-    "aggregate",
-    "disagreement_threshold",
-    "normalise_min_sheets",
-    "ballot_rule",
-)
-
-
-def run_settings(args: argparse.Namespace) -> None:
-    with open_round(args.file) as store:
-        current = store.round.settings()
-        changes: dict[str, Any] = {
-            key: None if getattr(args, key) is _CLEARED else getattr(args, key)
-            for key in _SIMPLE
-            if getattr(args, key) is not None
-        }
-        signatories = list(current.signatories)
-        for index in (0, 1):
-            given: Signatory | None = getattr(args, f"signatory_{index + 1}")
-            image: str | None = getattr(args, f"signature_{index + 1}")
-            if image is _CLEARED:
-                image = ""
-            if given is None and image is None:
-                continue
-            base = given or signatories[index]
-            signatories[index] = Signatory(
-                name=base.name,
-                title=base.title,
-                signature_image=signatories[index].signature_image if image is None else image,
-            )
-        if tuple(signatories) != current.signatories:
-            changes["signatories"] = (signatories[0], signatories[1])
-        if args.logo is not None:
-            from csx_desktop.certificates.logo import read_logo
-
-            changes["council_logo"] = read_logo(args.logo)
-        elif args.no_logo and current.council_logo is not None:
-            changes["council_logo"] = None
-        if changes:
-            current = store.round.update_settings(**changes)
-            print(f"Changed {len(changes)} setting{'s' if len(changes) != 1 else ''}.")
-        _print_settings(current)
-
-
-def _print_settings(settings: RoundSettings) -> None:
-    def show(value: object) -> str:
-        if value is None or value == "":
-            return "(not set)"
-        if isinstance(value, datetime.datetime):
-            return value.strftime("%Y-%m-%d %H:%M")
-        return str(value)
-
-    rows: list[tuple[str, object]] = [
-        ("Name", settings.name),
-        ("Year", settings.year),
-        ("Ceremony date", settings.ceremony_date),
-    ]
-    for number, signatory in enumerate(settings.signatories, start=1):
-        who = " — ".join(p for p in (signatory.name, signatory.title) if p)
-        rows.append((f"Signatory {number}", who))
-        if signatory.signature_image:
-            rows.append((f"Signature {number}", signatory.signature_image))
-    logo = settings.council_logo
-    rows.append(
-        (
-            "Council logo",
-            f"{logo.name} ({logo.kind.upper()}, {len(logo.data) / 1024:.0f} KB)" if logo else None,
-        )
-    )
-    rows += [
-        ("Voting opens", settings.voting_opens),
-        ("Voting closes", settings.voting_closes),
-        ("Minimum judges", settings.min_judges),
-        ("Entry score", settings.aggregate),
-        ("Disagreement at", settings.disagreement_threshold),
-        ("Normalise from", f"{settings.normalise_min_sheets} sheets"),
-        ("Ballot counted", settings.ballot_rule),
-    ]
-    for label, value in rows:
-        print(f"{label + ':':<18}{show(value)}")
-
-
-# ---- argument types (a wrong value is a usage error: exit 2 with the reason) --------------
-
-
-def _optional(parse: Any) -> Any:
-    """Accept "" as "clear this setting" (None is 'not given', so "" maps to a sentinel)."""
-
-    def parse_or_clear(text: str) -> Any:
-        return _CLEARED if not text.strip() else parse(text)
-
-    return parse_or_clear
-
-
-class _Cleared:
-    """Marks a setting the user asked to clear."""
-
-
-_CLEARED: Any = _Cleared()
-
-
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-10"
-        ) from None
-
-
-def _time(text: str) -> datetime.datetime:
-    try:
-        return datetime.datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a time; write it as YYYY-MM-DDTHH:MM, e.g. 2026-11-02T09:00"
-        ) from None
-
-
-def _signatory(text: str) -> Signatory:
-    name, _, title = text.partition("|")
-    return Signatory(name=" ".join(name.split()), title=" ".join(title.split()))
-
-
-def _image(text: str) -> str:
-    path = Path(text).expanduser()
-    if not path.is_file():
-        raise argparse.ArgumentTypeError(f"there is no image file at {text}")
-    if path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
-        raise argparse.ArgumentTypeError("a signature image must be a PNG or JPEG file")
-    return str(path.resolve())

@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from csx_desktop.domain.round_rules import default_of
+
 
 class Method(enum.StrEnum):
     """How a category is decided."""
@@ -296,7 +298,12 @@ class Logo:
 
 @dataclass(frozen=True, slots=True)
 class RoundSettings:
-    """A round's settings; every scoring threshold of DESIGN.md is one of these."""
+    """A round's settings; every scoring threshold of DESIGN.md is one of these.
+
+    The rules (``min_judges`` to ``tie_rule``) are declared in ``domain.round_rules``; their
+    defaults here are for a round being made, and for tests. A stored round always carries
+    its own value of every rule (``store.rounds`` refuses one that does not), so a default
+    changed in a later version never re-ranks a past round."""
 
     name: str
     year: int
@@ -304,9 +311,10 @@ class RoundSettings:
     signatories: tuple[Signatory, Signatory] = (Signatory(), Signatory())
     voting_opens: datetime | None = None
     voting_closes: datetime | None = None
-    min_judges: int = 2
-    aggregate: str = "mean"  # or "median"
-    disagreement_threshold: float = 30.0
-    normalise_min_sheets: int = 3
-    ballot_rule: str = "latest"  # or "first"
+    min_judges: int = default_of("min_judges", int)
+    aggregate: str = default_of("aggregate", str)  # "mean" or "median"
+    disagreement_threshold: float = default_of("disagreement_threshold", float)
+    normalise_min_sheets: int = default_of("normalise_min_sheets", int)
+    ballot_rule: str = default_of("ballot_rule", str)  # "latest" or "first"
+    tie_rule: str = default_of("tie_rule", str)  # "chair": a recorded decision
     council_logo: Logo | None = None  # printed on every certificate when set

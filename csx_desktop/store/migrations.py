@@ -7,6 +7,7 @@ file that has a migration this version does not know (a newer CSX Desktop wrote 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
@@ -323,11 +324,37 @@ def m003_sheet_category(db: Database) -> None:
         db.execute(statement)
 
 
+# The rules every round was counted by until the round stored its own (``domain.round_rules``):
+# the code's defaults of that version, frozen here. A later change of a default must never
+# reach a past round, so these are literal values, not the declaration's defaults.
+_RULES_UNTIL_M004 = {
+    "min_judges": 2,
+    "aggregate": "mean",
+    "disagreement_threshold": 30.0,
+    "normalise_min_sheets": 3,
+    "ballot_rule": "latest",
+    "tie_rule": "chair",
+}
+
+
+def m004_round_rules(db: Database) -> None:
+    """Every rule into each existing round, with the value it was counted by until now; a
+    rule the administrator had set is left as it is. A new round gets its rules when it is
+    made (``RoundRepository.initialise``), so a file with no round in it yet gets none."""
+    for key, value in _RULES_UNTIL_M004.items():
+        db.execute(
+            "INSERT OR IGNORE INTO round_settings (key, value)"
+            " SELECT ?, ? WHERE EXISTS (SELECT 1 FROM round_settings WHERE key = 'name')",
+            [key, json.dumps(value)],
+        )
+
+
 # Every migration, in order. A new one is appended here; a released one is never edited.
 STEPS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_sheet_sums,
     m003_sheet_category,
+    m004_round_rules,
 )
 
 

@@ -1,7 +1,13 @@
 """The round's own settings, its categories and rubrics, and the Shining Star nominating bodies.
 
-Settings are stored one key a row as JSON, so a new setting needs no migration; the defaults
-live on ``domain.model.RoundSettings``.
+Settings are stored one key a row as JSON. The rules a round counts by (``domain.round_rules``)
+are all stored when the round is made (migration ``m004_round_rules`` wrote them into older
+rounds), and loading never falls back to a code default for one: a round missing a rule, or
+holding one no rule allows, is refused as damaged. Other settings (the ceremony date, the
+voting window …) have no effect on a ranking and may be absent.
+
+The rules of an action (a passphrase's minimum length, the reason a rule change needs once
+scoring has started) are checked in ``operations.rounds``; this module stores and loads.
 """
 
 from __future__ import annotations
@@ -23,10 +29,11 @@ from csx_desktop.domain.model import (
     Signatory,
 )
 from csx_desktop.domain.names import name_key, tidy_name
+from csx_desktop.domain.round_rules import RULES, defaults
 from csx_desktop.domain.rubric import DEFAULT_NOMINATING_BODIES, default_categories
 from csx_desktop.domain.secrets import hash_secret, needs_rehash, verify_secret
 from csx_desktop.store.database import as_typed
-from csx_desktop.store.errors import InputRefused, NotFound
+from csx_desktop.store.errors import InputRefused, NotFound, RoundFileError
 from csx_desktop.store.sign_ins import SIGN_IN_ACTOR, SignIn, failure_time, seconds_left
 
 if TYPE_CHECKING:
@@ -36,7 +43,6 @@ _ADMIN_KEY = "admin_passphrase_hash"
 # The administrator's wrong tries in a row and the time of the last (see store.sign_ins).
 _ADMIN_FAILURES = "admin_failed_sign_ins"
 _ADMIN_LAST_FAILED = "admin_last_failed_at"
-MIN_PASSPHRASE = 6
 
 
 class RoundRepository:
@@ -48,21 +54,21 @@ class RoundRepository:
         self._volatile: tuple[int, str | None] | None = None  # read-only rounds: in memory
 
     def initialise(self, *, name: str, year: int, admin_passphrase: str | None) -> None:
-        """Fill a freshly migrated file: settings, the seed categories, the bodies."""
+        """Fill a freshly migrated file: settings (every rule with today's default), the seed
+        categories, the bodies. The passphrase's rules are ``operations.rounds``'."""
         typed = as_typed(name=name)
         name = tidy_name(name)
         if not name:
             raise InputRefused("The round needs a name.")
         if not 2000 <= year <= 2100:
             raise InputRefused(f"{year} is not a plausible year for a round.")
-        if admin_passphrase is not None and len(admin_passphrase) < MIN_PASSPHRASE:
-            raise InputRefused(
-                f"The administrator's passphrase needs at least {MIN_PASSPHRASE} characters."
-            )
         stored = hash_secret(admin_passphrase) if admin_passphrase else ""
+        rules = defaults()
         with self._store.write() as db:
             self._put_setting("name", name)
             self._put_setting("year", year)
+            for key, value in rules.items():
+                self._put_setting(key, value)
             if stored:
                 self._put_setting(_ADMIN_KEY, stored)
             for category in default_categories():
@@ -83,7 +89,9 @@ class RoundRepository:
                     )
             for position, body in enumerate(DEFAULT_NOMINATING_BODIES):
                 db.table("nominating_bodies").insert({"name": body, "position": position})
-            self._store.audit("create round", "round", after={"name": name, "year": year, **typed})
+            self._store.audit(
+                "create round", "round", after={"name": name, "year": year, **rules, **typed}
+            )
         self._categories = None
 
     # ---- settings ------------------------------------------------------------------------
@@ -95,6 +103,19 @@ class RoundRepository:
         }
         known = {f.name for f in fields(RoundSettings)}
         values: dict[str, Any] = {k: v for k, v in raw.items() if k in known}
+        for key, rule in RULES.items():
+            # Never a code default: the round is counted by the rules it was made with.
+            if key not in values:
+                raise RoundFileError(
+                    f"{self._file_name()} is damaged: its rule “{rule.label}” is missing. "
+                    "Open your latest backup."
+                )
+            try:
+                values[key] = rule.check(values[key])
+            except ValueError as error:
+                raise RoundFileError(
+                    f"{self._file_name()} is damaged: {error} Open your latest backup."
+                ) from None
         if values.get("ceremony_date"):
             values["ceremony_date"] = date.fromisoformat(values["ceremony_date"])
         for key in ("voting_opens", "voting_closes"):
@@ -110,12 +131,21 @@ class RoundRepository:
             )
         return RoundSettings(**values)
 
-    def update_settings(self, **changes: Any) -> RoundSettings:
-        """Change settings by name (as on ``RoundSettings``), audited.
+    def update_settings(self, *, reason: str = "", **changes: Any) -> RoundSettings:
+        """Change settings by name (as on ``RoundSettings``), audited (with ``reason``, when
+        one is given: the reason a rule changed after scoring started).
 
-        The round's name and the signatories are tidied like every name (no control
-        characters or direction overrides); the audit keeps them as typed."""
+        Each rule's value is checked against its declaration (``domain.round_rules``). The
+        round's name and the signatories are tidied like every name (no control characters
+        or direction overrides); the audit keeps them as typed."""
         before = self.settings()
+        for key, value in list(changes.items()):
+            rule = RULES.get(key)
+            if rule is not None:
+                try:
+                    changes[key] = rule.check(value)
+                except ValueError as error:
+                    raise InputRefused(str(error)) from None
         typed: dict[str, str] = {}
         if isinstance(changes.get("name"), str):
             typed |= as_typed(name=changes["name"])
@@ -136,20 +166,10 @@ class RoundRepository:
         after = replace(before, **changes)  # raises TypeError on an unknown name
         if not after.name.strip():
             raise InputRefused("The round needs a name.")
-        if after.aggregate not in ("mean", "median"):
-            raise InputRefused("The entry score is the mean or the median of the judges.")
-        if after.ballot_rule not in ("latest", "first"):
-            raise InputRefused("A voter's latest or first ballot counts.")
-        if after.min_judges < 1:
-            raise InputRefused("At least one judge must score an entry for it to be ranked.")
         if not 2000 <= after.year <= 2100:
             raise InputRefused(f"{after.year} is not a plausible year for a round.")
         if after.voting_opens and after.voting_closes and after.voting_closes <= after.voting_opens:
             raise InputRefused("The vote must close after it opens.")
-        if not 0 <= after.disagreement_threshold <= 100:
-            raise InputRefused("The disagreement threshold is a spread of 0 to 100 points.")
-        if after.normalise_min_sheets < 2:
-            raise InputRefused("Normalising needs at least 2 complete sheets from a judge.")
         with self._store.write():
             for key, value in changes.items():
                 self._put_setting(key, _to_json(value))
@@ -157,9 +177,26 @@ class RoundRepository:
                 "change settings",
                 "round",
                 before={k: _audited(getattr(before, k)) for k in changes},
-                after={k: _audited(v) for k, v in changes.items()} | typed,
+                after={k: _audited(v) for k, v in changes.items()}
+                | typed
+                | ({"reason": reason} if reason else {}),
             )
         return after
+
+    def counting_started(self) -> str:
+        """Why the round's rules are fixed, in words ("scoring has started"), or "" while
+        nothing has been scored or voted yet."""
+        conn = self._store.conn
+        if conn.execute("SELECT 1 FROM scores LIMIT 1").fetchone():
+            return "scoring has started"
+        if conn.execute(
+            "SELECT 1 FROM ballots UNION ALL SELECT 1 FROM paper_votes LIMIT 1"
+        ).fetchone():
+            return "the staff vote count has started"
+        return ""
+
+    def _file_name(self) -> str:
+        return self._store.path.name if self._store.path else "The round"
 
     def _put_setting(self, key: str, value: Any) -> None:
         self._store.conn.execute(
@@ -180,10 +217,7 @@ class RoundRepository:
         return bool(self._get_setting(_ADMIN_KEY))
 
     def set_admin_passphrase(self, passphrase: str) -> None:
-        if len(passphrase) < MIN_PASSPHRASE:
-            raise InputRefused(
-                f"The administrator's passphrase needs at least {MIN_PASSPHRASE} characters."
-            )
+        """Store a new passphrase (its hash); the rules for one are ``operations.rounds``'."""
         stored = hash_secret(passphrase)  # slow on purpose: not while holding the lock
         with self._store.write():
             self._put_setting(_ADMIN_KEY, stored)
