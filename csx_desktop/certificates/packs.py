@@ -35,7 +35,7 @@ import re
 import secrets
 import unicodedata
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cache, lru_cache
@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
 
     from csx_desktop.store.database import Store
+    from csx_desktop.store.pack_records import PackKeys
 
 # A4 portrait, in points.
 PAGE_WIDTH = 595.2755905511812
@@ -281,22 +282,30 @@ class WrittenPack:
     pack_id: str
 
 
-def write_packs(
+@dataclass(frozen=True, slots=True)
+class PackJob:
+    """Packs to make, read from the round (``plan_packs``): each member's content, where it
+    goes, and the keys to sign with. Rendering it (``render_packs``) needs no round file, so
+    a worker thread may do it while the window waits."""
+
+    contents: tuple[PackContent, ...]
+    destinations: tuple[Path, ...]
+    keys: PackKeys
+    new_keys: bool  # the round has no pack keys yet: stored with the packs' records
+    options: PackOptions
+    overwrite: bool
+
+
+def plan_packs(
     store: Store,
     destinations: Sequence[tuple[int, Path]],
     options: PackOptions,
     *,
     overwrite: bool,
-) -> list[WrittenPack]:
-    """Make the packs of ``(member id, file)`` pairs, record them, and write the files.
-
-    Every pack is rendered before anything is written, and each file is written beside its
-    destination and renamed into place. The records of the packs made are one transaction
-    with the writing: if a file cannot be written, no pack of this run is recorded and the
-    files this run had newly made are removed again.
-    """
-    from csx_desktop.store.files import check_destination, write_file
-    from csx_desktop.store.pack_records import ensure_pack_keys, record_made
+) -> PackJob:
+    """Check the destinations and read what each pack shows; nothing is written yet."""
+    from csx_desktop.store.files import check_destination
+    from csx_desktop.store.pack_records import new_pack_keys, pack_keys
 
     for _member_id, path in destinations:
         check_destination(path, overwrite=overwrite)
@@ -307,16 +316,56 @@ def write_packs(
                 f"{content.member.name} has no categories to judge, so there is no pack "
                 "to make for them. Give them categories in the Panel area first."
             )
-    keys = ensure_pack_keys(store)
-    made = [
-        make_pack(content, round_id=keys.round_id, secret=keys.secret, options=options)
-        for content in contents
-    ]
+    keys = pack_keys(store)
+    return PackJob(
+        contents=tuple(contents),
+        destinations=tuple(path for _, path in destinations),
+        keys=keys or new_pack_keys(),
+        new_keys=keys is None,
+        options=options,
+        overwrite=overwrite,
+    )
+
+
+def render_packs(
+    job: PackJob, progress: Callable[[int, int, str], None] | None = None
+) -> list[MadePack]:
+    """Render every pack of the job (no round file needed); ``progress(done, total, words)``
+    is called before each one (it may raise to stop)."""
+    made = []
+    total = len(job.contents)
+    for done, content in enumerate(job.contents):
+        if progress is not None:
+            progress(
+                done, total, f"Making the pack for {content.member.name} ({done + 1} of {total})"
+            )
+        made.append(
+            make_pack(
+                content, round_id=job.keys.round_id, secret=job.keys.secret, options=job.options
+            )
+        )
+    if progress is not None:
+        progress(total, total, "Writing the packs")
+    return made
+
+
+def save_packs(store: Store, job: PackJob, made: Sequence[MadePack]) -> list[WrittenPack]:
+    """Record the rendered packs and write their files, in one transaction.
+
+    Each file is written beside its destination and renamed into place. If a file cannot be
+    written, no pack of this run is recorded (nor the round's new keys) and the files this
+    run had newly made are removed again.
+    """
+    from csx_desktop.store.files import write_file
+    from csx_desktop.store.pack_records import record_made, store_pack_keys
+
     written: list[WrittenPack] = []
     created: list[Path] = []
     try:
         with store.write():
-            for pack, (_member_id, path) in zip(made, destinations, strict=True):
+            if job.new_keys:
+                store_pack_keys(store, job.keys)
+            for pack, path in zip(made, job.destinations, strict=True):
                 record_made(
                     store,
                     pack_id=pack.identity.pack_id,
@@ -327,7 +376,7 @@ def write_packs(
                     fields=len(pack.field_names),
                 )
                 existed = path.exists()
-                write_file(path, pack.data, overwrite=overwrite)
+                write_file(path, pack.data, overwrite=job.overwrite)
                 if not existed:
                     created.append(path)
                 written.append(
@@ -344,6 +393,22 @@ def write_packs(
             path.unlink(missing_ok=True)
         raise
     return written
+
+
+def write_packs(
+    store: Store,
+    destinations: Sequence[tuple[int, Path]],
+    options: PackOptions,
+    *,
+    overwrite: bool,
+) -> list[WrittenPack]:
+    """Make the packs of ``(member id, file)`` pairs, record them, and write the files
+    (``plan_packs``, ``render_packs`` and ``save_packs`` in turn).
+
+    Every pack is rendered before anything is written; see ``save_packs``.
+    """
+    job = plan_packs(store, destinations, options, overwrite=overwrite)
+    return save_packs(store, job, render_packs(job))
 
 
 # ---- drawing ----------------------------------------------------------------------------

@@ -21,7 +21,6 @@ from typing import Any
 
 from csx_desktop.cli.common import add_file_argument, open_round
 from csx_desktop.cli.output import print_json, print_table
-from csx_desktop.store import InputRefused
 
 
 def register(commands: argparse._SubParsersAction, imports: argparse._SubParsersAction) -> None:
@@ -103,70 +102,24 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
 
 
 def run_pack(args: argparse.Namespace) -> None:
-    from csx_desktop.certificates.packs import (
-        DEFAULT_SEND_TO,
-        PackOptions,
-        default_return_by,
-        pack_file_name,
-        write_packs,
-    )
+    from csx_desktop.operations.packs import DEFAULT, ReturnBy, make_packs
 
-    output: Path = args.output
+    return_by: ReturnBy = DEFAULT if args.return_by is None else args.return_by
+    if args.return_by is _NO_DATE:
+        return_by = None
     with open_round(args.file) as store:
-        settings = store.round.settings()
-        return_by = default_return_by(settings) if args.return_by is None else args.return_by
-        if return_by is _NO_DATE:
-            return_by = None
-        send_to = " ".join((args.send_to or "").split()) or DEFAULT_SEND_TO
-        options = PackOptions(return_by=return_by, send_to=send_to)
-        made_folder = False
-        if args.member is not None:
-            if output.suffix.lower() != ".pdf":
-                raise InputRefused(
-                    f"A judging pack is a PDF: give a file name ending in .pdf, not {output.name}."
-                )
-            member = store.panel.member_named(args.member)
-            assert member.id is not None
-            destinations = [(member.id, output)]
-        else:
-            members = [m for m in store.panel.members() if m.category_ids]
-            for left_out in (m for m in store.panel.members() if not m.category_ids):
-                note = f"Note: no pack for {left_out.name}: no categories to judge."
-                print(note, file=sys.stderr)
-            if not members:
-                raise InputRefused(
-                    "No panel member has categories to judge yet, so there are no packs to "
-                    "make. Set up the panel first."
-                )
-            if output.exists() and not output.is_dir():
-                raise InputRefused(f"{output} is a file; with --all, give a folder.")
-            if not output.exists():
-                if not output.parent.is_dir():
-                    raise InputRefused(f"The folder {output.parent} does not exist.")
-                output.mkdir()
-                made_folder = True
-            destinations = [(m.id or 0, output / pack_file_name(m.name)) for m in members]
-        try:
-            written = write_packs(store, destinations, options, overwrite=args.force)
-        except BaseException:
-            if made_folder and not any(output.iterdir()):
-                output.rmdir()
-            raise
-    for pack in written:
-        print(
-            f"Wrote {pack.path} for {pack.member_name}: {_entries(pack.entries)} to score, "
-            f"{pack.pages} pages."
+        made = make_packs(
+            store,
+            output=args.output,
+            member_name=args.member,
+            return_by=return_by,
+            send_to=args.send_to or "",
+            overwrite=args.force,
         )
-    if return_by is not None and return_by < datetime.date.today():
-        print(
-            f"Note: the date to send it back by ({return_by.isoformat()}) has passed; "
-            "give another with --return-by.",
-            file=sys.stderr,
-        )
-
-
-def _entries(count: int) -> str:
-    return f"{count} entr{'y' if count == 1 else 'ies'}"
+    for line in made.lines():
+        print(line)
+    for note in made.notes:
+        print(f"Note: {note}", file=sys.stderr)
 
 
 class _NoDate:
@@ -191,10 +144,12 @@ def _return_by(text: str) -> Any:
 
 
 def run_import_pack(args: argparse.Namespace) -> None:
-    from csx_desktop.io.pack_import import import_pack
+    from csx_desktop.operations.packs import import_returned_pack
 
     with open_round(args.file) as store:
-        result = import_pack(store, args.pack, prefer_pack=args.prefer_pack, dry_run=args.dry_run)
+        result = import_returned_pack(
+            store, path=args.pack, prefer_pack=args.prefer_pack, dry_run=args.dry_run
+        )
     for line in result.lines():
         print(line)
     print(result.summary())

@@ -1,4 +1,5 @@
-"""Shining Star: ``bodies``, ``import votes``, ``add-paper-votes``, ``votes``, ``erase-voters``."""
+"""Shining Star: ``bodies``, ``import votes``, ``add-paper-votes``, ``remove-paper-votes``,
+``votes``, ``erase-voters``."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from csx_desktop.cli.output import print_json, print_rows, print_table
 from csx_desktop.domain.votes import votes_text
 from csx_desktop.io.row_errors import RowsRefused
 from csx_desktop.io.vote_import import FIELDS, parse_mapping, read_vote_export, store_votes
+from csx_desktop.store.errors import InputRefused
 
 
 def register(commands: argparse._SubParsersAction, imports: argparse._SubParsersAction) -> None:
@@ -78,6 +80,22 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
     paper.add_argument("--counted-by", required=True, metavar="NAME", help="who counted them")
     paper.set_defaults(run=run_add_paper_votes)
 
+    remove_paper = commands.add_parser(
+        "remove-paper-votes",
+        help="take back a count of paper votes entered by mistake",
+        description=(
+            "With no --number, lists the paper counts with their numbers. With --number and "
+            "--reason, removes that count from the tally; the audit log keeps it, with the "
+            "reason. Refused once the Shining Star decision is recorded."
+        ),
+    )
+    add_file_argument(remove_paper)
+    remove_paper.add_argument(
+        "--number", type=int, metavar="N", help="the paper count to remove, as listed"
+    )
+    remove_paper.add_argument("--reason", default="", help="why it is being removed")
+    remove_paper.set_defaults(run=run_remove_paper_votes)
+
     votes = commands.add_parser("votes", help="the Shining Star count")
     add_file_argument(votes)
     votes.add_argument("--format", choices=("json", "table"), default="table")
@@ -137,6 +155,28 @@ def run_add_paper_votes(args: argparse.Namespace) -> None:
         paper = store.ballots.add_paper_votes_for(args.nominee, args.count, args.counted_by)
         nominee = store.nominations.entry(paper.entry_id).nominee
     print(f"Added {paper.count} paper vote(s) for {nominee}, counted by {paper.counted_by}.")
+
+
+def run_remove_paper_votes(args: argparse.Namespace) -> int:
+    from csx_desktop.operations.votes import paper_count_words, remove_paper_count
+
+    with open_round(args.file) as store:
+        if args.number is None:
+            papers = store.ballots.paper_counts()
+            if not papers:
+                print("No paper votes have been added.")
+                return 0
+            print_table(
+                ["number", "paper count"],
+                [[paper.id, paper_count_words(store, paper)] for paper in papers],
+            )
+            print("Remove one with --number N --reason TEXT.")
+            return 0
+        if not args.reason.strip():
+            raise InputRefused("Say why the paper votes are being removed, with --reason.")
+        removed = remove_paper_count(store, paper_id=args.number, reason=args.reason)
+    print(f"{removed.summary()}")
+    return 0
 
 
 def run_votes(args: argparse.Namespace) -> None:

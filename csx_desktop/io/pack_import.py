@@ -26,6 +26,7 @@ recorded (``store.pack_records``). Importing the same pack again changes nothing
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -251,7 +252,9 @@ class PackImport:
             )
         return lines
 
-    def summary(self) -> str:
+    def summary(self, prefer_hint: str = " (--prefer-pack takes the pack's)") -> str:
+        """The outcome in a sentence or two; ``prefer_hint`` says how to take the pack's
+        values for the sheets left as in the app (the command line's option by default)."""
         scores, comments = self.scores_taken, self.comments_taken
         parts = [f"{scores} score{'' if scores == 1 else 's'}"]
         if comments:
@@ -269,7 +272,7 @@ class PackImport:
                 f" {count} sheet{'' if count == 1 else 's'} differ{'s' if count == 1 else ''} "
                 "from the app and "
                 + ("would be" if self.dry_run else "was" if count == 1 else "were")
-                + " left as in the app (--prefer-pack takes the pack's)."
+                + f" left as in the app{prefer_hint}."
             )
         if not self.changed_anything:
             text += " Nothing new: the round already has everything in this pack."
@@ -286,11 +289,17 @@ class _DryRun(Exception):
 
 
 def import_pack(
-    store: Store, path: str | Path, *, prefer_pack: bool = False, dry_run: bool = False
+    store: Store,
+    path: str | Path,
+    *,
+    prefer_pack: bool = False,
+    take: Collection[int] = (),
+    dry_run: bool = False,
 ) -> PackImport:
     """Read a returned pack into the round (see the module's docstring).
 
-    ``prefer_pack`` takes the pack's values for sheets that differ from the app's;
+    ``prefer_pack`` takes the pack's values for every sheet that differs from the app's;
+    ``take`` names the entries (ids) whose differing sheets are to be taken, one by one;
     ``dry_run`` works everything out through the store's rules, then undoes it.
     Raises ``PackRefused`` (one line; the round unchanged) for a pack that cannot be taken.
     """
@@ -327,8 +336,10 @@ def import_pack(
         result = PackImport(name, member.name, identity.pack_id, identity.made_at)
         result.dry_run = dry_run
         sheets, finished = _plan(store, returned, member, fields, result)
-        result.taken = [s for s in sheets if prefer_pack or not s.differs]
-        result.left = [s for s in sheets if s.differs and not prefer_pack]
+        chosen = {s.entry_id for s in sheets if prefer_pack or not s.differs}
+        chosen |= {s.entry_id for s in sheets if s.entry_id in take}
+        result.taken = [s for s in sheets if s.entry_id in chosen]
+        result.left = [s for s in sheets if s.entry_id not in chosen]
         for category in list(finished):
             if store.scores.is_submitted(member.id or 0, category.id or 0):
                 result.already_submitted.append(category.name)

@@ -10,6 +10,9 @@ never show them). The audit row that records their making never holds the secret
 Packs made and returned are recorded in the audit log, which needs no table of its own:
 ``make`` and ``return`` rows of entity ``judging pack``, the pack's id as the entity id, the
 member, file name and counts in ``after``. ``pack_history`` reads them back.
+
+A paper sheet keyed a second time, as a check, is a ``key again`` row of entity ``paper
+sheet`` holding what was keyed; ``second_keyings`` reads the latest of each sheet back.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from csx_desktop.store.database import parse_time
+from csx_desktop.store.errors import InputRefused
 
 if TYPE_CHECKING:
     from csx_desktop.store.database import Store
@@ -54,28 +58,43 @@ def pack_keys(store: Store) -> PackKeys | None:
     return PackKeys(round_id, bytes.fromhex(secret))
 
 
+def new_pack_keys() -> PackKeys:
+    """A fresh round id and secret, not stored yet (``store_pack_keys`` stores them)."""
+    return PackKeys(secrets.token_hex(16), secrets.token_bytes(32))
+
+
+def store_pack_keys(store: Store, keys: PackKeys) -> None:
+    """Keep new keys in the round (audited, without the secret); call inside
+    ``store.write()``. Refuses when another program has stored other keys since they were
+    made, since packs signed with these would then never be taken back."""
+    for key, value in ((_ROUND_ID_KEY, keys.round_id), (_SECRET_KEY, keys.secret.hex())):
+        store.conn.execute(
+            "INSERT INTO round_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+            [key, json.dumps(value)],
+        )
+    if pack_keys(store) != keys:
+        raise InputRefused(
+            "Another program made this round's first judging packs at the same time, so "
+            "these were not kept. Make them again."
+        )
+    store.audit(
+        "make pack key",
+        "round",
+        after={"round_id": keys.round_id, "judging_pack_secret": "(made; not shown)"},
+    )
+
+
 def ensure_pack_keys(store: Store) -> PackKeys:
     """The round's pack keys, made (and audited, without the secret) on first use."""
     keys = pack_keys(store)
     if keys is not None:
         return keys
-    with store.write() as db:
+    with store.write():
         # Another program may have made them since we looked: keep theirs.
-        for key, value in (
-            (_ROUND_ID_KEY, secrets.token_hex(16)),
-            (_SECRET_KEY, secrets.token_hex(32)),
-        ):
-            db.execute(
-                "INSERT INTO round_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
-                [key, json.dumps(value)],
-            )
         keys = pack_keys(store)
-        assert keys is not None
-        store.audit(
-            "make pack key",
-            "round",
-            after={"round_id": keys.round_id, "judging_pack_secret": "(made; not shown)"},
-        )
+        if keys is None:
+            keys = new_pack_keys()
+            store_pack_keys(store, keys)
     return keys
 
 
@@ -220,3 +239,66 @@ def pack_history(store: Store) -> list[PackRecord]:
             )
         )
     return list(records.values())
+
+
+# ---- paper sheets keyed twice -----------------------------------------------------------
+
+SHEET_ENTITY = "paper sheet"
+KEYED_AGAIN = "key again"
+
+
+@dataclass(frozen=True, slots=True)
+class SecondKeying:
+    """The latest check keying of one member's paper sheet for one entry."""
+
+    member_id: int
+    entry_id: int
+    scores: dict[int, int]  # criterion id -> score (criteria left empty are absent)
+    comment: str
+    at: datetime | None
+    by: str
+
+
+def record_second_keying(
+    store: Store,
+    *,
+    member_id: int,
+    entry_id: int,
+    scores: dict[int, int],
+    comment: str,
+    agrees: bool,
+) -> None:
+    """Record a paper sheet keyed a second time, as a check (call inside ``store.write()``).
+    The scores in the app are not changed by it."""
+    store.audit(
+        KEYED_AGAIN,
+        SHEET_ENTITY,
+        f"{member_id}/{entry_id}",
+        after={
+            "member_id": member_id,
+            "entry_id": entry_id,
+            "scores": {str(k): v for k, v in scores.items()},
+            "comment": comment,
+            "agrees": agrees,
+        },
+    )
+
+
+def second_keyings(store: Store) -> list[SecondKeying]:
+    """The latest check keying of each sheet keyed twice, oldest first."""
+    latest: dict[str, SecondKeying] = {}
+    for row in store.query(
+        "SELECT at, actor, entity_id, after FROM audit WHERE entity = ? AND action = ? ORDER BY id",
+        [SHEET_ENTITY, KEYED_AGAIN],
+    ):
+        after: dict[str, Any] = json.loads(row["after"] or "{}")
+        latest.pop(row["entity_id"], None)  # keep the order of the latest keyings
+        latest[row["entity_id"]] = SecondKeying(
+            member_id=int(after.get("member_id", 0)),
+            entry_id=int(after.get("entry_id", 0)),
+            scores={int(k): int(v) for k, v in dict(after.get("scores", {})).items()},
+            comment=str(after.get("comment", "")),
+            at=parse_time(row["at"]),
+            by=row["actor"],
+        )
+    return list(latest.values())

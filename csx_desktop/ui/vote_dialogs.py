@@ -1,6 +1,7 @@
-"""Dialogs of the Shining Star area: adding paper votes, and naming an export's columns.
+"""Dialogs of the Shining Star area: paper votes, and naming an export's columns.
 
 ``PaperVotesDialog`` asks which nominee, how many paper votes and who counted them.
+``RemovePaperVotesDialog`` asks which paper count to take back, and why.
 ``VoteColumnsDialog`` appears when an import cannot tell from the headings which column
 holds the voter or the vote; the person picks each from the file's own headings.
 ``BodiesDialog`` edits the nominating bodies.
@@ -29,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from csx_desktop.domain.votes import Candidate
-from csx_desktop.store import CsxError, Store
-from csx_desktop.ui.errors import show_refusal
+from csx_desktop.store import Store
+from csx_desktop.ui.errors import attempt
 
 NO_COLUMN = "(no such column)"
 
@@ -97,6 +98,69 @@ class PaperVotesDialog(QDialog):
             self.error.setText("Say who counted the paper ballots.")
             self.error.show()
             self.counted_by_edit.setFocus()
+            return
+        super().accept()
+
+
+class RemovePaperVotesDialog(QDialog):
+    """Ask which paper count to remove and why; read ``paper_id`` and ``reason`` after OK."""
+
+    def __init__(
+        self,
+        papers: list[tuple[int, str]],  # (paper count id, its words)
+        chosen: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Remove paper votes")
+        self.setAccessibleName("Remove paper votes")
+        intro = QLabel(
+            "Take back a count of paper votes entered by mistake: it leaves the count, and "
+            "the record keeps it with your reason."
+        )
+        intro.setWordWrap(True)
+        self.paper = QComboBox()
+        self.paper.setAccessibleName("Paper count to remove")
+        for paper_id, words in papers:
+            self.paper.addItem(words, paper_id)
+        if chosen is not None and self.paper.findData(chosen) >= 0:
+            self.paper.setCurrentIndex(self.paper.findData(chosen))
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setAccessibleName("Reason")
+        self.reason_edit.setPlaceholderText("e.g. the same box was counted twice")
+        self.error = QLabel()
+        self.error.setObjectName("errorMessage")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow("&Paper count:", self.paper)
+        form.addRow("&Reason:", self.reason_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Re&move paper votes")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
+
+    @property
+    def paper_id(self) -> int:
+        return int(self.paper.currentData())
+
+    @property
+    def reason(self) -> str:
+        return " ".join(self.reason_edit.text().split())
+
+    def accept(self) -> None:
+        if not self.reason:
+            self.error.setText("Say why these paper votes are being removed.")
+            self.error.show()
+            self.reason_edit.setFocus()
             return
         super().accept()
 
@@ -212,10 +276,11 @@ class BodiesDialog(QDialog):
         return item.text() if item is not None else ""
 
     def _apply(self, change: Callable[[], object], select: str) -> None:
-        try:
+        def run() -> bool:
             change()
-        except CsxError as error:
-            show_refusal(self, error, "Not changed")
+            return True
+
+        if attempt(self, "Not changed", run) is None:
             return
         self.changed = True
         self._fill(select)

@@ -1,16 +1,25 @@
-"""The Panel area: members (group, categories, PIN, chair), declared interests and rubrics.
+"""The Panel area: members (group, categories, PIN, chair), declared interests, rubrics and
+judging away from the laptop.
 
-Three tabs: Members (add, edit, set PIN, remove), Declared interests (record one a member
-told you of, withdraw one recorded in error, with a reason) and Rubrics (edit a category's
-criteria until scoring starts in it).
+Four tabs: Members (add, edit, set PIN, remove), Declared interests (record one a member
+told you of, withdraw one recorded in error, with a reason), Rubrics (edit a category's
+criteria until scoring starts in it) and Judging packs (make packs, on a worker with a
+progress bar; take a returned one back after checking what it changes; key in a paper
+sheet; see which packs came back and which members still have categories open).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -20,9 +29,18 @@ from PySide6.QtWidgets import (
 )
 
 from csx_desktop.domain.model import PanelMember
-from csx_desktop.store.errors import CsxError, InputRefused
+from csx_desktop.operations import packs
+from csx_desktop.store.errors import InputRefused
+from csx_desktop.store.pack_records import pack_history
 from csx_desktop.ui.areas.base import Area
-from csx_desktop.ui.errors import show_refusal
+from csx_desktop.ui.background import BackgroundJob, Progress, run_in_background
+from csx_desktop.ui.errors import attempt, show_refusal
+from csx_desktop.ui.pack_dialogs import (
+    ImportPackDialog,
+    KeyPaperSheetDialog,
+    MakePacksDialog,
+    PackHistoryModel,
+)
 from csx_desktop.ui.panel_dialogs import InterestRecordDialog, MemberDialog, PinDialog, ask_reason
 from csx_desktop.ui.rubric_editor import RubricEditor
 from csx_desktop.ui.scoring_models import (
@@ -34,8 +52,22 @@ from csx_desktop.ui.scoring_models import (
 from csx_desktop.ui.session import Session
 from csx_desktop.ui.widgets.empty_state import EmptyState
 
+PACK_FILTER = "Judging packs (*.pdf);;All files (*)"
 
-def _table(model: MemberTableModel | InterestTableModel, name: str) -> QTableView:
+
+def _done(action: Callable[[], object]) -> Callable[[], bool]:
+    """An action whose outcome is only that it was done (``attempt`` then gives True)."""
+
+    def run() -> bool:
+        action()
+        return True
+
+    return run
+
+
+def _table(
+    model: MemberTableModel | InterestTableModel | PackHistoryModel, name: str
+) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setAccessibleName(name)
@@ -106,6 +138,7 @@ class PanelArea(Area):
         self.tabs.addTab(self.members_stack, "Members")
         self.tabs.addTab(interests_page, "Declared interests")
         self.tabs.addTab(self.rubrics, "Rubrics")
+        self.tabs.addTab(self._packs_page(), "Judging packs")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.refresh()
@@ -148,6 +181,7 @@ class PanelArea(Area):
         self.interests_model.set_rows(rows)
         self.withdraw_button.setEnabled(bool(rows))
         self.rubrics.refresh()
+        self._refresh_packs(members)
 
     def _selected_member(self) -> PanelMember | None:
         member = self.members_model.member_at(self.members_table.currentIndex().row())
@@ -169,12 +203,13 @@ class PanelArea(Area):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, group, categories, chair, pin = dialog.values()
-        try:
-            self.store.panel.add_member(name, group, categories, pin=pin, is_chair=chair)
-        except CsxError as error:
-            show_refusal(self, error, "Member not added")
-            return
-        self._changed()
+        added = attempt(
+            self,
+            "Member not added",
+            lambda: self.store.panel.add_member(name, group, categories, pin=pin, is_chair=chair),
+        )
+        if added is not None:
+            self._changed()
 
     def edit_member(self) -> None:
         member = self._selected_member()
@@ -184,14 +219,18 @@ class PanelArea(Area):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, group, categories, chair, _pin = dialog.values()
-        try:
-            self.store.panel.update_member(
-                member.id, name=name, group=group, category_ids=categories, is_chair=chair
-            )
-        except CsxError as error:
-            show_refusal(self, error, "Member not changed")
-            return
-        self._changed()
+        member_id = member.id
+        changed = attempt(
+            self,
+            "Member not changed",
+            _done(
+                lambda: self.store.panel.update_member(
+                    member_id, name=name, group=group, category_ids=categories, is_chair=chair
+                )
+            ),
+        )
+        if changed is not None:
+            self._changed()
 
     def set_pin(self) -> None:
         member = self._selected_member()
@@ -200,15 +239,16 @@ class PanelArea(Area):
         dialog = PinDialog(member.name, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            pin = dialog.value()
+        member_id, pin = member.id, dialog.value()
+
+        def set_pin() -> bool:
             if pin is None:
                 raise InputRefused("The two PINs were not the same; the PIN was not changed.")
-            self.store.panel.set_pin(member.id, pin)
-        except CsxError as error:
-            show_refusal(self, error, "PIN not set")
-            return
-        self._changed()
+            self.store.panel.set_pin(member_id, pin)
+            return True
+
+        if attempt(self, "PIN not set", set_pin) is not None:
+            self._changed()
 
     def remove_member(self) -> None:
         member = self._selected_member()
@@ -222,12 +262,14 @@ class PanelArea(Area):
         )
         if reason is None:
             return
-        try:
-            self.store.panel.remove_member(member.id, reason)
-        except CsxError as error:
-            show_refusal(self, error, "Member not removed")
-            return
-        self._changed()
+        member_id = member.id
+        removed = attempt(
+            self,
+            "Member not removed",
+            _done(lambda: self.store.panel.remove_member(member_id, reason)),
+        )
+        if removed is not None:
+            self._changed()
 
     # ---- interests ---------------------------------------------------------------------
 
@@ -250,12 +292,13 @@ class PanelArea(Area):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         member_id, entry_id, kind, note = dialog.values()
-        try:
-            self.store.panel.declare_interest(member_id, entry_id, kind, note)
-        except CsxError as error:
-            show_refusal(self, error, "Interest not recorded")
-            return
-        self._changed()
+        recorded = attempt(
+            self,
+            "Interest not recorded",
+            _done(lambda: self.store.panel.declare_interest(member_id, entry_id, kind, note)),
+        )
+        if recorded is not None:
+            self._changed()
 
     def withdraw_interest(self) -> None:
         index = self.interests_table.currentIndex()
@@ -271,11 +314,196 @@ class PanelArea(Area):
         )
         if reason is None:
             return
-        try:
-            self.store.panel.withdraw_interest(
-                row.interest.member_id, row.interest.entry_id, reason
+        withdrawn = attempt(
+            self,
+            "Interest not withdrawn",
+            _done(
+                lambda: self.store.panel.withdraw_interest(
+                    row.interest.member_id, row.interest.entry_id, reason
+                )
+            ),
+        )
+        if withdrawn is not None:
+            self._changed()
+
+    # ---- judging packs and paper sheets ------------------------------------------------
+
+    def _packs_page(self) -> QWidget:
+        self.packs_model = PackHistoryModel()
+        self.packs_table = _table(self.packs_model, "Judging packs made")
+        self.packs_summary = QLabel()
+        self.packs_summary.setWordWrap(True)
+        self.open_sheets = QLabel()
+        self.open_sheets.setWordWrap(True)
+        self.packs_message = QLabel()
+        self.packs_message.setWordWrap(True)
+        self.packs_message.hide()
+        self.make_packs_button = QPushButton("&Make judging packs…")
+        self.make_packs_button.setToolTip("A fillable PDF per member, to judge at home or on paper")
+        self.make_packs_button.clicked.connect(self.make_packs)
+        self.import_pack_button = QPushButton("&Import a returned pack…")
+        self.import_pack_button.setToolTip("Read a pack a member filled in and sent back")
+        self.import_pack_button.clicked.connect(self.import_pack)
+        self.key_sheet_button = QPushButton("&Key in a paper sheet…")
+        self.key_sheet_button.setToolTip("Type a member's scores from a paper scoresheet")
+        self.key_sheet_button.clicked.connect(self.key_paper_sheet)
+        buttons = QHBoxLayout()
+        for button in (self.make_packs_button, self.import_pack_button, self.key_sheet_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.packs_summary)
+        layout.addWidget(self.packs_table, 1)
+        layout.addWidget(self.open_sheets)
+        layout.addWidget(self.packs_message)
+        layout.addLayout(buttons)
+        self.last_folder = str(self.store.path.parent) if self.store.path else str(Path.home())
+        self.pack_job: BackgroundJob | None = None
+        return page
+
+    def _refresh_packs(self, members: list[PanelMember]) -> None:
+        history = pack_history(self.store)
+        self.packs_model.set_rows(history)
+        back = sum(1 for record in history if record.returns)
+        if history:
+            self.packs_summary.setText(
+                f"{len(history)} judging pack{'' if len(history) == 1 else 's'} made; "
+                f"{back} came back."
             )
-        except CsxError as error:
-            show_refusal(self, error, "Interest not withdrawn")
+        else:
+            self.packs_summary.setText(
+                "No judging packs made yet. A pack is a PDF for one member to judge away "
+                "from this laptop: in any PDF reader, or printed as a paper scoresheet."
+            )
+        categories = {c.id: c.name for c in self.store.round.categories() if c.is_panel_scored}
+        still_open = []
+        for member in members:
+            open_here = [
+                categories[c]
+                for c in member.category_ids
+                if c in categories and not self.store.scores.is_submitted(member.id or 0, c)
+            ]
+            if open_here:
+                still_open.append(f"{member.name} ({', '.join(open_here)})")
+        self.open_sheets.setText(
+            "Still to submit: " + "; ".join(still_open) + "."
+            if still_open
+            else "Every member has submitted every category they judge."
+        )
+        has_categories = any(m.category_ids for m in members)
+        self.make_packs_button.setEnabled(has_categories)
+        self.key_sheet_button.setEnabled(has_categories)
+
+    def _say(self, text: str) -> None:
+        self.packs_message.setText(text)
+        self.packs_message.show()
+
+    def make_packs(self) -> None:
+        members = [m for m in self.store.panel.members() if m.category_ids]
+        if not members:
             return
-        self._changed()
+        default = packs.default_return_by(self.store)
+        dialog = MakePacksDialog(members, self.last_folder, default, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        member_ids, folder, return_by, send_to = dialog.values()
+        self.last_folder = str(folder)
+        existing = packs.existing_pack_files(self.store, folder=folder, member_ids=member_ids)
+        if existing:
+            names = "\n".join(p.name for p in existing[:8])
+            more = f"\n… and {len(existing) - 8} more" if len(existing) > 8 else ""
+            answer = QMessageBox.question(
+                self,
+                "Replace the packs already there?",
+                f"{folder} already holds {len(existing)} of these packs:\n\n{names}{more}\n\n"
+                "Replace them with new ones? A pack sent out earlier can still be taken back.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        plan = attempt(
+            self,
+            "Judging packs not made",
+            lambda: packs.plan_packs(
+                self.store,
+                output=folder,
+                member_ids=member_ids,
+                return_by=return_by,
+                send_to=send_to,
+                overwrite=bool(existing),
+            ),
+        )
+        if plan is None:
+            return
+
+        def render(progress: Progress) -> packs.RenderedPacks:
+            return packs.render_packs(plan, progress=progress.step)
+
+        def save(rendered: packs.RenderedPacks) -> None:
+            made = packs.save_packs(self.store, rendered=rendered)
+            words = " ".join([made.summary(), *made.notes])
+            self._say(words)
+            self._changed()
+            QMessageBox.information(
+                self,
+                "Judging packs made",
+                words + "\n\n" + "\n".join(p.path.name for p in made.written),
+            )
+
+        self.pack_job = run_in_background(
+            self,
+            title="Making judging packs",
+            work=render,
+            done=save,
+            refusal_title="Judging packs not made",
+        )
+        self.pack_job.finished.connect(
+            lambda outcome: packs.cancel_packs(plan) if outcome != "done" else None
+        )
+
+    def import_pack(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a returned judging pack", self.last_folder, PACK_FILTER
+        )
+        if not path:
+            return
+        self.last_folder = str(Path(path).parent)
+        self.import_pack_file(Path(path))
+
+    def import_pack_file(self, path: Path) -> None:
+        """Check what the pack would change, ask, then store what was chosen."""
+        check = attempt(
+            self,
+            "Pack not read",
+            lambda: packs.check_returned_pack(self.store, path=path),
+        )
+        if check is None:
+            return
+        dialog = ImportPackDialog(check, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        take = dialog.take()
+        result = attempt(
+            self,
+            "Pack not imported",
+            lambda: packs.import_returned_pack(self.store, path=path, take=take),
+        )
+        if result is None:
+            return
+        self._say(result.summary(prefer_hint=""))
+        self.session.notify("scores")
+        self.refresh()
+
+    def key_paper_sheet(self) -> None:
+        members = [m for m in self.store.panel.members() if m.category_ids]
+        if not members:
+            return
+        dialog = KeyPaperSheetDialog(self.store, members, self)
+        dialog.exec()
+        if dialog.changed:
+            if dialog.last is not None:
+                self._say(dialog.last.summary())
+            self.session.notify("scores")
+            self.refresh()

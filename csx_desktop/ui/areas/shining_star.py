@@ -13,8 +13,9 @@ there is no divider to drag.
 
 Actions: import the vote form's export (the area asks for the columns when the headings do
 not say, and offers to import the readable rows when some times cannot be read), add paper
-votes, record the decision (the same dialog and rule as the Results area: a tie needs a
-reason), and, once the decision is recorded, erase the voters' emails and staff numbers.
+votes, remove a paper count entered by mistake (with the reason), record the decision (the
+same dialog and rule as the Results area: a tie needs a reason), and, once the decision is
+recorded, erase the voters' emails and staff numbers.
 """
 
 from __future__ import annotations
@@ -41,13 +42,18 @@ from PySide6.QtWidgets import (
 from csx_desktop.domain.model import BallotStatus
 from csx_desktop.domain.votes import Tally, votes_text
 from csx_desktop.io.row_errors import RowsRefused
-from csx_desktop.io.vote_import import guess_columns, import_votes
-from csx_desktop.store import CsxError
+from csx_desktop.io.vote_import import VoteImportResult, guess_columns, import_votes
+from csx_desktop.operations.votes import paper_count_words, remove_paper_count
 from csx_desktop.ui.areas.base import Area
-from csx_desktop.ui.errors import show_refusal
+from csx_desktop.ui.errors import attempt
 from csx_desktop.ui.session import Session
 from csx_desktop.ui.vote_chart import VoteChart
-from csx_desktop.ui.vote_dialogs import BodiesDialog, PaperVotesDialog, VoteColumnsDialog
+from csx_desktop.ui.vote_dialogs import (
+    BodiesDialog,
+    PaperVotesDialog,
+    RemovePaperVotesDialog,
+    VoteColumnsDialog,
+)
 from csx_desktop.ui.vote_models import BallotsModel, PaperCountsModel, ShortlistModel, uk_time
 from csx_desktop.ui.widgets.empty_state import EmptyState
 from csx_desktop.ui.widgets.flow_layout import FlowLayout
@@ -90,6 +96,10 @@ class ShiningStarArea(Area):
             "Add &paper votes…", "Add a count of paper ballots for one nominee (Ctrl+P)", "Ctrl+P"
         )
         self.paper_button.clicked.connect(self.add_paper_votes)
+        self.remove_paper_button = self._button(
+            "Re&move paper votes…", "Take back a count of paper votes entered by mistake"
+        )
+        self.remove_paper_button.clicked.connect(self.remove_paper_votes)
         self.decide_button = self._button(
             "&Record decision…", "Record the Shining Star winner (Ctrl+D)", "Ctrl+D"
         )
@@ -103,6 +113,7 @@ class ShiningStarArea(Area):
         for button in (
             self.import_button,
             self.paper_button,
+            self.remove_paper_button,
             self.decide_button,
             self.erase_button,
         ):
@@ -270,6 +281,12 @@ class ShiningStarArea(Area):
         self.summary.setText(self._summary(tally, len(ballots), erased))
         self.import_button.setEnabled(bool(tally.candidates) and not erased)
         self.paper_button.setEnabled(bool(tally.candidates))
+        self.remove_paper_button.setEnabled(bool(papers) and not decided)
+        self.remove_paper_button.setToolTip(
+            "The decision is recorded, so the count cannot change (reopen it first)."
+            if decided and papers
+            else "Take back a count of paper votes entered by mistake, with the reason."
+        )
         self.decide_button.setEnabled(bool(tally.candidates) and not decided)
         self.erase_button.setEnabled(decided and not erased and bool(ballots))
         self.erase_button.setToolTip(
@@ -341,26 +358,27 @@ class ShiningStarArea(Area):
 
     def import_file(self, path: str) -> None:
         """Import one export, asking for columns or about unreadable rows when needed."""
-        try:
-            headings, guessed = guess_columns(path)
-        except CsxError as error:
-            show_refusal(self, error, "Votes not imported")
+        columns = attempt(self, "Votes not imported", lambda: guess_columns(path))
+        if columns is None:
             return
+        headings, guessed = columns
         mapping: dict[str, str] = {}
         if "voter" not in guessed or "choice" not in guessed:
             dialog = VoteColumnsDialog(Path(path).name, headings, guessed, self)
             if not dialog.exec():
                 return
             mapping = dialog.mapping()
-        try:
+
+        def store_votes() -> VoteImportResult | None:
             try:
-                result = import_votes(self.store, path, mapping=mapping)
-            except RowsRefused as refused:
+                return import_votes(self.store, path, mapping=mapping)
+            except RowsRefused as refused:  # a question, not a refusal: some rows or none?
                 if not self._import_readable_rows(refused):
-                    return
-                result = import_votes(self.store, path, mapping=mapping, skip_invalid=True)
-        except CsxError as error:
-            show_refusal(self, error, "Votes not imported")
+                    return None
+                return import_votes(self.store, path, mapping=mapping, skip_invalid=True)
+
+        result = attempt(self, "Votes not imported", store_votes)
+        if result is None:
             return
         self._say(
             " ".join([result.summary(), result.export.columns_sentence(), *result.export.notes])
@@ -396,15 +414,41 @@ class ShiningStarArea(Area):
         dialog = PaperVotesDialog(candidates, self)
         if not dialog.exec():
             return
-        try:
-            paper = self.store.ballots.add_paper_count(
+        paper = attempt(
+            self,
+            "Paper votes not added",
+            lambda: self.store.ballots.add_paper_count(
                 dialog.entry_id, dialog.count, dialog.counted_by
-            )
-        except CsxError as error:
-            show_refusal(self, error, "Paper votes not added")
+            ),
+        )
+        if paper is None:
             return
         nominee = dialog.nominee.currentText()
         self._say(f"Added {votes_text(paper.count)} on paper for {nominee}.")
+        self.session.notify("ballots")
+
+    def remove_paper_votes(self) -> None:
+        """Take back a paper count entered by mistake: the one chosen in the Paper votes
+        tab is offered first; the reason goes to the audit log."""
+        papers = self.store.ballots.paper_counts()
+        if not papers:
+            return
+        row = self.paper_table.currentIndex().row()
+        rows = self.paper_model.rows()
+        chosen = rows[row][0].id if 0 <= row < len(rows) else None
+        dialog = RemovePaperVotesDialog(
+            [(p.id or 0, paper_count_words(self.store, p)) for p in papers], chosen, self
+        )
+        if not dialog.exec():
+            return
+        removed = attempt(
+            self,
+            "Paper votes not removed",
+            lambda: remove_paper_count(self.store, paper_id=dialog.paper_id, reason=dialog.reason),
+        )
+        if removed is None:
+            return
+        self._say(f"{removed.summary()} The audit log keeps the count and the reason.")
         self.session.notify("ballots")
 
     def record_decision(self) -> None:
@@ -429,10 +473,8 @@ class ShiningStarArea(Area):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            erased = self.store.ballots.erase_voter_keys()
-        except CsxError as error:
-            show_refusal(self, error, "Voter details not erased")
+        erased = attempt(self, "Voter details not erased", self.store.ballots.erase_voter_keys)
+        if erased is None:
             return
         self._say(f"Erased the voter's details from {erased} ballot(s); the count is kept.")
         self.session.notify("ballots")
