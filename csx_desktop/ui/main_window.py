@@ -5,6 +5,12 @@ who is signed in, because on a shared laptop that is the first thing to check. T
 location is shortened in the middle when the status bar is too narrow for it (large text),
 whole in its tooltip and in what a screen reader says.
 
+The File menu shows a signed-in panel member only what a member may do (switch person, quit):
+not New round, Open or Back up, because on a shared laptop a copy of the round holds everyone's
+scores and opening another file would leave the member's session. Before anyone signs in it
+offers New round and Open (the round must be chosen first); Back up and Import need the
+administrator signed in.
+
 The View menu moves the dividers between panes (the scoring screen's entries, nomination and
 scores; Results' ranking and sheets) with the keyboard or a click, never only by dragging
 (``PaneDividers``).
@@ -29,7 +35,7 @@ from PySide6.QtWidgets import (
 from csx_desktop import APP_NAME, ROUND_SUFFIX, __version__
 from csx_desktop.store import CsxError, Store
 from csx_desktop.store.database import RoundFileCheck
-from csx_desktop.ui.errors import show_refusal
+from csx_desktop.ui.errors import attempt, show_refusal
 from csx_desktop.ui.session import Person, Session
 from csx_desktop.ui.sign_in import SignInPage
 from csx_desktop.ui.widgets.elided_label import ElidedLabel
@@ -86,6 +92,7 @@ class MainWindow(QMainWindow):
         )
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent_action = self.recent_menu.menuAction()
         file_menu.addSeparator()
         # Not Ctrl+I: the Shining Star area uses that for importing votes, and a window-wide
         # action with the same keys would make both ambiguous there.
@@ -98,6 +105,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.file_menu = file_menu
         self.go_menu = self.menuBar().addMenu("&Go")
         self.go_menu.menuAction().setVisible(False)  # only the administrator has areas
         view_menu = self.menuBar().addMenu("&View")
@@ -125,13 +133,25 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    @property
+    def _member_signed_in(self) -> bool:
+        """A panel member (the chair included) is signed in, not the administrator."""
+        return self.session is not None and not self.session.person.is_administrator
+
     def _update_actions(self) -> None:
         admin = self.session is not None and self.session.person.is_administrator
-        self.import_action.setEnabled(admin)
-        self.import_action.setToolTip(
-            "" if admin else "Sign in as the administrator to import nominations"
-        )
-        self.backup_action.setEnabled(self.store is not None)
+        member = self._member_signed_in
+        # Hidden and disabled (so their shortcuts do nothing) while a member is signed in.
+        for action in (self.new_action, self.open_action, self.recent_action):
+            action.setVisible(not member)
+            action.setEnabled(not member)
+        for action, what in (
+            (self.import_action, "import nominations"),
+            (self.backup_action, "back up the round"),
+        ):
+            action.setVisible(not member)
+            action.setEnabled(admin)
+            action.setToolTip("" if admin else f"Sign in as the administrator to {what}")
         self.switch_action.setEnabled(self.session is not None)
 
     # ---- opening rounds ------------------------------------------------------------------
@@ -169,6 +189,8 @@ class MainWindow(QMainWindow):
             store.warm_up()
 
     def open_dialog(self) -> None:
+        if self._member_signed_in:
+            return  # not a member's to do (the File menu does not offer it)
         start = str(Path(self._recent()[0]).parent) if self._recent() else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(self, "Open an awards round", start, FILE_FILTER)
         if path:
@@ -176,6 +198,9 @@ class MainWindow(QMainWindow):
 
     def new_round(self) -> None:
         from csx_desktop.ui.new_round_dialog import NewRoundDialog  # not needed to start
+
+        if self._member_signed_in:
+            return
 
         dialog = NewRoundDialog(self)
         if dialog.exec() and dialog.created_path is not None:
@@ -192,19 +217,18 @@ class MainWindow(QMainWindow):
                 area.import_nominations()
 
     def backup_dialog(self) -> None:
-        if self.store is None or self.store.path is None:
+        store = self.store
+        admin = self.session is not None and self.session.person.is_administrator
+        if store is None or store.path is None or not admin:
             return
-        suggested = self.store.path.with_name(f"{self.store.path.stem}-backup{ROUND_SUFFIX}")
+        suggested = store.path.with_name(f"{store.path.stem}-backup{ROUND_SUFFIX}")
         path, _ = QFileDialog.getSaveFileName(
             self, "Back up the round", str(suggested), FILE_FILTER
         )
         if not path:
             return
-        try:
-            # The save dialog has already asked before replacing a file of that name.
-            self.store.backup(path, overwrite=True)
-        except CsxError as error:
-            show_refusal(self, error, "Backup not made")
+        # The save dialog has already asked before replacing a file of that name.
+        if attempt(self, "Backup not made", lambda: store.backup(path, overwrite=True)) is None:
             return
         self.statusBar().showMessage(f"Backed up to {path}", 8000)
 
