@@ -468,11 +468,12 @@ class SubmitDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # The wrapped sentences need more height at the dialog's width than its size hint
-        # (taken at their unwrapped width) gave it: grow to fit rather than squeeze the list.
+        # The size hint takes the wrapped sentences at another width than the dialog has:
+        # too short at 200 % text (the list squeezed), too tall at 100 % (empty space under
+        # the rows). Fit the height to what the sentences, rows and buttons need here.
         layout = self.layout()
         needed = layout.totalHeightForWidth(self.width()) if layout is not None else -1
-        if needed > self.height():
+        if needed > 0 and needed != self.height():
             self.resize(self.width(), needed)
 
 
