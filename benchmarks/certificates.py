@@ -76,7 +76,7 @@ def build_round(path: Path, count: int) -> Store:
     for category in categories:
         assert category.id is not None
         entries = store.nominations.entries(category.id)
-        store.decisions.record(
+        store.decisions._record(
             category.id,
             winners=[entries[0].id or 0],
             highly_commended=[e.id or 0 for e in entries[1 : len(entries) // 3]],

@@ -75,7 +75,7 @@ def _add(store: Store, category: str, nominee: str, members: tuple[str, ...] = (
 def _decide(store: Store, category: str, winner: int, commended: list[int] | None = None) -> None:
     category_id = store.round.category_named(category).id
     assert category_id is not None
-    store.decisions.record(category_id, winners=[winner], highly_commended=commended or [])
+    store.decisions._record(category_id, winners=[winner], highly_commended=commended or [])
 
 
 @pytest.fixture
@@ -285,7 +285,7 @@ def test_the_report_shows_every_name_and_never_a_blank(store: Store) -> None:
     chinese = _add(store, "Pride of Stockton", CHINESE)
     category_id = store.round.category_named("Pride of Stockton").id
     assert category_id is not None
-    store.decisions.record(
+    store.decisions._record(
         category_id, winners=[arabic], highly_commended=[hebrew, chinese], reason="On the day."
     )
     stream = io.BytesIO()

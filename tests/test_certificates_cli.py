@@ -27,7 +27,7 @@ def _decide(store: Store) -> None:
         )
         assert n.entry_id is not None
         ids[nominee] = (category_id, n.entry_id)
-    store.decisions.record(ids["Łukasz Nowak"][0], winners=[ids["Łukasz Nowak"][1]])
+    store.decisions._record(ids["Łukasz Nowak"][0], winners=[ids["Łukasz Nowak"][1]])
 
 
 @pytest.fixture
@@ -145,7 +145,7 @@ def _decide_names(round_path: Path, names: list[str]) -> None:
             )
             assert added.entry_id is not None
             ids.append(added.entry_id)
-        store.decisions.record(category_id, winners=ids[:1], highly_commended=ids[1:])
+        store.decisions._record(category_id, winners=ids[:1], highly_commended=ids[1:])
 
 
 def test_a_name_no_font_can_draw_is_listed_and_nothing_is_written(

@@ -86,13 +86,13 @@ def decided(store: Store) -> Round:
         LONG_TEAM: _entry(store, "Team", LONG_TEAM, EIGHT),
         "SEND Transport Team": _entry(store, "Team", "SEND Transport Team", ("Lynn Brough",)),
     }
-    store.decisions.record(
+    store.decisions._record(
         _category(store, "Pride of Stockton"),
         winners=[ids["Zoë Whitfield"]],
         highly_commended=[ids["Siobhán O'Neill"]],
     )
-    store.decisions.record(_category(store, "Extra Mile"), winners=[ids["Nguyễn Thị Minh Khai"]])
-    store.decisions.record(_category(store, "Team"), winners=[ids[LONG_TEAM]])
+    store.decisions._record(_category(store, "Extra Mile"), winners=[ids["Nguyễn Thị Minh Khai"]])
+    store.decisions._record(_category(store, "Team"), winners=[ids[LONG_TEAM]])
     store.round.update_settings(
         signatories=(
             Signatory("Catherine Ellwood", "Chief Executive"),
@@ -173,7 +173,15 @@ def test_only_the_levels_asked_for(decided: Round) -> None:
 
 
 def test_a_reopened_decision_takes_its_certificates_away(decided: Round) -> None:
-    decided.store.decisions.reopen(_category(decided.store, "Team"), "Recount")
+    from csx_desktop.operations.decisions import reopen_decision
+    from csx_desktop.operations.results import ADMINISTRATOR
+
+    reopen_decision(
+        decided.store,
+        viewer=ADMINISTRATOR,
+        category_id=_category(decided.store, "Team"),
+        reason="Recount",
+    )
     assert LONG_TEAM not in [c.recipient for c in certificates_for(decided.store)]
 
 
@@ -241,8 +249,8 @@ def test_no_text_leaves_the_border_even_for_a_90_character_team(store: Store) ->
     entry = _entry(store, "Team", team_name, EIGHT)
     longest = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessen"
     solo = _entry(store, "Extra Mile", longest)
-    store.decisions.record(_category(store, "Team"), winners=[entry])
-    store.decisions.record(_category(store, "Extra Mile"), winners=[solo])
+    store.decisions._record(_category(store, "Team"), winners=[entry])
+    store.decisions._record(_category(store, "Extra Mile"), winners=[solo])
     certificates = certificates_for(store, Choice(per_member=True))
     reader = _pdf(certificates, store.round.settings())
     runs = _text_runs(reader)

@@ -40,12 +40,12 @@ def decided(store: Store) -> Store:
     siobhan = _add(store, "Pride of Stockton", "Siobhán O'Neill")
     _add(store, "Pride of Stockton", "Owen Marsh")
     team = _add(store, "Team", "SEND Transport Team", ("Lynn Brough", "Jade Walton"))
-    store.decisions.record(
+    store.decisions._record(
         store.round.category_named("Pride of Stockton").id or 0,
         winners=[zoe],
         highly_commended=[siobhan],
     )
-    store.decisions.record(store.round.category_named("Team").id or 0, winners=[team])
+    store.decisions._record(store.round.category_named("Team").id or 0, winners=[team])
     return store
 
 
@@ -272,7 +272,7 @@ def test_a_name_no_font_can_draw_is_listed_before_printing_and_cannot_be_ticked(
 ) -> None:
     arabic = _add(store, "Pride of Stockton", "محمد علي")
     chinese = _add(store, "Pride of Stockton", "王秀英")
-    store.decisions.record(
+    store.decisions._record(
         store.round.category_named("Pride of Stockton").id or 0,
         winners=[arabic],
         highly_commended=[chinese],

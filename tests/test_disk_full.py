@@ -36,7 +36,7 @@ def _decide(store: Store) -> None:
         or 0
         for name in ("Łukasz Nowak", "Owen Marsh")
     ]
-    store.decisions.record(extra.id, winners=[entries[0]])
+    store.decisions._record(extra.id, winners=[entries[0]])
 
 
 @pytest.fixture

@@ -18,8 +18,10 @@ from openpyxl import load_workbook
 
 from csx_desktop.cli.output import print_csv
 from csx_desktop.domain.model import Nomination
-from csx_desktop.io.exports import export, neutralise, write_table
+from csx_desktop.io.exports import neutralise, write_table
 from csx_desktop.io.nomination_template import write_template
+from csx_desktop.operations.results import ADMINISTRATOR
+from csx_desktop.operations.results import export as export_as
 from csx_desktop.store import Store
 
 # One payload per character that starts a formula, and the ways around a naive check.
@@ -104,7 +106,7 @@ def test_scoresheet_comments_and_names_are_neutralised_end_to_end(
     store.scores.set_comment(member, added.entry_id, '=HYPERLINK("http://x.invalid","go")')
     for suffix in (".csv", ".xlsx"):
         path = tmp_path / f"sheets{suffix}"
-        export(store, "scoresheets", path)
+        export_as(store, viewer=ADMINISTRATOR, what="scoresheets", path=path)
         if suffix == ".csv":
             header, row = _csv_rows(path)
             cells = dict(zip(header, row, strict=True))
@@ -118,7 +120,7 @@ def test_scoresheet_comments_and_names_are_neutralised_end_to_end(
         assert cells["Comment"] == '\'=HYPERLINK("http://x.invalid","go")'
         if types is not None:
             assert types["Entry"] == types["Comment"] == "s"
-        export(store, "results", tmp_path / f"results{suffix}")
+        export_as(store, viewer=ADMINISTRATOR, what="results", path=tmp_path / f"results{suffix}")
     results = _csv_rows(tmp_path / "results.csv")
     assert results[1][3] == "'@Owen Marsh"
 

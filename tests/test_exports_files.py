@@ -8,8 +8,10 @@ import pytest
 
 from csx_desktop.cli.main import main
 from csx_desktop.domain.model import Nomination, PanelGroup
-from csx_desktop.io.exports import RESULT_HEADERS, export, write_table
+from csx_desktop.io.exports import RESULT_HEADERS, write_table
 from csx_desktop.io.tables import read_table
+from csx_desktop.operations.results import ADMINISTRATOR
+from csx_desktop.operations.results import export as export_as
 from csx_desktop.store import InputRefused, Store
 
 
@@ -33,7 +35,7 @@ def scored(store: Store, panel_ids: dict[str, int]) -> Store:
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_results_round_trip(scored: Store, tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"results{suffix}"
-    assert export(scored, "results", path) == 2
+    assert export_as(scored, viewer=ADMINISTRATOR, what="results", path=path).amount == 2
     rows = read_table(path).rows
     assert tuple(rows[0]) == RESULT_HEADERS
     first = dict(zip(rows[0], rows[1], strict=True))
@@ -46,7 +48,7 @@ def test_results_round_trip(scored: Store, tmp_path: Path, suffix: str) -> None:
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_every_scoresheet_round_trips(scored: Store, tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"sheets{suffix}"
-    assert export(scored, "scoresheets", path) == 4
+    assert export_as(scored, viewer=ADMINISTRATOR, what="scoresheets", path=path).amount == 4
     header, *rows = read_table(path).rows
     assert header[:4] == ["Category", "Entry", "Panel member", "Group"]
     criteria = [c.name for c in scored.round.category_named("Pride of Stockton").criteria]
@@ -60,7 +62,7 @@ def test_every_scoresheet_round_trips(scored: Store, tmp_path: Path, suffix: str
 
 def test_the_csv_opens_in_excel_with_accents_intact(scored: Store, tmp_path: Path) -> None:
     path = tmp_path / "results.csv"
-    export(scored, "results", path)
+    export_as(scored, viewer=ADMINISTRATOR, what="results", path=path)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads it as UTF-8
 
 

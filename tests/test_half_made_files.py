@@ -170,7 +170,7 @@ def decided_round(store: Store, round_path: Path) -> Path:
     entry = store.nominations.add(
         Nomination(category_id=extra, nominee="Owen Marsh", citation="Kind.")
     ).entry_id
-    store.decisions.record(extra, winners=[entry or 0])
+    store.decisions._record(extra, winners=[entry or 0])
     store.close()
     return round_path
 

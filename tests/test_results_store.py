@@ -12,15 +12,32 @@ import pytest
 from csx_desktop.cli.main import main
 from csx_desktop.domain.model import InterestKind, Nomination
 from csx_desktop.domain.scoring import Flag
+from csx_desktop.operations import decisions
+from csx_desktop.operations.results import ADMINISTRATOR
 from csx_desktop.store import InputRefused, Store
 from csx_desktop.store.results import (
     SheetStatus,
     category_results,
     load_results,
-    record_decision,
-    reopen_decision,
     sheet_details,
 )
+
+
+def record_decision(store: Store, **kwargs: object) -> object:
+    """The administrator records a decision through the operation (every rule checked)."""
+    return decisions.record_decision(store, viewer=ADMINISTRATOR, **kwargs)  # type: ignore[arg-type]
+
+
+def reopen_decision(store: Store, **kwargs: object) -> object:
+    return decisions.reopen_decision(store, viewer=ADMINISTRATOR, **kwargs)  # type: ignore[arg-type]
+
+
+def _submit_all(store: Store, category: str = "Pride of Stockton") -> None:
+    """Every member judging the category submits it: no sheets are left open."""
+    category_id = _category_id(store, category)
+    for member in store.panel.members_judging(category_id):
+        assert member.id is not None
+        store.scores.submit_category(member.id, category_id)
 
 
 def _category_id(store: Store, name: str = "Pride of Stockton") -> int:
@@ -121,6 +138,7 @@ def test_sheet_details_show_counted_incomplete_and_interest(
 
 
 def test_the_sole_rank_1_needs_no_reason(store: Store, scored: dict[str, int]) -> None:
+    _submit_all(store)
     decision = record_decision(
         store,
         category_id=_category_id(store),
@@ -138,6 +156,7 @@ def test_a_decision_departing_from_the_ranking_needs_a_reason(
     store: Store, scored: dict[str, int], winners: list[str]
 ) -> None:
     category_id = _category_id(store)
+    _submit_all(store)
     ids = [scored[name] for name in winners]
     with pytest.raises(InputRefused, match="reason is needed"):
         record_decision(store, category_id=category_id, winners=ids, reason="  ")
@@ -151,6 +170,7 @@ def test_a_tie_at_the_top_needs_a_reason(store: Store, panel_ids: dict[str, int]
     for member in (panel_ids["Nora Quinn"], panel_ids["Priya Shah"]):
         _score(store, member, a, 4, 4, 4)
         _score(store, member, b, 4, 4, 4)
+    _submit_all(store)
     with pytest.raises(InputRefused, match="tied at rank 1"):
         record_decision(store, category_id=_category_id(store), winners=[a])
 
@@ -159,7 +179,13 @@ def test_a_decision_closes_scoring_and_reopening_needs_a_reason(
     store: Store, scored: dict[str, int], panel_ids: dict[str, int]
 ) -> None:
     category_id = _category_id(store)
-    record_decision(store, category_id=category_id, winners=[scored["Zoë Whitfield"]])
+    record_decision(
+        store,
+        category_id=category_id,
+        winners=[scored["Zoë Whitfield"]],
+        reason="The panel met; Priya's last sheet cannot change the winner.",
+        confirm_open_sheets=True,
+    )
     with pytest.raises(InputRefused, match="scoring is closed"):
         _score(store, panel_ids["Priya Shah"], scored["Halima Begum"], 1)
     with pytest.raises(InputRefused, match="Say why"):
@@ -242,6 +268,7 @@ def test_results_json_has_the_documented_shape(
 def test_decide_and_reopen_from_the_command_line(
     store: Store, scored: dict[str, int], round_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    _submit_all(store)
     store.close()
     file = str(round_path)
     assert main(["decide", file, "--category", "pride", "--winner", "Łukasz Nowak"]) == 1

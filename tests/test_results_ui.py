@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,8 +71,10 @@ def _session(store: Store, member_id: int | None) -> Session:
 
 @pytest.fixture
 def chair_area(qtbot: QtBot, store: Store, ids: dict[str, int]) -> ResultsArea:
-    """The chair's Results, after the chair has submitted their own Pride of Stockton."""
+    """The chair's Results, after the chair (and Nora) submitted Pride of Stockton; Ben
+    Castleton has not."""
     store.scores.submit_category(ids["Priya Shah"], ids["pride"])
+    store.scores.submit_category(ids["Nora Quinn"], ids["pride"])
     area = ResultsArea(_session(store, ids["Priya Shah"]))
     qtbot.addWidget(area)
     area.resize(1100, 700)
@@ -92,9 +95,17 @@ def test_the_models_pass_the_model_tester(qtmodeltester, store: Store, ids: dict
 
 
 def test_flags_and_awards_come_in_words(store: Store, ids: dict[str, int]) -> None:
-    from csx_desktop.store.results import record_decision
+    from csx_desktop.operations.decisions import record_decision
+    from csx_desktop.operations.results import ADMINISTRATOR
 
-    record_decision(store, category_id=ids["pride"], winners=[ids["Zoë Whitfield"]])
+    record_decision(
+        store,
+        viewer=ADMINISTRATOR,
+        category_id=ids["pride"],
+        winners=[ids["Zoë Whitfield"]],
+        reason="Ben Castleton stood down.",
+        confirm_open_sheets=True,
+    )
     model = ResultsTableModel(category_results(store, ids["pride"]))
     entry = model.index(0, ResultsTableModel.ENTRY)
     assert model.data(entry) == "Zoë Whitfield  ★ Winner"
@@ -112,14 +123,29 @@ def test_ticking_a_winner_unticks_highly_commended(store: Store, ids: dict[str, 
 # ---- the chair's decision -----------------------------------------------------------------------
 
 
-def test_the_dialog_opens_with_the_rank_1_entry_ticked(
+def _dialog(qtbot: QtBot, store: Store, area: ResultsArea) -> DecisionDialog:
+    dialog = DecisionDialog(store, area.current_result(), area, viewer=area.viewer)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_the_dialog_opens_with_the_rank_1_entry_ticked_and_checks_before_recording(
     qtbot: QtBot, store: Store, chair_area: ResultsArea, ids: dict[str, int]
 ) -> None:
-    dialog = DecisionDialog(store, chair_area.current_result(), chair_area)  # type: ignore[arg-type]
-    qtbot.addWidget(dialog)
+    store.scores.submit_category(ids["Ben Castleton"], ids["pride"])  # nobody's sheets open
+    dialog = _dialog(qtbot, store, chair_area)
     assert dialog.model.winners() == [ids["Zoë Whitfield"]]
     assert not dialog.reason_required()
     assert "follows the ranking" in dialog.ranking_note.text()
+    assert not dialog.open_note.isVisible()
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    # Check your answers: nothing stored yet.
+    assert dialog.on_check_step() and store.decisions.current(ids["pride"]) is None
+    assert dialog.summary_rows["Winner"].text() == "Zoë Whitfield"
+    assert "follows the ranking" in dialog.summary_rows["The ranking"].text()
+    assert "Every member judging" in dialog.summary_rows["Open sheets"].text()
+    assert not dialog.confirm.isVisible()
     qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == DecisionDialog.DialogCode.Accepted
     assert store.decisions.current(ids["pride"]) is not None
@@ -128,29 +154,74 @@ def test_the_dialog_opens_with_the_rank_1_entry_ticked(
 def test_a_decision_departing_from_the_ranking_cannot_be_saved_without_a_reason(
     qtbot: QtBot, store: Store, chair_area: ResultsArea, ids: dict[str, int]
 ) -> None:
-    dialog = DecisionDialog(store, chair_area.current_result(), chair_area)  # type: ignore[arg-type]
-    qtbot.addWidget(dialog)
-    dialog.show()
+    store.scores.submit_category(ids["Ben Castleton"], ids["pride"])
+    dialog = _dialog(qtbot, store, chair_area)
     dialog.model.set_ticked(ids["Łukasz Nowak"], DecisionChoiceModel.WINNER, True)
     dialog.model.set_ticked(ids["Zoë Whitfield"], DecisionChoiceModel.WINNER, False)
     assert dialog.reason_required()
     assert "departs from the ranking" in dialog.ranking_note.text()
     assert "required" in dialog.reason_label.text()
 
-    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible()
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and not dialog.on_check_step()
     assert dialog.error.isVisible() and "reason is required" in dialog.error.text()
     assert dialog.focusWidget() is dialog.reason
     assert store.decisions.current(ids["pride"]) is None
 
     qtbot.keyClicks(dialog.reason, "Lukasz's letters from families moved the panel.")
     assert not dialog.error.isVisible()
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    assert dialog.on_check_step()
+    assert "departs from the ranking" in dialog.summary_rows["The ranking"].text()
+    assert "Zoë Whitfield is rank 1" in dialog.summary_rows["The ranking"].text()
+    assert dialog.summary_rows["Reason"].text().startswith("Lukasz's letters")
+    # Changing the answers goes back with the choice kept; clearing the reason is caught.
+    qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
+    assert not dialog.on_check_step() and dialog.model.winners() == [ids["Łukasz Nowak"]]
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
     decision = store.decisions.current(ids["pride"])
     assert decision is not None
     assert decision.winners == (ids["Łukasz Nowak"],)
     assert decision.reason == "Lukasz's letters from families moved the panel."
     assert decision.recorded_by == "Priya Shah"
+
+
+def test_open_sheets_are_named_and_need_a_reason_and_a_confirmation(
+    qtbot: QtBot, store: Store, chair_area: ResultsArea, ids: dict[str, int]
+) -> None:
+    # Ben Castleton judges Pride of Stockton and has not submitted (nothing scored).
+    dialog = _dialog(qtbot, store, chair_area)
+    assert dialog.open_note.isVisible()
+    assert "Ben Castleton: 2 of 2 sheets not finished" in dialog.open_note.text()
+    assert dialog.reason_required() and "required" in dialog.reason_label.text()
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    assert "not every member" in dialog.error.text() and not dialog.on_check_step()
+    qtbot.keyClicks(dialog.reason, "Ben is ill; the panel agreed to decide today.")
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    assert dialog.on_check_step()
+    assert "Ben Castleton: 2 of 2 sheets not finished" in dialog.summary_rows["Open sheets"].text()
+    assert dialog.confirm.isVisible() and not dialog.confirm.isChecked()
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    assert dialog.check_error.isVisible() and "Tick the box" in dialog.check_error.text()
+    assert store.decisions.current(ids["pride"]) is None  # refused without the confirmation
+    dialog.confirm.setChecked(True)
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    assert store.decisions.current(ids["pride"]) is not None
+    audit = json.loads(store.audit_log(1)[0]["after"])
+    assert audit["open_sheets"] == [
+        {"member": "Ben Castleton", "member_id": ids["Ben Castleton"], "sheets_not_finished": 2}
+    ]
+    assert audit["reason"] == "Ben is ill; the panel agreed to decide today."
+
+
+def _decide_in_one_go(dialog: DecisionDialog) -> int:
+    """What a chair does in the dialog: a reason, Continue, confirm, Record."""
+    dialog.reason.setPlainText("Decided at the panel meeting.")
+    dialog.accept()
+    dialog.confirm.setChecked(True)
+    dialog.accept()
+    return dialog.result()
 
 
 def test_recording_from_the_area_updates_it_and_reopening_needs_a_reason(
@@ -160,14 +231,14 @@ def test_recording_from_the_area_updates_it_and_reopening_needs_a_reason(
     ids: dict[str, int],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(DecisionDialog, "exec", lambda self: self.accept() or self.result())
+    monkeypatch.setattr(DecisionDialog, "exec", _decide_in_one_go)
     chair_area.decide_button.click()
     assert "Decided: Zoë Whitfield" in chair_area.decision_label.text()
     assert not chair_area.decide_button.isEnabled() and chair_area.reopen_button.isEnabled()
 
     warnings: list[str] = []
     monkeypatch.setattr(
-        "csx_desktop.ui.areas.results.show_refusal",
+        "csx_desktop.ui.errors.show_refusal",
         lambda _p, error, _t="": warnings.append(str(error)),
     )
     monkeypatch.setattr("csx_desktop.ui.areas.results.ask_multiline", lambda *a, **k: ("", True))
@@ -241,7 +312,15 @@ def test_a_member_who_has_submitted_sees_the_totals_but_no_ones_sheets(
     area.show()
     area.show_category("Pride of Stockton")
     assert area.model.rowCount() == 2  # the panel's totals
-    for hidden in (area.sheets, area.comments, area.report_button, area.export_button):
+    for hidden in (
+        area.sheets,
+        area.comments,
+        area.report_button,
+        area.export_button,
+        area.counts_label,
+        area.judges_view,
+        area.counts_table,
+    ):
         assert not hidden.isVisible()
     # ...in a member's words: no statistics, no jargon, nothing hidden from a screen reader.
     shown = [
@@ -316,9 +395,7 @@ def test_saving_the_report_and_exports(
 def test_space_ticks_the_box_under_the_cursor(
     qtbot: QtBot, store: Store, chair_area: ResultsArea, ids: dict[str, int]
 ) -> None:
-    dialog = DecisionDialog(store, chair_area.current_result(), chair_area)  # type: ignore[arg-type]
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = _dialog(qtbot, store, chair_area)
     row = dialog.model.rowCount() - 1  # Łukasz, rank 2
     dialog.table.setCurrentIndex(dialog.model.index(row, DecisionChoiceModel.COMMENDED))
     qtbot.keyClick(dialog.table, Qt.Key.Key_Space)

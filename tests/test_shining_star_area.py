@@ -11,8 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from csx_desktop.domain.model import Ballot, BallotStatus, Nomination, PaperCount
 from csx_desktop.domain.votes import CandidateCount, Tally
+from csx_desktop.operations.decisions import record_decision
+from csx_desktop.operations.results import ADMINISTRATOR
 from csx_desktop.store import Store
-from csx_desktop.store.results import record_decision
 from csx_desktop.ui.areas.shining_star import ShiningStarArea
 from csx_desktop.ui.session import Person, Role, Session
 from csx_desktop.ui.vote_chart import VoteChart
@@ -170,6 +171,7 @@ def test_after_the_decision_voters_can_be_erased(
     grace = next(c for c in star.ballots.shortlist() if c.nominee == "Grace Etherington")
     record_decision(
         star,
+        viewer=ADMINISTRATOR,
         category_id=star.ballots.category().id or 0,
         winners=[grace.entry_id],
         reason="Drawn by lot.",

@@ -10,8 +10,9 @@ import pytest
 from csx_desktop.cli.main import main
 from csx_desktop.domain.model import Nomination
 from csx_desktop.domain.votes import NO_VOTER, NOT_ON_SHORTLIST
+from csx_desktop.operations.decisions import record_decision
+from csx_desktop.operations.results import ADMINISTRATOR
 from csx_desktop.store import Store
-from csx_desktop.store.results import record_decision
 
 
 @pytest.fixture
@@ -177,6 +178,7 @@ def test_erase_voters_after_the_decision(
         grace = next(c for c in store.ballots.shortlist() if c.nominee == "Grace Etherington")
         record_decision(
             store,
+            viewer=ADMINISTRATOR,
             category_id=store.ballots.category().id or 0,
             winners=[grace.entry_id],
             reason="Tie drawn by lot.",

@@ -11,8 +11,9 @@ import pytest
 from csx_desktop.domain.model import Nomination
 from csx_desktop.domain.votes import NO_VOTER, NOT_ON_SHORTLIST
 from csx_desktop.io.vote_import import import_votes
+from csx_desktop.operations.decisions import record_decision
+from csx_desktop.operations.results import ADMINISTRATOR
 from csx_desktop.store import InputRefused, NotFound, Store
-from csx_desktop.store.results import record_decision
 
 
 def nominate(store: Store, nominee: str, body: str) -> int:
@@ -41,7 +42,9 @@ def votes_file(tmp_path: Path, rows: list[tuple[str, str]], name: str = "votes.c
 def decide(store: Store, winner: int, reason: str = "") -> None:
     """Record the Shining Star decision as the Results area and the chair do."""
     category_id = store.ballots.category().id or 0
-    record_decision(store, category_id=category_id, winners=[winner], reason=reason)
+    record_decision(
+        store, viewer=ADMINISTRATOR, category_id=category_id, winners=[winner], reason=reason
+    )
 
 
 def entry_id(store: Store, nominee: str) -> int:

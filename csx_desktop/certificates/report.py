@@ -1,9 +1,10 @@
 """The results report: the record of the judging, as a flowing PDF built with ReportLab Platypus.
 
 What it holds, in order: the round and what each category decided; the panel and its groups;
-per category the ranked table (score, normalised, sheets, spread, group means, flags) and the
-decision with its reason; the Shining Star count; the declared interests (who stood aside
-from what); decisions that were reopened. Every page carries the round, the date the report
+per category the ranked table (score, judge-adjusted, sheets, spread, group means, flags) and
+the decision with its reason; the Shining Star count; the other counts side by side; the
+declared interests (who stood aside from what); decisions that were reopened; and every
+reopening of a member's submitted scores. Every page carries the round, the date the report
 was produced and "Page n of N". Fonts are the shipped Noto Sans, embedded; the document is
 created with ``initialFontName`` so no unembedded Helvetica is referenced.
 
@@ -31,7 +32,6 @@ from csx_desktop.store.files import check_destination, write_file
 
 if TYPE_CHECKING:
     from csx_desktop.domain.counts import Counts
-    from csx_desktop.store.database import Store
     from csx_desktop.store.results import ResultsReport
 
 # Quiet, print-friendly colours: the council's navy for headings, grey rules, a pale band.
@@ -42,19 +42,22 @@ WINNER_BAND = "#fff4d6"
 
 
 def write_report(
-    store: Store, path: str | Path, *, produced: datetime | None = None, overwrite: bool = True
+    report: ResultsReport,
+    path: str | Path,
+    *,
+    produced: datetime | None = None,
+    overwrite: bool = True,
 ) -> int:
-    """Write the round's results report to ``path``; returns the number of pages.
+    """Write a results report to ``path``; returns the number of pages.
 
-    Rendered in memory, then written beside ``path`` and renamed into place: a failure (a
-    full disk) leaves the previous report as it was and says why in one line.
-    ``overwrite=False`` refuses an existing file.
+    ``report`` comes from ``operations.results.write_results_report``, which decides what the
+    person asking may have in it. Rendered in memory, then written beside ``path`` and renamed
+    into place: a failure (a full disk) leaves the previous report as it was and says why in
+    one line. ``overwrite=False`` refuses an existing file.
     """
-    from csx_desktop.store.results import load_report
-
     check_destination(Path(path), overwrite=overwrite)  # before any drawing
     buffer = io.BytesIO()
-    pages = render_report(load_report(store), buffer, produced=produced)
+    pages = render_report(report, buffer, produced=produced)
     write_file(path, buffer.getvalue(), overwrite=overwrite)
     return pages
 
@@ -212,6 +215,9 @@ def _story(
             styles["note"],
         )
     )
+    if report.rules:
+        story.append(Paragraph("The round's scoring rules, as fixed in the round:", styles["note"]))
+        story += [Paragraph(_esc(f"• {rule}"), styles["note"]) for rule in report.rules]
     story.append(Spacer(1, 6))
     story += _decisions_summary(report, styles, width)
     story += _panel(report, styles, width)
@@ -224,6 +230,7 @@ def _story(
     story += _other_counts(report, styles, width)
     story += _interests(report, styles, width)
     story += _reopened(report, styles, width)
+    story += _submissions_reopened(report, styles, width)
     return story
 
 
@@ -520,6 +527,35 @@ def _reopened(report: ResultsReport, styles: dict[str, Any], width: float) -> li
         ),
         _table(rows, [0.18, 0.26, 0.26, 0.3], width, styles),
     ]
+
+
+def _submissions_reopened(report: ResultsReport, styles: dict[str, Any], width: float) -> list[Any]:
+    """Every time a member's submitted scores were opened again for them to change."""
+    from reportlab.platypus import Paragraph
+
+    story: list[Any] = [Paragraph("Submitted scores reopened", styles["h1"])]
+    if not report.submissions_reopened:
+        story.append(Paragraph("No member's submitted scores were reopened.", styles["body"]))
+        return story
+    story.append(
+        Paragraph(
+            "Each line is a member's submitted category opened again so they could change "
+            "their scores, with who opened it and why.",
+            styles["body"],
+        )
+    )
+    rows: list[list[Any]] = [["Member", "Category", "Reopened", "Why"]]
+    for item in report.submissions_reopened:
+        rows.append(
+            [
+                item.member,
+                item.category,
+                f"{item.by}, {_when(item.at)}",
+                Paragraph(_esc(item.reason), styles["cell"]),
+            ]
+        )
+    story.append(_table(rows, [0.22, 0.18, 0.26, 0.34], width, styles))
+    return story
 
 
 # ---- small pieces ------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 """``results``, ``decide``, ``reopen-decision``, ``report`` and ``export``: the end of the judging.
 
+Every read and write goes through ``csx_desktop.operations`` (``results``, ``decisions``), as
+the administrator: the rules of who sees what and of a decision are checked there, once.
 ``csx-admin results FILE`` prints the ranking of each category (JSON, CSV or an aligned
 table); ``decide`` records the panel's decision (a reason is needed when the winner is not the
 sole rank 1); ``reopen-decision`` reopens one; ``report`` writes the results report PDF, the
@@ -19,7 +21,6 @@ from csx_desktop.cli.common import (
     subcommand_group,
 )
 from csx_desktop.cli.output import FORMATS, print_rows
-from csx_desktop.domain.scoring import CategoryResult
 from csx_desktop.store import Store
 from csx_desktop.store.errors import InputRefused
 
@@ -50,7 +51,8 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
             "Record the winner (or joint winners, with --winner more than once) and any "
             "highly commended entries of a category. A --reason is required unless the "
             "winner is the sole rank 1 entry. Recording a decision closes scoring in the "
-            "category."
+            "category: while any member judging it has not submitted, the command names "
+            "them and refuses unless --close-open-sheets and a --reason are given."
         ),
     )
     add_file_argument(decide)
@@ -62,6 +64,14 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
         "--highly-commended", action="append", default=[], metavar="NOMINEE", help="repeatable"
     )
     decide.add_argument("--reason", default="", metavar="TEXT")
+    decide.add_argument(
+        "--close-open-sheets",
+        action="store_true",
+        help=(
+            "record it although some members judging the category have not submitted: "
+            "scoring closes for them (a --reason is then required)"
+        ),
+    )
     decide.set_defaults(run=run_decide)
 
     reopen = commands.add_parser(
@@ -99,22 +109,17 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
         parser.set_defaults(run=run_export, export=what)
 
 
-def _results(store: Store, category: str | None) -> list[CategoryResult]:
-    from csx_desktop.store.results import load_results
-
-    category_id = store.round.category_named(category).id if category else None
-    return load_results(store, category_id)
-
-
 def run_results(args: argparse.Namespace) -> None:
-    from csx_desktop.io.exports import results_document, results_table
-    from csx_desktop.store.counts import load_counts
+    from csx_desktop.io.exports import results_table
+    from csx_desktop.operations.results import ADMINISTRATOR, results_document
 
     with open_round(args.file) as store:
-        results = _results(store, args.category)
-        category_id = store.round.category_named(args.category).id if args.category else None
-        counts = load_counts(store, category_id) if args.format == "json" else None
-        document = results_document(store.round.settings(), results, counts)
+        results, document = results_document(
+            store,
+            viewer=ADMINISTRATOR,
+            category=args.category,
+            with_counts=args.format == "json",
+        )
     headers, rows = results_table(results)
     print_rows(args.format, headers, rows, document)
 
@@ -126,7 +131,8 @@ def _entry_id(store: Store, category_id: int, nominee: str) -> int:
 
 
 def run_decide(args: argparse.Namespace) -> None:
-    from csx_desktop.store.results import record_decision
+    from csx_desktop.operations.decisions import record_decision
+    from csx_desktop.operations.results import ADMINISTRATOR
 
     with open_round(args.file) as store:
         category = store.round.category_named(args.category)
@@ -135,10 +141,12 @@ def run_decide(args: argparse.Namespace) -> None:
         commended = [_entry_id(store, category.id, n) for n in args.highly_commended]
         record_decision(
             store,
+            viewer=ADMINISTRATOR,
             category_id=category.id,
             winners=winners,
             highly_commended=commended,
             reason=args.reason,
+            confirm_open_sheets=args.close_open_sheets,
         )
     joint = "Joint winners" if len(winners) > 1 else "Winner"
     print(f"Recorded the decision for {category.name}. {joint}: {', '.join(args.winner)}.")
@@ -147,32 +155,38 @@ def run_decide(args: argparse.Namespace) -> None:
 
 
 def run_reopen(args: argparse.Namespace) -> None:
-    from csx_desktop.store.results import reopen_decision
+    from csx_desktop.operations.decisions import reopen_decision
+    from csx_desktop.operations.results import ADMINISTRATOR
 
     with open_round(args.file) as store:
         category = store.round.category_named(args.category)
         assert category.id is not None
-        reopen_decision(store, category_id=category.id, reason=args.reason)
+        reopen_decision(store, viewer=ADMINISTRATOR, category_id=category.id, reason=args.reason)
     print(f"Reopened the decision for {category.name}; scoring in it is open again.")
 
 
 def run_report(args: argparse.Namespace) -> None:
-    from csx_desktop.certificates.report import write_report
+    from csx_desktop.operations.results import ADMINISTRATOR, write_results_report
 
     if args.output.suffix.lower() != ".pdf":
         raise InputRefused("The report is a PDF: give a file name ending in .pdf.")
     refuse_to_replace(args)
     with open_round(args.file) as store:
-        pages = write_report(store, args.output, overwrite=args.force)
-    print(f"Wrote the results report to {args.output} ({pages} pages).")
+        written = write_results_report(
+            store, viewer=ADMINISTRATOR, path=args.output, overwrite=args.force
+        )
+    print(f"Wrote the results report to {args.output} ({written.amount} pages).")
 
 
 def run_export(args: argparse.Namespace) -> None:
-    from csx_desktop.io.exports import check_export_path, export
+    from csx_desktop.io.exports import check_export_path
+    from csx_desktop.operations.results import ADMINISTRATOR, export
 
     check_export_path(args.output)  # refuse a wrong name before reading anything
     refuse_to_replace(args)
     with open_round(args.file) as store:
-        count = export(store, args.export, args.output, overwrite=args.force)
+        written = export(
+            store, viewer=ADMINISTRATOR, what=args.export, path=args.output, overwrite=args.force
+        )
     things = "entries" if args.export == "results" else "scoresheets"
-    print(f"Wrote {count} {things} to {args.output}.")
+    print(f"Wrote {written.amount} {things} to {args.output}.")

@@ -4,7 +4,8 @@ One shape per thing: ``results_table`` is what ``csx-admin results --format csv|
 prints and what ``export results`` writes; ``results_document`` is the JSON of ``results
 --format json``; ``scoresheets_table`` is the record of every sheet. ``write_table`` writes any
 of them to ``.csv`` (UTF-8 with a BOM, so Excel shows names such as Zoë correctly) or
-``.xlsx`` (openpyxl, imported only here, only when writing).
+``.xlsx`` (openpyxl, imported only here, only when writing). This module is handed what it
+writes: reading the results is ``operations.results``'s, which decides who may have them.
 
 Every cell a person's spreadsheet will open goes through ``neutralise`` first (OWASP's
 guidance on CSV injection): citations, names and comments come from a public form, and a cell
@@ -26,12 +27,11 @@ from typing import IO, TYPE_CHECKING, Any
 
 from csx_desktop.domain.model import Method, PanelGroup, RoundSettings
 from csx_desktop.domain.scoring import CategoryResult, EntryResult, rounded
-from csx_desktop.store.errors import InputRefused, NotFound
+from csx_desktop.store.errors import InputRefused
 from csx_desktop.store.files import write_file
 
 if TYPE_CHECKING:
     from csx_desktop.domain.counts import Counts
-    from csx_desktop.store.database import Store
     from csx_desktop.store.results import SheetDetail
 
 EXPORT_SUFFIXES = (".csv", ".xlsx")
@@ -42,7 +42,6 @@ RESULT_HEADERS: tuple[str, ...] = (
     "Rank",
     "Entry",
     "Score",
-    "Normalised",
     "Sheets counted",
     "Spread",
     *(f"{group.label} mean" for group in PanelGroup),
@@ -130,7 +129,6 @@ def results_table(results: Sequence[CategoryResult]) -> tuple[list[str], list[li
                     entry.rank,
                     entry.nominee,
                     _votes_or_score(result, entry),
-                    rounded(entry.normalised),
                     entry.judges,
                     rounded(entry.spread),
                     *(rounded(entry.group_means.get(group)) for group in PanelGroup),
@@ -312,19 +310,3 @@ def _write_xlsx(
         longest = max([len(str(header)), *(len(str(row[index - 1] or "")) for row in rows[:500])])
         sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)
     workbook.save(stream)
-
-
-def export(store: Store, what: str, path: str | Path, *, overwrite: bool = True) -> int:
-    """Write the round's results or every scoresheet to ``path``; returns the rows written."""
-    from csx_desktop.store.results import load_results, sheet_details
-
-    if what == "results":
-        headers, rows = results_table(load_results(store))
-        title = "Results"
-    elif what == "scoresheets":
-        headers, rows = scoresheets_table(sheet_details(store))
-        title = "Scoresheets"
-    else:
-        raise NotFound(f"There is nothing called {what!r} to export: results or scoresheets.")
-    write_table(path, headers, rows, title=title, overwrite=overwrite)
-    return len(rows)

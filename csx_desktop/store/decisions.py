@@ -1,19 +1,21 @@
 """The panel's recorded decisions: winners, highly commended, the reason, and reopening.
 
-The rules about *when* a reason is required (the winner is not the sole rank 1) belong to the
-results code, which knows the ranking; this repository stores what it is given, one standing
-decision per category, and keeps reopened ones for the record.
+This repository only stores and loads: one standing decision per category, reopened ones
+kept for the record. Every rule of recording or reopening one (a winner; entries of the
+category in front of the panel; a reason when the winners depart from rank 1; open sheets
+shown, confirmed and given a reason) lives in ``csx_desktop.operations.decisions``, the only
+caller of the private ``_record`` and ``_reopen``, so no path can skip them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from csx_desktop.domain.model import Decision
 from csx_desktop.store.database import parse_time, utc_now
-from csx_desktop.store.errors import InputRefused
 
 if TYPE_CHECKING:
     from csx_desktop.store.database import Store
@@ -37,29 +39,22 @@ class DecisionRepository:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def record(
+    def _record(
         self,
         category_id: int,
         *,
-        winners: list[int],
-        highly_commended: list[int] | None = None,
+        winners: Sequence[int],
+        highly_commended: Sequence[int] = (),
         reason: str = "",
+        audit_note: Mapping[str, Any] | None = None,
     ) -> Decision:
-        highly_commended = list(highly_commended or [])
-        if not winners:
-            raise InputRefused("A decision needs at least one winner.")
-        if set(winners) & set(highly_commended):
-            raise InputRefused("An entry cannot be both a winner and highly commended.")
-        for entry_id in [*winners, *highly_commended]:
-            entry = self._store.nominations.entry(entry_id)
-            if entry.category_id != category_id:
-                raise InputRefused(f"{entry.nominee} is not an entry in this category.")
-        category = self._store.round.category(category_id)
+        """Store a decision as given, with its audit row (``audit_note`` is added to it).
+
+        Private: every rule of a decision (a winner, one category, a reason when it departs
+        from rank 1, open sheets confirmed) is checked by ``operations.decisions``, the one
+        caller. Call it inside that operation's ``store.write()`` so the checks and the record
+        are one transaction."""
         with self._store.write():
-            if self.current(category_id) is not None:
-                raise InputRefused(
-                    f"A decision for {category.name} is already recorded; reopen it first."
-                )
             row = {
                 "category_id": category_id,
                 "reason": reason.strip(),
@@ -77,26 +72,28 @@ class DecisionRepository:
                 "record decision",
                 "decision",
                 decision_id,
-                after={**row, "winners": winners, "highly_commended": highly_commended},
+                after={
+                    **row,
+                    "winners": list(winners),
+                    "highly_commended": list(highly_commended),
+                    **(audit_note or {}),
+                },
             )
-        decision = self.current(category_id)
+            decision = self.current(category_id)
         assert decision is not None
         return decision
 
-    def reopen(self, category_id: int, reason: str) -> None:
-        if not reason.strip():
-            raise InputRefused("Say why the decision is being reopened.")
-        current = self.current(category_id)
-        if current is None:
-            raise InputRefused("There is no recorded decision to reopen.")
+    def _reopen(self, decision_id: int, reason: str) -> None:
+        """Mark a standing decision reopened, with its audit row. Private: the rules (a
+        reason, a decision to reopen) are ``operations.decisions.reopen_decision``'s."""
         with self._store.write() as db:
             db.execute(
                 "UPDATE decisions SET reopened_by = ?, reopened_at = ?, reopen_reason = ?"
                 " WHERE id = ?",
-                [self._store.actor, utc_now(), reason.strip(), current.id],
+                [self._store.actor, utc_now(), reason.strip(), decision_id],
             )
             self._store.audit(
-                "reopen decision", "decision", current.id, after={"reason": reason.strip()}
+                "reopen decision", "decision", decision_id, after={"reason": reason.strip()}
             )
 
     def current(self, category_id: int) -> Decision | None:

@@ -3,9 +3,9 @@
 ``load_results`` reads each judge's sheets with the total SQLite keeps for each (a weighted
 sum kept by triggers), so a round of 5,000 entries × 25 judges × 5 criteria sends 125,000
 small rows to Python rather than 625,000 scores; the arithmetic is ``domain.scoring``.
-``record_decision`` is the one way a decision is stored: it enforces "a reason is required
-when the winner is not the sole rank 1" against the ranking read in the same transaction.
-The report, the exports and the window all read through here.
+Only reads live here. Who may see these (an administrator; a member once they have submitted
+the category) is decided in ``csx_desktop.operations.results``, and the rules of a decision in
+``csx_desktop.operations.decisions``: the window and the command line go through those.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from csx_desktop.domain.model import (
     Category,
-    Decision,
     EntryStatus,
     InterestKind,
     Method,
@@ -34,13 +33,11 @@ from csx_desktop.domain.scoring import (
     EntryResult,
     RubricScale,
     competition_ranks,
-    needs_reason,
-    rounded,
     score_judges,
 )
 from csx_desktop.domain.votes import Tally
+from csx_desktop.store.database import parse_time
 from csx_desktop.store.decisions import ReopenedDecision
-from csx_desktop.store.errors import InputRefused
 
 if TYPE_CHECKING:
     from csx_desktop.domain.counts import Counts
@@ -97,6 +94,23 @@ class ResultsReport:
     reopened: tuple[ReopenedDecision, ...]
     tally: Tally  # the Shining Star count
     counts: Mapping[int, Counts] = field(default_factory=dict)  # category id -> other counts
+    submissions_reopened: tuple[SubmissionReopened, ...] = ()
+    rules: tuple[str, ...] = ()  # the round's scoring rules in words, when known
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionReopened:
+    """A member's submitted category opened again for them to change their scores."""
+
+    member: str
+    category: str
+    by: str
+    at: datetime | None
+    reason: str
+
+
+# The audit action ``store.scores.reopen_category`` writes (entity "category").
+REOPEN_SUBMISSION_ACTION = "reopen"
 
 
 # ---- reading results -------------------------------------------------------------------------
@@ -331,66 +345,6 @@ def _detail(
     )
 
 
-# ---- decisions --------------------------------------------------------------------------------
-
-
-def record_decision(
-    store: Store,
-    *,
-    category_id: int,
-    winners: Sequence[int],
-    highly_commended: Sequence[int] = (),
-    reason: str = "",
-) -> Decision:
-    """Record the panel's decision for a category, checked against its current ranking.
-
-    A reason is required unless the winner is exactly the sole rank 1 entry (a tie at the
-    top, joint winners, an unranked winner or another entry all need one). Recording it
-    closes scoring in the category.
-    """
-    winners = list(dict.fromkeys(winners))
-    highly_commended = list(dict.fromkeys(highly_commended))
-    with store.write():
-        # Read the ranking inside the transaction, so the check and the record agree.
-        result = category_results(store, category_id)
-        for entry_id in [*winners, *highly_commended]:
-            if result.entry(entry_id) is None:
-                raise InputRefused(
-                    f"Entry {entry_id} is not in front of the panel in {result.category.name}."
-                )
-        leaders = [e.entry_id for e in result.leaders]
-        if winners and needs_reason(leaders, winners) and not reason.strip():
-            raise InputRefused(_why_reason_needed(result, winners))
-        return store.decisions.record(
-            category_id, winners=winners, highly_commended=highly_commended, reason=reason
-        )
-
-
-def reopen_decision(store: Store, *, category_id: int, reason: str) -> None:
-    """Reopen a recorded decision (with a reason); scoring in the category opens again."""
-    store.round.category(category_id)
-    store.decisions.reopen(category_id, reason)
-
-
-def _why_reason_needed(result: CategoryResult, winners: Sequence[int]) -> str:
-    leaders = result.leaders
-    names = " and ".join(e.nominee for e in leaders)
-    if not leaders:
-        situation = "no entry is ranked yet"
-    elif len(leaders) > 1:
-        situation = f"{names} are tied at rank 1"
-    elif len(winners) > 1:
-        situation = f"joint winners depart from the ranking ({names} is rank 1 alone)"
-    else:
-        score = rounded(leaders[0].score)
-        shown = f" with {score:.2f}" if score is not None else ""
-        situation = f"{names} is rank 1{shown}"
-    return (
-        f"A reason is needed for this decision in {result.category.name}: {situation}. "
-        "Say why the panel chose this winner."
-    )
-
-
 # ---- the record of the judging ------------------------------------------------------------------
 
 
@@ -418,16 +372,60 @@ def interest_lines(store: Store) -> list[InterestLine]:
     return lines
 
 
-def load_report(store: Store) -> ResultsReport:
-    """What the results report prints: the round, panel, results, interests and the count."""
+def submissions_reopened(
+    store: Store, category_ids: Iterable[int] | None = None
+) -> list[SubmissionReopened]:
+    """Every reopening of a member's submission, oldest first, from the audit log."""
+    wanted = None if category_ids is None else {str(c) for c in category_ids}
+    categories = {str(c.id): c.name for c in store.round.categories()}
+    members = {m.id: m.name for m in store.panel.members()}
+    lines = []
+    for row in store.query(
+        "SELECT at, actor, entity_id, json_extract(after, '$.member_id') AS member_id,"
+        " json_extract(after, '$.reason') AS reason FROM audit"
+        " WHERE action = ? AND entity = 'category' ORDER BY id",
+        [REOPEN_SUBMISSION_ACTION],
+    ):
+        if wanted is not None and row["entity_id"] not in wanted:
+            continue
+        lines.append(
+            SubmissionReopened(
+                member=members.get(row["member_id"], f"member {row['member_id']}"),
+                category=categories.get(row["entity_id"], ""),
+                by=row["actor"],
+                at=parse_time(row["at"]),
+                reason=row["reason"] or "",
+            )
+        )
+    return lines
+
+
+def load_report(
+    store: Store, category_ids: Iterable[int] | None = None, *, rules: Sequence[str] = ()
+) -> ResultsReport:
+    """What the results report prints: the round, panel, results, interests and the count.
+
+    ``category_ids`` limits it to those categories (a member's report holds only what they
+    may see: ``operations.results`` decides); the Shining Star count is left out with its
+    category.
+    """
     from csx_desktop.store.counts import load_counts  # it reads sheets through this module
 
+    wanted = None if category_ids is None else set(category_ids)
+    results = [r for r in load_results(store) if wanted is None or r.category.id in wanted]
+    names = {r.category.name for r in results}
+    vote_included = any(r.category.method is Method.STAFF_VOTE for r in results)
+    counts = load_counts(store)
     return ResultsReport(
         settings=store.round.settings(),
         panel=tuple(store.panel.members()),
-        categories=tuple(load_results(store)),
-        interests=tuple(interest_lines(store)),
-        reopened=tuple(store.decisions.reopened()),
-        tally=store.ballots.tally(),
-        counts=load_counts(store),
+        categories=tuple(results),
+        interests=tuple(i for i in interest_lines(store) if i.category in names),
+        reopened=tuple(
+            d for d in store.decisions.reopened() if wanted is None or d.category_id in wanted
+        ),
+        tally=store.ballots.tally() if vote_included else Tally([], 0, 0, 0),
+        counts={c: v for c, v in counts.items() if wanted is None or c in wanted},
+        submissions_reopened=tuple(submissions_reopened(store, wanted)),
+        rules=tuple(rules),
     )

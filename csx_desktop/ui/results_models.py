@@ -1,7 +1,9 @@
 """Qt models over plain lists of result rows, for the Results area and the decision dialog.
 
-- ``ResultsTableModel``: one category's entries in rank order with score, normalised score,
-  sheets, spread, per-group means, flags and the award;
+- ``ResultsTableModel``: one category's entries in rank order with score, sheets, spread,
+  per-group means, flags and the award;
+- ``CountsTableModel``: the same entries counted other reasonable ways, side by side (the
+  round's own count, judge-adjusted, Borda, how often first when the panel is resampled);
 - ``SheetsTableModel``: the sheets behind one entry (member, group, scores, total, status,
   comment);
 - ``DecisionChoiceModel``: the entries with two tick boxes, Winner and Highly commended.
@@ -9,7 +11,7 @@
 Flags and awards always come as a symbol *and* words (display text, tooltip and accessible
 text); colour only repeats what the words say. A panel member who is not the chair gets the
 ranking in plain words (``plain=True``): score, how many judges counted, the mean of each
-panel group and notes, without the chair's statistics (normalised score, spread).
+panel group and notes, without the chair's statistics (spread).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from csx_desktop.domain.counts import COUNT_WORDS, Counts
 from csx_desktop.domain.model import Method, PanelGroup
 from csx_desktop.domain.scoring import CategoryResult, EntryResult, Flag, rounded
 from csx_desktop.store.results import SheetDetail, SheetStatus
@@ -87,15 +90,14 @@ def rank_text(entry: EntryResult) -> str:
 class ResultsTableModel(ListTableModel[EntryResult]):
     """One category's entries, in rank order (unranked last)."""
 
-    RANK, ENTRY, SCORE, NORMALISED, SHEETS, SPREAD = range(6)
-    GROUPS = tuple(range(6, 6 + len(PanelGroup)))
-    FLAGS = 6 + len(PanelGroup)
+    RANK, ENTRY, SCORE, SHEETS, SPREAD = range(5)
+    GROUPS = tuple(range(5, 5 + len(PanelGroup)))
+    FLAGS = 5 + len(PanelGroup)
     COLUMNS = FLAGS + 1
     HEADERS = (
         "Rank",
         "Entry",
         "Score",  # "Votes" for a staff-vote category
-        "Normalised",
         "Sheets",
         "Spread",
         *(GROUP_SHORT[g] for g in PanelGroup),
@@ -103,7 +105,7 @@ class ResultsTableModel(ListTableModel[EntryResult]):
     )
 
     # Shown to the chair only: what they mean is explained on the chair's page.
-    CHAIR_ONLY = (NORMALISED, SPREAD)
+    CHAIR_ONLY = (SPREAD,)
 
     def __init__(self, result: CategoryResult | None = None, *, plain: bool = False) -> None:
         super().__init__()
@@ -157,7 +159,6 @@ class ResultsTableModel(ListTableModel[EntryResult]):
                 "Votes counted (online and paper)"
                 if self.is_vote
                 else "The average of the judges' totals, out of 100",
-                "",
                 "How many judges' finished scores count towards it",
                 "",
                 *(f"The average total given by the {g.label} members" for g in PanelGroup),
@@ -169,7 +170,6 @@ class ResultsTableModel(ListTableModel[EntryResult]):
             "Votes counted (online and paper)"
             if self.is_vote
             else "Mean (or median) of the counted judge totals, out of 100",
-            "Advisory: each judge's totals evened out for how generous they score",
             "Counted scoresheets: complete, and not from a member with a declared interest",
             "Highest minus lowest counted total",
             *(f"Mean total given by the {g.label} members" for g in PanelGroup),
@@ -209,8 +209,6 @@ class ResultsTableModel(ListTableModel[EntryResult]):
             if self.is_vote:
                 return "—" if entry.score is None else str(int(entry.score))
             return number(entry.score)
-        if column == self.NORMALISED:
-            return number(entry.normalised)
         if column == self.SHEETS:
             return "—" if self.is_vote else str(entry.judges)
         if column == self.SPREAD:
@@ -245,6 +243,98 @@ class ResultsTableModel(ListTableModel[EntryResult]):
                 parts.append(f"spread {number(entry.spread)}")
         parts += [(FLAG_WORDS[f] if self.plain else f.label).lower() for f in entry.flags]
         return ", ".join(parts)
+
+
+class CountsTableModel(ListTableModel[EntryResult]):
+    """A category's entries counted several reasonable ways, side by side (``domain.counts``).
+
+    Rows are the ranking's entries in rank order; a count with nothing for an entry shows
+    "—". The entry each count puts first is marked with words, not colour ("first by the
+    judge-adjusted count").
+    """
+
+    ENTRY, OWN, ADJUSTED, BORDA, SHARE, FIRST_BY = range(6)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._counts: Counts | None = None
+
+    def set_counts(self, entries: list[EntryResult], counts: Counts | None) -> None:
+        self.beginResetModel()
+        self._counts = counts
+        self._rows = list(entries) if counts is not None else []
+        self.endResetModel()
+
+    def _headers(self) -> list[str]:
+        own = COUNT_WORDS.get(self._counts.method, "Score") if self._counts else "Score"
+        return [
+            "Entry",
+            own[0].upper() + own[1:],
+            "Judge-adjusted",
+            "Judges' rankings (Borda)",
+            "First in resamples",
+            "First by",
+        ]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            tips = [
+                "The nominee",
+                "The round's own count: the score that ranks the entries",
+                "Each judge's general leniency, estimated from the entries they shared "
+                "with other judges, taken out",
+                "Each judge's own ranking combined: their best 100, their last 0",
+                "How often it comes first when the panel is drawn again from its own judges",
+                "The counts that put it first",
+            ]
+            return tips[section] if 0 <= section < len(tips) else None
+        return super().headerData(section, orientation, role)
+
+    def first_by(self, entry_id: int) -> list[str]:
+        """The counts (in words) that put this entry first."""
+        if self._counts is None:
+            return []
+        return [
+            COUNT_WORDS[count]
+            for count, first in self._counts.first_by_count.items()
+            if first == entry_id
+        ]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not self._counts:
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        counts = self._counts
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == self.ENTRY:
+                text = entry.nominee
+            elif column == self.OWN:
+                text = number(counts.own.get(entry.entry_id))
+            elif column == self.ADJUSTED:
+                text = number(counts.adjusted.get(entry.entry_id))
+            elif column == self.BORDA:
+                text = number(counts.borda.get(entry.entry_id))
+            elif column == self.SHARE:
+                share = counts.first_share.get(entry.entry_id)
+                text = "—" if share is None else f"{round(100 * share)}%"
+            else:
+                text = "; ".join(self.first_by(entry.entry_id))
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return f"{self._headers()[column]}: {text or 'none'}"
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            self.OWN,
+            self.ADJUSTED,
+            self.BORDA,
+            self.SHARE,
+        ):
+            return _RIGHT
+        if role == ENTRY_ID_ROLE:
+            return entry.entry_id
+        return None
 
 
 class SheetsTableModel(ListTableModel[SheetDetail]):

@@ -1,16 +1,22 @@
 """The Results area: each category's ranking, the sheets behind an entry, and the decisions.
 
 The chair (or the administrator) picks a category and sees its entries in rank order with
-score, normalised score, counted sheets, spread, the mean per panel group and flags in words;
-choosing an entry shows every sheet and comment behind it. "Record decision…" opens the
-decision dialog with the rank 1 entry ticked; a recorded decision can be reopened with a
-reason. The results report and the exports are saved from here too. The area re-reads the
-round whenever it changes (a score arriving, another program writing the file).
+score, counted sheets, spread, the mean per panel group and flags in words, and under it
+whether the winner depends on how the sheets are counted (issue 16: the round's own count,
+judge-adjusted, Borda and head to head, with the panel resampled), in a sentence and flagged
+where first place differs or is unstable. Three tabs below: the sheets and comments behind
+the chosen entry, the counts side by side, and "Judges at a glance". "Record decision…" opens
+the decision dialog (check your answers before anything is stored); a recorded decision can be
+reopened with a reason. The results report and the exports are saved from here too. The area
+re-reads the round whenever it changes (a score arriving, another program writing the file).
 
-``ResultsArea(session)`` works for the administrator and for a panel member who is the chair
-(the chair's workspace embeds it); anyone else sees the results but cannot decide, and sees
-them in plain words: score, how many judges, each panel group's average and notes, without
-the chair's statistics (see ``ResultsTableModel(plain=True)``).
+Everything it shows of the panel's scores is read through ``operations.results``, as the
+person signed in: a member (the chair included) sees nothing of a category they judge until
+they have submitted it — no ranking, total, count, chart, report or export — and the
+operation notes each time a member is shown results. ``ResultsArea(session)`` works for the
+administrator and for every member (the member workspace's Results tab); a member who is not
+the chair sees their submitted categories in plain words (score, how many judges, each panel
+group's average and notes) without the sheets, the statistics or the outputs.
 """
 
 from __future__ import annotations
@@ -28,26 +34,32 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from csx_desktop.domain.counts import COUNT_WORDS, Counts
 from csx_desktop.domain.model import Method
 from csx_desktop.domain.scoring import CategoryResult, EntryResult
-from csx_desktop.store import CsxError
-from csx_desktop.store.results import load_results, reopen_decision, sheet_details
+from csx_desktop.operations import decisions as decision_ops
+from csx_desktop.operations import results as results_ops
+from csx_desktop.operations.results import ADMINISTRATOR, CategoryLine, Viewer
 from csx_desktop.ui.areas.base import Area
 from csx_desktop.ui.decision_dialog import DecisionDialog
-from csx_desktop.ui.errors import show_refusal
+from csx_desktop.ui.errors import attempt
+from csx_desktop.ui.judges_chart import JudgesAtAGlanceView
 from csx_desktop.ui.reason_box import ask_multiline
 from csx_desktop.ui.results_models import (
     FLAG_SYMBOLS,
     FLAG_WORDS,
+    CountsTableModel,
     ResultsTableModel,
     SheetsTableModel,
     flag_text,
@@ -57,6 +69,19 @@ from csx_desktop.ui.session import Session
 from csx_desktop.ui.widgets.empty_state import EmptyState
 
 EXPORT_FILTER = "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"
+FLAG_MARK = "⚠"
+STEADY_MARK = "✓"
+
+
+def counts_in_words(result: CategoryResult, counts: Counts | None, judges: dict[int, str]) -> str:
+    """Whether the winner depends on how we count, flagged in words where it does."""
+    if counts is None or not counts.own:
+        return ""
+    names = {e.entry_id: e.nominee for e in result.entries}
+    sentence = counts.in_words(names, judges)
+    if counts.winner_depends_on_count:
+        return f"{FLAG_MARK} The winner depends on how we count. {sentence}"
+    return f"{STEADY_MARK} {sentence}"
 
 
 class ResultsArea(Area):
@@ -65,13 +90,19 @@ class ResultsArea(Area):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         person = session.person
+        member = person.member
+        self.viewer: Viewer = (
+            ADMINISTRATOR if person.is_administrator or member is None else int(member.id or 0)
+        )
         self.can_decide = person.is_administrator or person.is_chair
         # Other panel members see the panel's totals once they have submitted, never each
         # other's sheets or comments (DESIGN.md); the chair and the administrator see both.
         self.can_see_sheets = self.can_decide
         # A member's words for a member; the chair's statistics, explained, for the chair.
         self.plain = not self.can_decide
-        self.results: list[CategoryResult] = []
+        self.lines: list[CategoryLine] = []
+        self.result: CategoryResult | None = None
+        self.counts: Counts | None = None
 
         self.empty = EmptyState(
             "No results yet",
@@ -114,12 +145,12 @@ class ResultsArea(Area):
         self.export_button.setToolTip("Save the results or every scoresheet as Excel or CSV")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
-        results_action = QAction("&Results…", menu)
-        results_action.triggered.connect(lambda: self.export("results"))
-        sheets_action = QAction("All &scoresheets…", menu)
-        sheets_action.triggered.connect(lambda: self.export("scoresheets"))
-        menu.addAction(results_action)
-        menu.addAction(sheets_action)
+        self.export_results_action = QAction("&Results…", menu)
+        self.export_results_action.triggered.connect(lambda: self.export("results"))
+        self.export_sheets_action = QAction("All &scoresheets…", menu)
+        self.export_sheets_action.triggered.connect(lambda: self.export("scoresheets"))
+        menu.addAction(self.export_results_action)
+        menu.addAction(self.export_sheets_action)
         self.export_button.setMenu(menu)
         for button in (self.decide_button, self.reopen_button):
             button.setVisible(self.can_decide)
@@ -140,6 +171,12 @@ class ResultsArea(Area):
         self.decision_label = QLabel()
         self.decision_label.setWordWrap(True)
         self.decision_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Does the winner depend on how we count? One sentence, flagged in words.
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsFlag")
+        self.counts_label.setWordWrap(True)
+        self.counts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.counts_label.setVisible(False)
 
         self.model = ResultsTableModel(plain=self.plain)
         self.table = QTableView()
@@ -173,9 +210,8 @@ class ResultsArea(Area):
                 + "   ".join(
                     f"{symbol} {flag.label.lower()}" for flag, symbol in FLAG_SYMBOLS.items()
                 )
-                + ". Normalised: each judge's totals evened out for how generous they score,"
-                " a second view beside the score; the chair decides. Spread: the highest minus"
-                " the lowest judge's total."
+                + ". Spread: the highest minus the lowest judge's total. Other reasonable "
+                "counts are in the tab “Counts side by side”; the chair decides."
             )
         self.legend = QLabel(legend)
         self.legend.setWordWrap(True)
@@ -186,6 +222,31 @@ class ResultsArea(Area):
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.legend)
 
+        # The ranking above; below, for the chair and the administrator, three tabs.
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(left)
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.setAccessibleName("About the chosen category")
+        self.detail_tabs.setDocumentMode(True)
+        self.detail_tabs.addTab(self._build_sheets(), "Sheets and &comments")
+        self.detail_tabs.addTab(self._build_counts(), "Counts side &by side")
+        self.detail_tabs.addTab(self._build_judges(), "&Judges at a glance")
+        splitter.addWidget(self.detail_tabs)
+        self.detail_tabs.setVisible(self.can_see_sheets)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(content)
+        layout.addLayout(top)
+        layout.addWidget(self.decision_label)
+        layout.addWidget(self.counts_label)
+        layout.addLayout(actions)
+        layout.addWidget(splitter, 1)
+        self.setTabOrder(self.category_box, self.table)
+        return content
+
+    def _build_sheets(self) -> QWidget:
         self.detail_title = QLabel()
         font = self.detail_title.font()
         font.setBold(True)
@@ -224,39 +285,60 @@ class ResultsArea(Area):
         detail.setStretchFactor(0, 3)
         detail.setStretchFactor(1, 2)
         detail.setChildrenCollapsible(False)
+        return detail
 
-        # The ranking above, the chosen entry's sheets and comments below: both tables are
-        # wide, so each gets the full width of the window.
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(left)
-        splitter.addWidget(detail)
-        detail.setVisible(self.can_see_sheets)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
+    def _build_counts(self) -> QWidget:
+        box = QWidget()
+        self.counts_intro = QLabel(
+            "Beside the round's own count, other reasonable ways of counting the same sheets, "
+            "advisory: judge-adjusted (each judge's general leniency taken out), the judges' "
+            "own rankings combined (Borda), and head to head (Condorcet). “First in "
+            "resamples”: how often the entry comes first when the panel is drawn again from "
+            "its own judges."
+        )
+        self.counts_intro.setWordWrap(True)
+        self.counts_model = CountsTableModel()
+        self.counts_table = QTableView()
+        self.counts_table.setModel(self.counts_model)
+        self.counts_table.setAccessibleName("Counts side by side")
+        self.counts_table.setTabKeyNavigation(False)
+        self.counts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.counts_table.verticalHeader().hide()
+        header = self.counts_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.first_by_label = QLabel()
+        self.first_by_label.setWordWrap(True)
+        self.first_by_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.counts_intro)
+        layout.addWidget(self.first_by_label)
+        layout.addWidget(self.counts_table, 1)
+        return box
 
-        layout = QVBoxLayout(content)
-        layout.addLayout(top)
-        layout.addWidget(self.decision_label)
-        layout.addLayout(actions)
-        layout.addWidget(splitter, 1)
-        self.setTabOrder(self.category_box, self.table)
-        return content
+    def _build_judges(self) -> QWidget:
+        self.judges_view = JudgesAtAGlanceView()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setAccessibleName("Judges at a glance")
+        scroll.setWidget(self.judges_view)
+        return scroll
 
     # ---- reading ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        keep_category = self.current_result()
+        keep_category = self.current_line()
         keep_entry = self.current_entry()
-        self.results = load_results(self.store)
-        if not any(r.entries for r in self.results):
+        self.lines = results_ops.categories_for(self.store, viewer=self.viewer)
+        if not any(line.entries for line in self.lines):
             self.pages.setCurrentWidget(self.empty)
             return
         self.pages.setCurrentIndex(1)
         self.category_box.blockSignals(True)
         self.category_box.clear()
-        for result in self.results:
-            self.category_box.addItem(self._category_text(result), result.category.id)
+        for line in self.lines:
+            self.category_box.addItem(self._category_text(line), line.category.id)
         index = 0
         if keep_category is not None:
             found = self.category_box.findData(keep_category.category.id)
@@ -264,15 +346,34 @@ class ResultsArea(Area):
         self.category_box.setCurrentIndex(index)
         self.category_box.blockSignals(False)
         self._show_category(keep_entry.entry_id if keep_entry else None)
+        self._update_outputs()
 
     @staticmethod
-    def _category_text(result: CategoryResult) -> str:
-        state = "decided" if result.decision else "not decided"
-        return f"{result.category.name} — {len(result.entries)} entries, {state}"
+    def _category_text(line: CategoryLine) -> str:
+        state = "decided" if line.decided else "not decided"
+        if line.withheld:
+            state += ", results after you submit"
+        return f"{line.category.name} — {line.entries} entries, {state}"
+
+    def _update_outputs(self) -> None:
+        """The report and exports: the chair's hold only the categories they have submitted,
+        so with none they are unavailable (the operations refuse them anyway)."""
+        allowed = bool(results_ops.visible_category_ids(self.store, viewer=self.viewer))
+        tip = "" if allowed else "Available once you have submitted your scores for a category"
+        for widget in (self.report_button, self.export_button):
+            widget.setEnabled(allowed)
+        for action in (self.export_results_action, self.export_sheets_action):
+            action.setEnabled(allowed)
+        self.report_button.setToolTip(tip or "Save the results report as a PDF (Ctrl+Shift+R)")
+        self.export_button.setToolTip(tip or "Save the results or every scoresheet as Excel or CSV")
+
+    def current_line(self) -> CategoryLine | None:
+        index = self.category_box.currentIndex() if hasattr(self, "category_box") else -1
+        return self.lines[index] if 0 <= index < len(self.lines) else None
 
     def current_result(self) -> CategoryResult | None:
-        index = self.category_box.currentIndex() if hasattr(self, "category_box") else -1
-        return self.results[index] if 0 <= index < len(self.results) else None
+        """The category shown, when its results are shown to the person signed in."""
+        return self.result
 
     def current_entry(self) -> EntryResult | None:
         if not hasattr(self, "table"):
@@ -282,42 +383,48 @@ class ResultsArea(Area):
 
     def show_category(self, name: str) -> None:
         """Choose a category by name (for the chair's workspace and tests)."""
-        for index, result in enumerate(self.results):
-            if result.category.name == name:
+        for index, line in enumerate(self.lines):
+            if line.category.name == name:
                 self.category_box.setCurrentIndex(index)
                 return
 
-    def _not_yet_for_me(self, result: CategoryResult) -> bool:
-        """A judge (the chair included) sees no one's scores in a category they judge until
-        they have submitted their own (DESIGN.md); the administrator scores nothing."""
-        member = self.session.person.member
-        category_id = result.category.id
-        return (
-            member is not None
-            and member.id is not None
-            and category_id in member.category_ids
-            and not self.store.scores.is_submitted(member.id, category_id)
-        )
+    def _withhold(self, text: str) -> None:
+        self.result = None
+        self.counts = None
+        self.model.set_result(None)
+        self.counts_model.set_counts([], None)
+        self.judges_view.set_view(None)
+        self.first_by_label.setText("")
+        self.counts_label.setText("")
+        self.counts_label.setVisible(False)
+        self.decision_label.setText(text)
+        self.decide_button.setEnabled(False)
+        self.reopen_button.setEnabled(False)
+        self._show_entry(None)
 
     def _show_category(self, keep_entry_id: int | None = None) -> None:
-        result = self.current_result()
-        if result is not None and self._not_yet_for_me(result):
-            self.model.set_result(None)
-            self.decision_label.setText(
-                f"You judge {result.category.name} and have not submitted your own scores "
-                "for it yet. Its results appear here once you have, so that nobody sees "
-                "the panel's scores before scoring themselves."
-            )
-            self.decide_button.setEnabled(False)
-            self.reopen_button.setEnabled(False)
-            self._show_entry(None)
+        line = self.current_line()
+        if line is None:
+            self._withhold("")
             return
-        self.model.set_result(result)
+        if line.withheld:
+            self._withhold(line.withheld)
+            return
+        category_id = int(line.category.id or 0)
+        result = attempt(
+            self,
+            "Results not shown",
+            lambda: results_ops.category_results(
+                self.store, viewer=self.viewer, category_id=category_id
+            ),
+        )
         if result is None:
+            self._withhold("")
             return
+        self.result = result
+        self.model.set_result(result)
         is_vote = result.category.method is Method.STAFF_VOTE
         for column in (
-            ResultsTableModel.NORMALISED,
             ResultsTableModel.SHEETS,
             ResultsTableModel.SPREAD,
             *ResultsTableModel.GROUPS,
@@ -325,6 +432,7 @@ class ResultsArea(Area):
             chair_only = self.plain and column in ResultsTableModel.CHAIR_ONLY
             self.table.setColumnHidden(column, is_vote or chair_only)
         self.decision_label.setText(self._decision_text(result))
+        self._show_counts(result)
         decided = result.decision is not None
         self.decide_button.setEnabled(self.can_decide and not decided and bool(result.entries))
         self.reopen_button.setEnabled(self.can_decide and decided)
@@ -332,6 +440,45 @@ class ResultsArea(Area):
         self.table.selectRow(row if row >= 0 else 0)
         if not result.entries:
             self._show_entry(None)
+
+    def _show_counts(self, result: CategoryResult) -> None:
+        """The other counts, the flag and the judges' chart: the chair's and the
+        administrator's (read through the operations, which check it again)."""
+        self.counts = None
+        view = None
+        category_id = int(result.category.id or 0)
+        if self.can_see_sheets and result.category.method is Method.PANEL:
+            self.counts = attempt(
+                self,
+                "Counts not shown",
+                lambda: results_ops.other_counts(
+                    self.store, viewer=self.viewer, category_id=category_id
+                ),
+            )
+            view = attempt(
+                self,
+                "Chart not shown",
+                lambda: results_ops.judges_at_a_glance(
+                    self.store, viewer=self.viewer, category_id=category_id
+                ),
+            )
+        judges = {m.id: m.name for m in self.store.panel.members() if m.id is not None}
+        words = counts_in_words(result, self.counts, judges)
+        self.counts_label.setText(words)
+        self.counts_label.setVisible(bool(words))
+        self.counts_model.set_counts(list(result.entries), self.counts)
+        self.judges_view.set_view(view)
+        self.first_by_label.setText(self._first_by_text(result))
+
+    def _first_by_text(self, result: CategoryResult) -> str:
+        counts = self.counts
+        if counts is None or not counts.own:
+            return "No sheets are counted in this category yet."
+        parts = []
+        for count, first in counts.first_by_count.items():
+            who = result.nominee(first) if first is not None else "no single entry"
+            parts.append(f"{COUNT_WORDS[count]}: {who}")
+        return "First place by each count — " + "; ".join(parts) + "."
 
     def _decision_text(self, result: CategoryResult) -> str:
         decision = result.decision
@@ -359,7 +506,7 @@ class ResultsArea(Area):
 
     def _show_entry(self, entry: EntryResult | None) -> None:
         result = self.current_result()
-        if entry is None or result is None:
+        if entry is None or result is None or not self.can_see_sheets:
             self.detail_title.setText("")
             self.detail_summary.setText("Choose an entry to see its scoresheets and comments.")
             self.sheets_model.set_rows([])
@@ -379,7 +526,16 @@ class ResultsArea(Area):
         if entry.flags:
             summary += " " + "; ".join(flag_text(f) for f in entry.flags) + "."
         self.detail_summary.setText(summary)
-        sheets = sheet_details(self.store, entry_id=entry.entry_id)
+        sheets = (
+            attempt(
+                self,
+                "Sheets not shown",
+                lambda: results_ops.sheets_behind(
+                    self.store, viewer=self.viewer, entry_id=entry.entry_id
+                ),
+            )
+            or []
+        )
         self.sheets_model.set_rows(sheets)
         comments = [s for s in sheets if s.comment.strip()]
         if comments:
@@ -395,7 +551,7 @@ class ResultsArea(Area):
         result = self.current_result()
         if result is None or not self.can_decide:
             return
-        dialog = DecisionDialog(self.store, result, self)
+        dialog = DecisionDialog(self.store, result, self, viewer=self.viewer)
         if dialog.exec() and dialog.decision is not None:
             self.session.notify("decisions")
 
@@ -410,21 +566,24 @@ class ResultsArea(Area):
         )
         if not ok:
             return
-        try:
-            assert result.category.id is not None
-            reopen_decision(self.store, category_id=result.category.id, reason=reason)
-        except CsxError as error:
-            show_refusal(self, error, "Decision not reopened")
-            return
-        self.session.notify("decisions")
+        category_id = int(result.category.id or 0)
+        reopened = attempt(
+            self,
+            "Decision not reopened",
+            lambda: decision_ops.reopen_decision(
+                self.store, viewer=self.viewer, category_id=category_id, reason=reason
+            ),
+        )
+        if reopened is not None:
+            self.session.notify("decisions")
 
     def _suggested(self, name: str) -> str:
         folder = self.store.path.parent if self.store.path else Path.home()
         return str(folder / name)
 
     def save_report(self) -> None:
-        from csx_desktop.certificates.report import write_report
-
+        if not self.can_see_sheets:
+            return
         year = self.store.round.settings().year
         path, _ = QFileDialog.getSaveFileName(
             self,
@@ -436,16 +595,17 @@ class ResultsArea(Area):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        try:
-            pages = write_report(self.store, path)
-        except (CsxError, OSError) as error:
-            show_refusal(self, str(error), "Report not saved")
-            return
-        self._status(f"Saved the results report ({pages} pages) to {path}")
+        written = attempt(
+            self,
+            "Report not saved",
+            lambda: results_ops.write_results_report(self.store, viewer=self.viewer, path=path),
+        )
+        if written is not None:
+            self._status(f"Saved the results report ({written.amount} pages) to {path}")
 
     def export(self, what: str) -> None:
-        from csx_desktop.io.exports import export
-
+        if not self.can_see_sheets:
+            return
         year = self.store.round.settings().year
         path, chosen = QFileDialog.getSaveFileName(
             self,
@@ -457,12 +617,13 @@ class ResultsArea(Area):
             return
         if not path.lower().endswith((".xlsx", ".csv")):
             path += ".csv" if "csv" in chosen.lower() else ".xlsx"
-        try:
-            count = export(self.store, what, path)
-        except CsxError as error:
-            show_refusal(self, error, "Export not saved")
-            return
-        self._status(f"Exported {count} rows to {path}")
+        written = attempt(
+            self,
+            "Export not saved",
+            lambda: results_ops.export(self.store, viewer=self.viewer, what=what, path=path),
+        )
+        if written is not None:
+            self._status(written.summary("rows").replace("Wrote", "Exported", 1))
 
     def _status(self, text: str) -> None:
         window = self.window()
