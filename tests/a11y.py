@@ -966,14 +966,23 @@ def admin_area(window: MainWindow, title: str) -> QWidget:
 def decided(window: MainWindow) -> QWidget:
     """The Certificates area once every category's decision is recorded (rank 1 wins), so
     its table and preview are on screen rather than its empty state."""
-    from csx_desktop.store.results import load_results, record_decision
+    from csx_desktop.operations.decisions import record_decision
+    from csx_desktop.operations.results import ADMINISTRATOR
+    from csx_desktop.store.results import load_results
 
     store = window.store
     assert store is not None
     for result in load_results(store):
         leaders = [e.entry_id for e in result.leaders][:1]
         if leaders and result.category.id is not None:
-            record_decision(store, category_id=result.category.id, winners=leaders)
+            record_decision(
+                store,
+                viewer=ADMINISTRATOR,
+                category_id=result.category.id,
+                winners=leaders,
+                reason="Decided at the panel meeting.",
+                confirm_open_sheets=True,
+            )
     return admin_area(window, "Certificates")
 
 
