@@ -1,0 +1,247 @@
+"""From a key press to the screen updated, for each thing a panel member does and for opening
+each administrator area, on a round with 500 entries a category and 25 panel members.
+
+Each action is done in the real window (offscreen), then the event loop is run until the
+window has painted the change; the time is the median of several tries. Budget: 100 ms each
+(Nielsen's limit for "instant"); the deliberate PIN check at sign-in is not timed. The floor,
+measured in the same run, is a key typed into a bare ``QLineEdit`` and painted: the least any
+key press can cost on this machine, printed beside each action as a ratio.
+
+    python benchmarks/ui_latency.py [--runs N] [--entries N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import median
+
+from csx_desktop.domain import secrets
+from csx_desktop.domain.model import Nomination, PanelGroup
+from csx_desktop.store import Store
+
+BUDGET_MS = 100.0
+ADMIN_PASSPHRASE = "benchmark-admin"
+PIN = "246813"
+
+
+def build_round(path: Path, entries_per_category: int, members: int) -> None:
+    """Entries in every panel category, members assigned to all; nobody has scored yet except
+    the benchmark's member, who has scored the first entry of each category."""
+    with Store.create(
+        path, name="Latency benchmark", year=2026, admin_passphrase=ADMIN_PASSPHRASE
+    ) as store:
+        panel = [c for c in store.round.categories() if c.is_panel_scored]
+        ids = [int(c.id or 0) for c in panel]
+        member_ids = [
+            int(
+                store.panel.add_member(
+                    f"Member {i:02d}", list(PanelGroup)[i % 3], ids, pin=PIN, is_chair=i == 0
+                ).id
+                or 0
+            )
+            for i in range(members)
+        ]
+        nominations = [
+            Nomination(
+                category_id=int(category.id or 0),
+                nominee=f"Nominee {category.name[:5]} {i:04d}",
+                citation="Went above and beyond for residents, week after week. " * 6,
+                service="Adult Social Care",
+                received_at=datetime(2026, 3, 1 + i % 28, tzinfo=UTC),
+            )
+            for category in panel
+            for i in range(entries_per_category)
+        ]
+        store.nominations.add_many(nominations)
+        for category in panel:
+            first = store.nominations.entries(category.id)[0]
+            for criterion in category.criteria:
+                store.scores.set_score(member_ids[0], int(first.id or 0), int(criterion.id or 0), 3)
+
+
+def settle(app: object) -> None:
+    """Run the event loop until the change is laid out and painted (posted events, then the
+    update requests they cause)."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def once(action: Callable[[], object], app: object) -> float:
+    """Milliseconds of ``action`` plus painting, done once (the first opening of a view,
+    which builds it: it can only be timed once per window)."""
+    start = time.perf_counter()
+    action()
+    settle(app)
+    return (time.perf_counter() - start) * 1000
+
+
+def timed(
+    action: Callable[[], object],
+    app: object,
+    runs: int,
+    before: Callable[[], object] | None = None,
+) -> tuple[float, float]:
+    """Median and worst milliseconds of ``action`` plus painting, after one warm-up;
+    ``before`` (untimed) sets the scene for each try."""
+    action()
+    settle(app)
+    times = []
+    for _ in range(runs):
+        if before is not None:
+            before()
+            settle(app)
+        start = time.perf_counter()
+        action()
+        settle(app)
+        times.append((time.perf_counter() - start) * 1000)
+    return median(times), max(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--entries", type=int, default=500, help="entries in each category")
+    parser.add_argument("--members", type=int, default=25)
+    args = parser.parse_args()
+    # Building 25 members' PINs at the app's full scrypt cost would take most of a minute
+    # and measure nothing this benchmark is about; signing in is excepted from the budget.
+    secrets._COST = secrets.ScryptCost(n=2**10, r=8, p=1)
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
+
+    from csx_desktop.ui.admin_workspace import AdminWorkspace
+    from csx_desktop.ui.areas import AREAS
+    from csx_desktop.ui.main_window import MainWindow
+    from csx_desktop.ui.member_workspace import MemberWorkspace
+    from csx_desktop.ui.scoring_workspace import ScoringWorkspace
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "latency.csxawards"
+        started = time.perf_counter()
+        build_round(path, args.entries, args.members)
+        print(
+            f"round: {args.entries} entries in each panel category, {args.members} members "
+            f"(built in {time.perf_counter() - started:.1f} s); median of {args.runs} tries"
+        )
+
+        bare = QMainWindow()
+        line = QLineEdit()
+        bare.setCentralWidget(line)
+        bare.resize(1366, 768)
+        bare.show()
+        line.setFocus()
+        floor, _ = timed(lambda: QTest.keyClick(line, Qt.Key.Key_3), app, args.runs)
+        bare.close()
+
+        window = MainWindow()
+        window.resize(1366, 768)
+        window.show()
+        window.activateWindow()  # shortcuts answer only in the active window
+        assert window.open_round(path)
+        settle(app)
+        rows: list[tuple[str, float, float]] = []
+
+        def sign_in(row: int, secret: str) -> QWidgetLike:
+            window.sign_in.people.setCurrentRow(row)
+            window.sign_in.secret.setText(secret)
+            window.sign_in._sign_in()
+            settle(app)
+            assert window.workspace is not None
+            return window.workspace
+
+        # A panel member (row 1 of the sign-in list: the first member).
+        member = sign_in(1, PIN)
+        assert isinstance(member, MemberWorkspace)
+        workspace = member.tabs.currentWidget()
+        assert isinstance(workspace, ScoringWorkspace)
+        workspace.entry_list.setCurrentIndex(workspace.model.index(1))
+        settle(app)
+        digit = [0]
+
+        def type_digit() -> None:
+            workspace.focus_criterion(digit[0] % len(workspace.rows))
+            QTest.keyClick(workspace.rows[digit[0] % len(workspace.rows)], str(digit[0] % 6))
+            digit[0] += 1
+
+        rows.append(("a digit scores a criterion", *timed(type_digit, app, args.runs)))
+        step = [1]
+
+        def next_entry() -> None:
+            # What Ctrl+Enter calls (tests/test_scoring_workspace.py presses the key itself;
+            # sent offscreen from here the key reaches the focused radio button instead).
+            before = workspace.entry_list.currentIndex().row()
+            workspace.next_entry(1)
+            assert workspace.entry_list.currentIndex().row() != before, "nothing moved"
+            step[0] += 1
+
+        rows.append(("next entry (what Ctrl+Enter does)", *timed(next_entry, app, args.runs)))
+        tabs = member.tabs
+        scoring_tabs = [i for i in range(tabs.count()) if tabs.tabText(i).startswith("Score")]
+        turn = [0]
+
+        def switch_category() -> None:
+            turn[0] += 1
+            tabs.setCurrentIndex(scoring_tabs[turn[0] % len(scoring_tabs)])
+
+        rows.append(("switch category tab", *timed(switch_category, app, args.runs)))
+        results = next(i for i in range(tabs.count()) if tabs.tabText(i) == "Results")
+        first = once(lambda: tabs.setCurrentIndex(results), app)
+        rows.append(("open the Results tab, first time", first, first))
+        again = timed(
+            lambda: tabs.setCurrentIndex(results),
+            app,
+            args.runs,
+            before=lambda: tabs.setCurrentIndex(scoring_tabs[0]),
+        )
+        rows.append(("  and again (from scoring)", *again))
+        window.switch_person()
+        settle(app)
+
+        # The administrator (row 0 of the sign-in list).
+        admin = sign_in(0, ADMIN_PASSPHRASE)
+        assert isinstance(admin, AdminWorkspace)
+        home = AREAS[0].title
+        for spec in AREAS[1:]:
+            first = once(lambda title=spec.title: admin.show_area(title), app)
+            rows.append((f"open the {spec.title} area, first time", first, first))
+            again = timed(
+                lambda title=spec.title: admin.show_area(title),
+                app,
+                args.runs,
+                before=lambda: admin.show_area(home),
+            )
+            rows.append((f"  and again (from {home})", *again))
+        window.close()
+
+    print(f"floor: a key typed into a bare QLineEdit and painted: {floor:.2f} ms")
+    print(f"{'action':<48} {'median':>9} {'worst':>9} {'× floor':>9}  within {BUDGET_MS:.0f} ms")
+    within = True
+    for label, middle, worst in rows:
+        ok = middle <= BUDGET_MS
+        within &= ok
+        ratio = middle / floor if floor else float("inf")
+        print(
+            f"{label:<48} {middle:>7.1f}ms {worst:>7.1f}ms {ratio:>8.1f}×  {'yes' if ok else 'NO'}"
+        )
+    return 0 if within else 1
+
+
+QWidgetLike = object
+
+if __name__ == "__main__":
+    sys.exit(main())
