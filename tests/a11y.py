@@ -40,7 +40,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLineF, QModelIndex, QPoint, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QAccessible, QColor, QImage, QPalette, QTextDocumentFragment
+from PySide6.QtGui import (
+    QAccessible,
+    QAction,
+    QColor,
+    QImage,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextDocumentFragment,
+)
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -48,22 +57,27 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSplitter,
     QStyle,
     QStyleOptionViewItem,
     QTabBar,
     QTableView,
+    QTextBrowser,
     QTextEdit,
     QToolButton,
     QWidget,
@@ -774,6 +788,262 @@ def check_sorting(root: QWidget) -> list[str]:
     ]
 
 
+# ---- keys in the help (2.1.1, 3.3.2) --------------------------------------------------------
+
+
+def _main_window(root: QWidget) -> QWidget:
+    """The window whose Help > How to score lists the keys of ``root`` (a dialog's owner)."""
+    window = root.window()
+    owner = window.parentWidget()
+    return owner.window() if isinstance(window, QDialog) and owner is not None else window
+
+
+def _help_sections(page: str) -> dict[str, str]:
+    """The help page's text by heading: {"Keys in Certificates": "Ctrl+P Print …", …}."""
+    sections: dict[str, str] = {}
+    for part in re.split(r"<h3>", page)[1:]:
+        heading, _, body = part.partition("</h3>")
+        sections[html_text(heading)] = html_text(body)
+    return sections
+
+
+def html_text(fragment: str) -> str:
+    return " ".join(QTextDocumentFragment.fromHtml(fragment).toPlainText().split())
+
+
+def _listed(keys: str, text: str) -> bool:
+    """``keys`` appears whole in ``text``: "Ctrl+S" is not found in "Ctrl+Shift+R"."""
+    return re.search(rf"(?<![\w+]){re.escape(keys)}(?![\w+])", text) is not None
+
+
+def check_keys_in_help(root: QWidget) -> list[str]:
+    """Every key the screen answers to — a menu item's or action's shortcut, a ``QShortcut``,
+    a button's key other than its underlined letter — is listed by Help > How to score under
+    the heading of where it works (its menu, the area, the tab or the dialog), or with the
+    scoring keys; and no button underlines a letter that no longer presses it."""
+    from csx_desktop.ui.help_dialog import (
+        how_to_score_html,
+        is_mnemonic,
+        key_words,
+        owner_of,
+        place_of,
+        words_of,
+    )
+
+    window = _main_window(root)
+    sections = _help_sections(how_to_score_html(window))
+    scoring = sections.get("Keys for scoring", "")
+    problems = []
+
+    def listed(what: str, sequences: Iterable[QKeySequence], where: str) -> None:
+        heading = (f"{where} menu", f"Keys in {where}")
+        for sequence in sequences:
+            if sequence.isEmpty():
+                continue
+            keys = key_words(sequence)
+            text = " ".join(sections.get(h, "") for h in heading)
+            if not _listed(keys, text) and not _listed(keys, scoring):
+                problems.append(
+                    f"{what}: {keys} is not listed by Help > How to score under "
+                    f"{heading[0]!r} or {heading[1]!r} (give it words: QShortcut.setWhatsThis)"
+                )
+
+    for action in window.findChildren(QAction):
+        if not action.isEnabled():
+            continue
+        menus = [o for o in action.associatedObjects() if isinstance(o, QMenu)]
+        where = words_of(menus[0].title()) if menus else place_of(owner_of(action))
+        listed(f"action {words_of(action.text())!r}", action.shortcuts(), where)
+    for shortcut in window.findChildren(QShortcut):
+        parent = owner_of(shortcut)
+        if not shortcut.isEnabled() or parent is None:
+            continue
+        if parent.window() is not window and not parent.window().isVisible():
+            continue  # a dialog not open now
+        listed(f"QShortcut in {describe(parent)}", shortcut.keys(), place_of(parent))
+    for button in window.findChildren(QAbstractButton):
+        if button.window() is not window and not button.window().isVisible():
+            continue
+        if button.shortcut().isEmpty() or is_mnemonic(button):
+            continue
+        listed(describe(button), [button.shortcut()], place_of(button))
+    return problems
+
+
+def check_underlined_letters(root: QWidget) -> list[str]:
+    """A button's underlined letter is its key: ``setShortcut(Ctrl+D)`` on "&Record
+    decision…" replaces Alt+R, so the R is still underlined but Alt+R does nothing (a
+    wrong instruction, WCAG 3.3.2; and 2.1.1 for a keyboard user who trusts it)."""
+    from csx_desktop.ui.help_dialog import is_mnemonic, key_words
+
+    problems = []
+    for button in shown(root):
+        if not isinstance(button, QAbstractButton) or is_mnemonic(button):
+            continue
+        underlined = QKeySequence.mnemonic(button.text())
+        if not underlined.isEmpty():
+            problems.append(
+                f"{describe(button)} underlines {key_words(underlined)} but its key is "
+                f"{key_words(button.shortcut()) or 'none'}: the underlined letter does nothing"
+            )
+    return problems
+
+
+# ---- sensory characteristics (1.3.3) --------------------------------------------------------
+
+# Instructions that point by place, colour, shape or sound alone. "above"/"below" only when
+# the sentence names nothing (no quoted words): "the “Save” button below" names it.
+SENSORY = re.compile(
+    r"\b(?:on|to|at|in) the (?:left|right)\b|\b(?:left|right)[- ]hand\b"
+    r"|\b(?:top|bottom)[- ](?:left|right)\b"
+    r"|\b(?:in|the|is|are|turns?|shown in|marked in) (?:red|green|blue|yellow|orange|amber)\b"
+    r"|\b(?:round|square|circular|triangular|big|small) (?:button|icon|box|mark)\b"
+    r"|\b(?:beep|chime|when you hear)\b",
+    re.IGNORECASE,
+)
+PLACE_ONLY = re.compile(r"\b(?:above|below)\b(?! and beyond)", re.IGNORECASE)
+_NAMED = re.compile(r"[“\"'‘][^”\"'’]+[”\"'’]")
+
+
+def instructions_shown(root: QWidget) -> list[tuple[str, str]]:
+    """(where, text) for the words the app writes to tell people what to do: labels,
+    buttons, tabs, tooltips, descriptions, placeholders, titles and help pages. Not the
+    nominations' and the round's data (a citation may say "went above and beyond")."""
+    found: list[tuple[str, str]] = []
+    for widget in shown(root):
+        where = describe(widget)
+        texts = [widget.toolTip(), widget.accessibleDescription(), widget.windowTitle()]
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+            texts.append(widget.placeholderText())
+        if isinstance(widget, QTextBrowser) and widget.accessibleName() != "Citations":
+            texts.append(widget.toPlainText())
+        if isinstance(widget, QTabBar):
+            for i in range(widget.count()):
+                texts += [widget.tabText(i), widget.tabToolTip(i)]
+        found += [(where, visible_words(t)) for t in texts if t]
+    return found
+
+
+def check_sensory(root: QWidget) -> list[str]:
+    """WCAG 1.3.3: no instruction relies on place, colour, shape or sound alone."""
+    problems = set()
+    for where, text in instructions_shown(root):
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+            found = SENSORY.search(sentence)
+            if found is None and not _NAMED.search(sentence):
+                found = PLACE_ONLY.search(sentence)
+            if found is not None:
+                problems.add(f"{where}: {found.group(0)!r} in {sentence[:80]!r}")
+    return sorted(problems)
+
+
+# ---- headings and labels (2.4.6) ------------------------------------------------------------
+
+# Names that say what a control is, not what it is for.
+GENERIC_NAMES = {
+    "edit",
+    "field",
+    "value",
+    "input",
+    "text",
+    "text box",
+    "box",
+    "button",
+    "list",
+    "table",
+    "item",
+    "ok",
+    "go",
+    "click here",
+    "here",
+    "more",
+    "select",
+    "choose",
+    "change",
+    "untitled",
+}
+
+
+def _inputs(root: QWidget) -> list[QWidget]:
+    """The controls a person gives a value to or picks from, each once (a spin box, not its
+    line edit; a drop-down, not its list)."""
+    kinds = (
+        QLineEdit,
+        QComboBox,
+        QAbstractSpinBox,
+        QTextEdit,
+        QPlainTextEdit,
+        QAbstractItemView,
+        QCheckBox,
+        QRadioButton,
+    )
+    found = []
+    for widget in shown(root):
+        if not isinstance(widget, kinds) or isinstance(widget, QHeaderView):
+            continue
+        if isinstance(widget, QTextEdit) and widget.isReadOnly():
+            continue  # a text to read (a help page, a citation), not an input
+        inside = widget.parentWidget()
+        while inside is not None and inside is not root:
+            if isinstance(inside, QAbstractSpinBox | QComboBox):
+                break
+            inside = inside.parentWidget()
+        if inside is not None and inside is not root:
+            continue
+        found.append(widget)
+    return found
+
+
+def label_of(widget: QWidget) -> str:
+    """What names an input: its accessible name, else the label whose buddy it is, else what
+    the accessibility interface says (on Linux a drop-down's "name" is its value: its label
+    reaches a screen reader through the buddy relation instead)."""
+    if widget.accessibleName():
+        return widget.accessibleName()
+    for label in widget.window().findChildren(QLabel):
+        if label.buddy() is widget and label.text():
+            return label.text()
+    return accessible_name(widget)
+
+
+def _in_dialog_buttons(button: QWidget) -> bool:
+    """A dialog's own OK, Cancel, Close: "OK" says enough there."""
+    parent = button.parentWidget()
+    return isinstance(parent, QDialogButtonBox) or isinstance(button.window(), QMessageBox)
+
+
+def check_label_purpose(root: QWidget) -> list[str]:
+    """WCAG 2.4.6: each input's name (its label) is not a generic word and is not shared with
+    another input of the same group on screen; a button outside a dialog's own row of
+    buttons says what it does ("Edit member", not "Edit")."""
+    problems = []
+    seen: dict[tuple[str, str], QWidget] = {}
+    for widget in _inputs(root):
+        name = visible_words(label_of(widget))
+        if not name:
+            continue  # check_names says so
+        if name.lower() in GENERIC_NAMES:
+            problems.append(f"{describe(widget)} is named {name!r}, which says nothing of it")
+        key = (name.lower(), group_of(widget))
+        other = seen.setdefault(key, widget)
+        if other is not widget:
+            problems.append(
+                f"{describe(widget)} and {describe(other)} are both named {name!r}"
+                + (f" in {key[1]!r}" if key[1] else "")
+            )
+    for button in shown(root):
+        if not isinstance(button, QPushButton | QToolButton) or _in_dialog_buttons(button):
+            continue
+        if button.objectName().startswith("qt_") or not button.isEnabled():
+            continue
+        name = visible_words(accessible_name(button))
+        if name.lower() in GENERIC_NAMES:
+            problems.append(f"{describe(button)} is named {name!r}: say what it acts on")
+    return problems
+
+
 CHECKS: dict[str, Callable[[QWidget], list[str]]] = {
     "names": check_names,
     "labels": check_labels,
@@ -784,6 +1054,10 @@ CHECKS: dict[str, Callable[[QWidget], list[str]]] = {
     "sorting": check_sorting,
     "target-size": check_target_size,
     "secrets-paste": check_secrets_paste,
+    "keys-in-help": check_keys_in_help,
+    "underlined-letters": check_underlined_letters,
+    "sensory": check_sensory,
+    "label-purpose": check_label_purpose,
 }
 
 

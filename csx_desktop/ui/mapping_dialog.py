@@ -50,7 +50,7 @@ from csx_desktop.ui.nomination_models import PreviewModel
 
 PREVIEW_ROWS = 5
 NOT_IN_FILE = "— not in this file —"
-FROM_COLUMN = "— the category column below —"
+FROM_COLUMN = "— the column chosen for Category —"
 DATE_ORDER_CHOICES: tuple[tuple[str, DateOrder | None], ...] = (
     ("as the column shows (day first if it does not)", None),
     ("day first, as in the UK (31/08/2025)", "dmy"),
@@ -90,7 +90,8 @@ class MappingDialog(QDialog):
         self.header_row.setRange(1, max(1, min(len(plan.table.rows), 50)))
         self.header_row.setValue(plan.layout.header_row)
         self.header_row.setAccessibleDescription(
-            "The row of the spreadsheet that holds the questions; the answers start below it."
+            "The row of the spreadsheet that holds the questions; the answers start on the "
+            "next row."
         )
         self.header_row.valueChanged.connect(self._reread)
         self.date_order = QComboBox()
@@ -267,8 +268,9 @@ class MappingDialog(QDialog):
         self.intro.setText(
             f"<b>{plan.path.name}</b> looks like a <b>{plan.layout.kind}</b> export with "
             f"{rows} response{'s' if rows != 1 else ''} (from row "
-            f"{plan.layout.first_data_row}). Check that each field below reads the right "
-            "column; columns not chosen (IP addresses, start times…) are not imported."
+            f"{plan.layout.first_data_row}). Check that each field under “Which column holds "
+            "each field” reads the right column; columns not chosen (IP addresses, start "
+            "times…) are not imported."
         )
         self.notes.setText("\n".join(plan.notes))
         self.notes.setVisible(bool(plan.notes))
@@ -347,8 +349,8 @@ class MappingDialog(QDialog):
         if bad:
             self.summary.setText(
                 f"{good_rows} row{'s' if good_rows != 1 else ''} can be imported; "
-                f"{bad} row{'s have' if bad != 1 else ' has'} problems (below). By default "
-                "nothing is imported until they are corrected."
+                f"{bad} row{'s have' if bad != 1 else ' has'} problems (listed under “Check”). "
+                "By default nothing is imported until they are corrected."
             )
         else:
             self.summary.setText(

@@ -66,6 +66,9 @@ EDGE_PAIRS: tuple[tuple[str, str, str], ...] = (
     ("the chosen tab's line", FOCUS, PAPER),
 )
 
+# Room above and below the words of a list row, as a share of a line of text.
+ROW_ROOM = 0.35
+
 # A thin edge and 2 px of padding unfocused; a 3 px ring and no extra padding focused.
 _RING = f"border: 3px solid {FOCUS};"
 
@@ -75,7 +78,6 @@ _RULES = f"""
     selection-color: {ON_FOCUS};
     placeholder-text-color: {PLACEHOLDER};
 }}
-QListWidget::item {{ padding: 6px 8px; }}
 QListView::item {{ padding: 4px 6px; }}
 QTreeView::item {{ padding: 4px 2px; }}
 
@@ -142,7 +144,15 @@ def style_sheet(font: QFont) -> str:
         "QAbstractSpinBox::up-button, QAbstractSpinBox::down-button,"
         f" QComboBox::drop-down {{ width: {arrows}px; }}\n"
     )
-    return _RULES + indicators + spin
+    # Lists of names (sign-in, the areas, nominating bodies, merging): rows with room around
+    # their words at any text size. After QListView's rule in ``_RULES``, which would
+    # otherwise win (same specificity: the later rule applies).
+    lines = QFontMetrics(font).height()
+    rows = (
+        f"QListWidget::item {{ padding: {max(6, round(lines * ROW_ROOM))}px"
+        f" {max(8, round(lines * ROW_ROOM * 4 / 3))}px; }}\n"
+    )
+    return _RULES + indicators + spin + rows
 
 
 # The scoring workspace's own rules: the criterion rows and their score buttons, the banner.

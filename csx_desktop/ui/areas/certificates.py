@@ -251,9 +251,13 @@ class CertificatesArea(Area):
         self.print_button.clicked.connect(self.print_certificates)
         self.save_details.clicked.connect(self._save_details)
         self.details.changed.connect(lambda: self.details_status.setText("Not saved yet."))
-        for keys, slot in (("Ctrl+S", self.save_pdf), ("Ctrl+P", self.print_certificates)):
+        for keys, slot, what in (
+            ("Ctrl+S", self.save_pdf, "Save the ticked certificates as a PDF."),
+            ("Ctrl+P", self.print_certificates, "Print the ticked certificates."),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(what)  # the words Help > How to score lists it with
             shortcut.activated.connect(slot)
         self.setTabOrder(self.level, self.category)
         self.setTabOrder(self.category, self.per_member)

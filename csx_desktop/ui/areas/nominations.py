@@ -205,7 +205,9 @@ class NominationsArea(Area):
         self.nominations_table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.nominations_table.doubleClicked.connect(lambda _index: self.edit_nomination())
 
-        self.edit_button = self._button("&Edit…", self.edit_nomination, "Correct this nomination")
+        self.edit_button = self._button(
+            "&Edit nomination…", self.edit_nomination, "Correct this nomination"
+        )
         self.move_button = self._button(
             "Mo&ve…", self.move_nomination, "Move this nomination to another category"
         )
@@ -279,6 +281,7 @@ class NominationsArea(Area):
         self.search.textChanged.connect(self._filters_changed)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.setWhatsThis("Go to the search box.")  # the words Help > How to score lists
         find.activated.connect(self._focus_search)
         # Tab follows reading order: actions, filters, the list, then the chosen entry.
         chain: list[QWidget] = [
