@@ -1,0 +1,44 @@
+"""Setting up what the round judges by: a category's rubric criteria, and the Shining Star's
+nominating bodies (the Service Directors' services and Xentrall Shared Services).
+
+One function per action, for the window (the rubric editor, the Shining Star area) and
+``csx-admin`` alike. The rules (a frozen rubric once scoring has started, every criterion's
+descriptors, a body that has nominated someone cannot be removed…) are checked in the
+store's transaction for each; this layer is the only way the window and the command line
+reach them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from csx_desktop.domain.model import Criterion
+from csx_desktop.store.database import Store
+
+
+@dataclass(frozen=True, slots=True)
+class SetUp:
+    """What changed, in one line for the status bar or the terminal."""
+
+    summary: str
+
+
+def replace_criteria(store: Store, *, category_id: int, criteria: list[Criterion]) -> SetUp:
+    category = store.round.replace_criteria(category_id, criteria)
+    count = len(category.criteria)
+    return SetUp(f"{category.name} is judged on {count} criteri{'a' if count != 1 else 'on'}.")
+
+
+def add_nominating_body(store: Store, *, name: str) -> SetUp:
+    store.round.add_nominating_body(name)
+    return SetUp(f"Added the nominating body {name.strip()}.")
+
+
+def rename_nominating_body(store: Store, *, old: str, new: str) -> SetUp:
+    renamed = store.round.rename_nominating_body(old, new)
+    return SetUp(f"Renamed the nominating body {old.strip()} to {renamed}.")
+
+
+def remove_nominating_body(store: Store, *, name: str) -> SetUp:
+    store.round.remove_nominating_body(name)
+    return SetUp(f"Removed the nominating body {name.strip()}.")
