@@ -64,8 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             QMessageBox.critical(None, "CSX Desktop cannot start", fault_in_words())
         return 1
     from csx_desktop.ui.style import style_sheet
+    from csx_desktop.ui.widgets.tooltips import keep_tooltips
 
     app.setStyleSheet(style_sheet(app.font()))
+    keep_tooltips(app)  # Escape closes a tooltip; it stays while read (WCAG 1.4.13)
     configure_logging()
     install_exception_hook()
 
