@@ -73,7 +73,7 @@ PROGRESS: dict[str, dict[str, _Progress]] = {
         "Nora Quinn": _Progress(12),
         "David Okafor": _Progress(ALL),
         "Rachel Brannigan": _Progress(10, 1),
-        "Sandra Pounder": _Progress(ALL),  # the chair, who has submitted it
+        "Sandra Pounder": _Progress(12),  # the chair: the rest before submitting (SUBMITTED)
         "Aisha Karim": _Progress(11),
     },
     EXTRA_MILE: {
@@ -92,7 +92,8 @@ PROGRESS: dict[str, dict[str, _Progress]] = {
 }
 
 # These members have finished Pride of Stockton (every sheet complete) and pressed "Submit
-# category"; the chair among them, so her Results tab shows the ranking.
+# category"; the chair among them, so her Results tab shows the ranking. Sheets still to do
+# are scored first (``_finish``), drawn apart from PROGRESS's so those stay as they were.
 SUBMITTED: tuple[tuple[str, str], ...] = (
     ("Margaret Teesdale", PRIDE_OF_STOCKTON),
     ("David Okafor", PRIDE_OF_STOCKTON),
@@ -163,7 +164,8 @@ def _fill(store: Store) -> None:
     try:
         # The panel's own actions are audited under their names, as when they sign in.
         _declare_interests(store, members)
-        _score(store, members, random.Random(SEED))
+        leniency = _score(store, members, random.Random(SEED))
+        _finish(store, members, leniency, random.Random(SEED + 1))
         _comment(store, members)
         _submit(store, members)
     finally:
@@ -217,7 +219,8 @@ def _declare_interests(store: Store, members: dict[str, PanelMember]) -> None:
         store.panel.declare_interest(_id(member.id), _id(entry.id), interest.kind, interest.note)
 
 
-def _score(store: Store, members: dict[str, PanelMember], rng: random.Random) -> None:
+def _score(store: Store, members: dict[str, PanelMember], rng: random.Random) -> dict[str, float]:
+    """Score as PROGRESS says; return each member's leniency (for ``_finish``)."""
     # Each member is a little harsher or kinder than the others; each entry has an
     # underlying strength (data.QUALITY); a sheet's scores wander about ±1 around the two.
     leniency = {person.name: rng.uniform(-0.5, 0.5) for person in data.PANEL}
@@ -258,6 +261,34 @@ def _score(store: Store, members: dict[str, PanelMember], rng: random.Random) ->
                     for c in category.criteria[:filled]
                 ]
                 _set_scores(store, member, entry, category, scores)
+    return leniency
+
+
+def _finish(
+    store: Store,
+    members: dict[str, PanelMember],
+    leniency: dict[str, float],
+    rng: random.Random,
+) -> None:
+    """Complete every sheet a member in SUBMITTED has still to do in that category."""
+    for member_name, category_name in SUBMITTED:
+        member = members[member_name]
+        store.actor = member.name
+        category = _category(store, category_name)
+        for entry in store.nominations.entries(_id(category.id)):
+            if store.panel.has_interest(_id(member.id), _id(entry.id)):
+                continue
+            sheet = store.scores.sheet(_id(member.id), _id(entry.id))
+            centre = data.QUALITY[entry.nominee] + leniency[member_name]
+            for criterion in category.criteria:
+                if _id(criterion.id) not in sheet.scores:
+                    judging.save_score(
+                        store,
+                        member_id=_id(member.id),
+                        entry_id=_id(entry.id),
+                        criterion_id=_id(criterion.id),
+                        score=_draw(rng, centre, criterion.max_score),
+                    )
 
 
 def _draw(rng: random.Random, centre: float, max_score: int) -> int:
