@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
+from window_helpers import open_window, sign_in
 
 from csx_desktop.store import Store
 from csx_desktop.ui.main_window import MainWindow
@@ -25,22 +25,7 @@ MEMBERS_MAY_NOT = {"New round…", "Open…", "Open recent", "Import nominations
 @pytest.fixture
 def window(qtbot: QtBot, store: Store, panel_ids: dict[str, int], round_path: Path) -> MainWindow:
     store.close()
-    w = MainWindow()
-    qtbot.addWidget(w)
-    assert w.open_round(round_path)
-    w.show()
-    return w
-
-
-def _sign_in(window: MainWindow, qtbot: QtBot, name: str, secret: str) -> None:
-    people = window.sign_in.people
-    people.setCurrentRow(
-        next(i for i in range(people.count()) if people.item(i).text().startswith(name))
-    )
-    window.sign_in.secret.setFocus()
-    qtbot.keyClicks(window.sign_in.secret, secret)
-    qtbot.keyClick(window.sign_in.secret, Qt.Key.Key_Return)
-    assert window.session is not None and window.session.person.name == name
+    return open_window(qtbot, round_path)
 
 
 def _file_menu(window: MainWindow) -> QMenu:
@@ -67,7 +52,7 @@ def test_a_panel_member_is_offered_only_switch_person_and_quit(
     name: str,
     pin: str,
 ) -> None:
-    _sign_in(window, qtbot, name, pin)  # Priya Shah is the chair: no different here
+    sign_in(window, qtbot, name, pin)  # Priya Shah is the chair: no different here
     menu = _file_menu(window)
     assert _offered(menu) == {"Switch person": True, "Quit": True}
     hidden = {
@@ -96,7 +81,7 @@ def test_a_panel_member_is_offered_only_switch_person_and_quit(
 
 
 def test_the_administrator_has_the_whole_file_menu(window: MainWindow, qtbot: QtBot) -> None:
-    _sign_in(window, qtbot, "Administrator", "secret1")
+    sign_in(window, qtbot, "Administrator", "secret1")
     offered = _offered(_file_menu(window))
     assert set(offered) >= MEMBERS_MAY_NOT
     assert all(offered[text] for text in MEMBERS_MAY_NOT)
@@ -111,7 +96,7 @@ def test_before_anyone_signs_in_a_round_can_be_opened_but_not_copied(
     assert not offered["Back up…"] and not offered["Import nominations…"]
     assert window.backup_action.toolTip() == "Sign in as the administrator to back up the round"
     # The menu comes back whole for the next person after a member signs out.
-    _sign_in(window, qtbot, "Ben Castleton", "123456")
+    sign_in(window, qtbot, "Ben Castleton", "123456")
     window.switch_action.trigger()
     offered = _offered(_file_menu(window))
     assert set(offered) >= MEMBERS_MAY_NOT and offered["Open…"] and not offered["Back up…"]
@@ -120,7 +105,7 @@ def test_before_anyone_signs_in_a_round_can_be_opened_but_not_copied(
 def test_the_administrators_back_up_makes_the_copy(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _sign_in(window, qtbot, "Administrator", "secret1")
+    sign_in(window, qtbot, "Administrator", "secret1")
     copy = tmp_path / "copy.csxawards"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(copy), ""))
     trigger: QAction = window.backup_action

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from window_helpers import open_window, sign_in
 
 from csx_desktop.domain.model import Nomination
 from csx_desktop.domain.rubric import EXTRA_MILE
@@ -256,24 +256,13 @@ def test_a_score_saved_through_the_operation_costs_no_more_than_the_stores_write
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: Store, extra: int, round_path: Path) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, store: Store, extra: int, round_path: Path) -> MainWindow:
     store.close()
-    w = MainWindow()
-    qtbot.addWidget(w)
-    assert w.open_round(round_path)
-    w.show()
-    yield w
+    return open_window(qtbot, round_path)
 
 
 def _sign_in(window: MainWindow, qtbot: QtBot, name: str, secret: str = "123456") -> None:
-    people = window.sign_in.people
-    people.setCurrentRow(
-        next(i for i in range(people.count()) if people.item(i).text().startswith(name))
-    )
-    window.sign_in.secret.setFocus()
-    qtbot.keyClicks(window.sign_in.secret, secret)
-    qtbot.keyClick(window.sign_in.secret, Qt.Key.Key_Return)
-    assert window.session is not None
+    sign_in(window, qtbot, name, secret)
 
 
 def _tab(workspace: MemberWorkspace, title: str) -> object:
