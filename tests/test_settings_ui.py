@@ -15,7 +15,22 @@ from csx_desktop.ui.session import Person, Role, Session
 
 
 @pytest.fixture
-def area(qtbot: QtBot, store: Store) -> Iterator[SettingsArea]:
+def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every refusal the window shows (``ui.errors.attempt``'s box), instead of waiting."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def warning(_parent: object, _title: str, text: str, *_args: object) -> object:
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    return shown
+
+
+@pytest.fixture
+def area(qtbot: QtBot, store: Store, refusals: list[str]) -> Iterator[SettingsArea]:
     session = Session(store, Person(Role.ADMINISTRATOR))
     widget = SettingsArea(session)
     qtbot.addWidget(widget)
@@ -28,9 +43,9 @@ def test_shows_the_saved_settings(area: SettingsArea) -> None:
     assert area.name.text() == "Customer Service Awards 2026"
     assert area.year.value() == 2026
     assert area.details.ceremony_date.value() is None
-    assert area.min_judges.value() == 2
-    assert area.aggregate.currentData() == "mean"
-    assert area.ballot_rule.currentData() == "latest"
+    assert area.rule_edit("min_judges").value() == 2
+    assert area.rule_edit("aggregate").currentData() == "mean"
+    assert area.rule_edit("ballot_rule").currentData() == "latest"
     assert area.changes(area.store.round.settings()) == {}
 
 
@@ -43,11 +58,11 @@ def test_saves_only_what_changed_in_one_audited_change(area: SettingsArea, store
     area.details.signatories[1].title.setText("Mayor")
     area.voting_opens.set_value(datetime.datetime(2026, 11, 2, 9, 0))
     area.voting_closes.set_value(datetime.datetime(2026, 11, 13, 17, 0))
-    area.min_judges.setValue(3)
-    area.aggregate.setCurrentIndex(area.aggregate.findData("median"))
-    area.threshold.setValue(25)
-    area.normalise.setValue(4)
-    area.ballot_rule.setCurrentIndex(area.ballot_rule.findData("first"))
+    area.rule_edit("min_judges").setValue(3)
+    area.rule_edit("aggregate").setCurrentIndex(area.rule_edit("aggregate").findData("median"))
+    area.rule_edit("disagreement_threshold").setValue(25)
+    area.rule_edit("normalise_min_sheets").setValue(4)
+    area.rule_edit("ballot_rule").setCurrentIndex(area.rule_edit("ballot_rule").findData("first"))
     area.save_button.click()
     settings = store.round.settings()
     assert settings.name == "Customer Service Awards 2026"
@@ -68,29 +83,34 @@ def test_saves_only_what_changed_in_one_audited_change(area: SettingsArea, store
     assert store.audit_log(1)[0]["id"] == audit["id"]
 
 
-def test_a_vote_that_closes_before_it_opens_is_refused(area: SettingsArea, store: Store) -> None:
+def test_a_vote_that_closes_before_it_opens_is_refused(
+    area: SettingsArea, store: Store, refusals: list[str]
+) -> None:
     area.voting_opens.set_value(datetime.datetime(2026, 11, 13, 9, 0))
     area.voting_closes.set_value(datetime.datetime(2026, 11, 2, 9, 0))
-    area.min_judges.setValue(4)
+    area.rule_edit("min_judges").setValue(4)
     area.save_button.click()
-    assert "close after it opens" in area.message.text()
+    assert refusals == ["The vote must close after it opens."]
+    assert area.message.text() == "Not saved: nothing was changed."
     assert area.message.objectName() == "errorMessage"
     settings = store.round.settings()
     assert settings.voting_opens is None and settings.min_judges == 2  # nothing saved
 
 
-def test_a_blank_name_is_refused_in_the_round_s_words(area: SettingsArea, store: Store) -> None:
+def test_a_blank_name_is_refused_in_the_round_s_words(
+    area: SettingsArea, store: Store, refusals: list[str]
+) -> None:
     area.name.setText("   ")
     area.save_button.click()
-    assert area.message.text() == "Not saved: The round needs a name."
+    assert refusals == ["The round needs a name."]
     assert store.round.settings().name == "Customer Service Awards 2026"
 
 
 def test_revert_puts_back_the_saved_settings(area: SettingsArea) -> None:
-    area.min_judges.setValue(7)
+    area.rule_edit("min_judges").setValue(7)
     area.details.signatories[0].name.setText("Someone Else")
     area.revert_button.click()
-    assert area.min_judges.value() == 2
+    assert area.rule_edit("min_judges").value() == 2
     assert area.details.signatories[0].name.text() == ""
 
 

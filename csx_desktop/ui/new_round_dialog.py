@@ -1,4 +1,9 @@
-"""Creating a new round: its name, year, the administrator's passphrase, and where to save it."""
+"""Creating a new round: its name, year, the administrator's passphrase, and where to save it.
+
+The round is made by ``operations.rounds.create_round``, which holds every rule of it (the
+passphrase's length, the two typings matching, the file's name); a refusal is shown the
+window's one way (``ui.errors.attempt``) and the dialog stays open to put it right.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from csx_desktop import ROUND_SUFFIX
-from csx_desktop.store import CsxError, Store
+from csx_desktop.operations.rounds import MIN_PASSPHRASE, create_round
+from csx_desktop.ui.errors import attempt
+from csx_desktop.ui.session import ADMINISTRATOR
 
 
 class NewRoundDialog(QDialog):
@@ -48,9 +55,6 @@ class NewRoundDialog(QDialog):
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName("Repeat the passphrase")
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #9b1c1c; font-weight: 600;")
 
         form = QFormLayout()
         form.addRow("Round &name", self.name)
@@ -65,14 +69,14 @@ class NewRoundDialog(QDialog):
         buttons.accepted.connect(self._create)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                "A new round starts with the four award categories and their default "
-                "scoring criteria. The passphrase protects the administrator's areas."
-            )
+        opening = QLabel(
+            "A new round starts with the four award categories, their default scoring "
+            "criteria and the scoring rules, which are kept in the round. The passphrase "
+            f"(at least {MIN_PASSPHRASE} characters) protects the administrator's areas."
         )
+        opening.setWordWrap(True)  # one long line would make the dialog wider than a laptop
+        layout.addWidget(opening)
         layout.addLayout(form)
-        layout.addWidget(self.error)
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
@@ -86,22 +90,19 @@ class NewRoundDialog(QDialog):
         path = Path(self.location.text().strip())
         if path.suffix != ROUND_SUFFIX:
             path = path.with_name(path.name + ROUND_SUFFIX)
-        if self.passphrase.text() != self.repeat.text():
-            self.error.setText("The two passphrases are not the same.")
-            return
-        if len(self.passphrase.text()) < 6:
-            self.error.setText("The passphrase needs at least 6 characters.")
-            return
-        try:
-            store = Store.create(
-                path,
+        created = attempt(
+            self,
+            "Round not created",
+            lambda: create_round(
+                path=path,
                 name=self.name.text(),
                 year=self.year.value(),
                 admin_passphrase=self.passphrase.text(),
-            )
-        except CsxError as error:
-            self.error.setText(str(error))
+                repeat=self.repeat.text(),
+                actor=ADMINISTRATOR,
+            ),
+        )
+        if created is None:
             return
-        store.close()
-        self.created_path = path
+        self.created_path = created.path
         self.accept()
