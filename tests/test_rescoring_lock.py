@@ -22,6 +22,7 @@ from window_helpers import open_window, sign_in
 from csx_desktop.domain.model import Nomination
 from csx_desktop.domain.rubric import EXTRA_MILE
 from csx_desktop.operations import judging
+from csx_desktop.operations.results import ADMINISTRATOR
 from csx_desktop.store import Store
 from csx_desktop.store.errors import InputRefused
 from csx_desktop.store.results import submissions_reopened
@@ -84,13 +85,13 @@ def test_the_chair_who_has_seen_the_results_cannot_reopen_their_own_sheets(
     assert (submitted.finished, submitted.to_score) == (2, 2)
     # Before seeing anything, the chair may still reopen (a slip noticed at once).
     assert not judging.check_may_reopen(
-        store, by_member_id=chair, member_id=chair, category_id=extra
+        store, viewer=chair, member_id=chair, category_id=extra
     ).seen_results
     judging.record_seen_results(store, member_id=chair, category_id=extra)
 
     with pytest.raises(InputRefused) as refused:
         judging.reopen_category(
-            store, by_member_id=chair, member_id=chair, category_id=extra, reason="a slip"
+            store, viewer=chair, member_id=chair, category_id=extra, reason="a slip"
         )
     words = str(refused.value)
     assert "\n" not in words and "only the administrator can reopen" in words
@@ -112,13 +113,13 @@ def test_the_chair_cannot_reopen_for_another_member_who_has_seen_the_results(
     _submitted_and_seen(store, nora, extra)
     with pytest.raises(InputRefused, match=r"^Nora Quinn has seen the results for Extra Mile"):
         judging.reopen_category(
-            store, by_member_id=chair, member_id=nora, category_id=extra, reason="asked to"
+            store, viewer=chair, member_id=nora, category_id=extra, reason="asked to"
         )
     # Ben submitted but has not looked: the chair may reopen for him, with a reason.
     _score_all(store, ben, extra)
     judging.submit_category(store, member_id=ben, category_id=extra)
     reopened = judging.reopen_category(
-        store, by_member_id=chair, member_id=ben, category_id=extra, reason=" typed 1 for 4 "
+        store, viewer=chair, member_id=ben, category_id=extra, reason=" typed 1 for 4 "
     )
     assert not store.scores.is_submitted(ben, extra)
     assert (reopened.by_administrator, reopened.after_seeing_results) == (False, False)
@@ -139,11 +140,11 @@ def test_only_the_chair_or_the_administrator_reopens_and_only_what_was_submitted
     for by in (nora, ben):  # not even their own, before seeing anything
         with pytest.raises(InputRefused, match="Only the chair or the administrator"):
             judging.reopen_category(
-                store, by_member_id=by, member_id=nora, category_id=extra, reason="why not"
+                store, viewer=by, member_id=nora, category_id=extra, reason="why not"
             )
     with pytest.raises(InputRefused, match="Ben Castleton has not submitted Extra Mile"):
         judging.reopen_category(
-            store, by_member_id=None, member_id=ben, category_id=extra, reason="a reason"
+            store, viewer=ADMINISTRATOR, member_id=ben, category_id=extra, reason="a reason"
         )
     with pytest.raises(InputRefused, match="Extra Mile is already submitted"):
         judging.submit_category(store, member_id=nora, category_id=extra)
@@ -159,13 +160,13 @@ def test_the_administrator_reopens_with_a_reason_audited_and_the_member_scores_a
     for blank in ("", "   \n"):
         with pytest.raises(InputRefused, match="Say why"):
             judging.reopen_category(
-                store, by_member_id=None, member_id=chair, category_id=extra, reason=blank
+                store, viewer=ADMINISTRATOR, member_id=chair, category_id=extra, reason=blank
             )
     assert store.scores.is_submitted(chair, extra)
 
     reopened = judging.reopen_category(
         store,
-        by_member_id=None,
+        viewer=ADMINISTRATOR,
         member_id=chair,
         category_id=extra,
         reason="The chair scored Ruth's team letter as Owen's.",
@@ -195,7 +196,7 @@ def test_the_administrator_reopens_with_a_reason_audited_and_the_member_scores_a
     judging.submit_category(store, member_id=chair, category_id=extra)
     # Seen once, seen for good: the chair still cannot reopen it again themselves.
     with pytest.raises(InputRefused, match="only the administrator"):
-        judging.check_may_reopen(store, by_member_id=chair, member_id=chair, category_id=extra)
+        judging.check_may_reopen(store, viewer=chair, member_id=chair, category_id=extra)
 
 
 def test_the_chair_reading_another_members_sheet_has_seen_the_results(
@@ -205,21 +206,19 @@ def test_the_chair_reading_another_members_sheet_has_seen_the_results(
     entry = store.nominations.entries(extra)[0].id or 0
     _score_all(store, nora, extra, score=4)
     with pytest.raises(InputRefused, match="once they have submitted"):
-        judging.open_sheet(store, by_member_id=chair, member_id=nora, entry_id=entry)
+        judging.open_sheet(store, viewer=chair, member_id=nora, entry_id=entry)
     with pytest.raises(InputRefused, match="once they have submitted"):  # not the chair
-        judging.open_sheet(
-            store, by_member_id=panel_ids["Ben Castleton"], member_id=nora, entry_id=entry
-        )
+        judging.open_sheet(store, viewer=panel_ids["Ben Castleton"], member_id=nora, entry_id=entry)
     _score_all(store, chair, extra)
     judging.submit_category(store, member_id=chair, category_id=extra)
     assert not judging.has_seen_results(store, member_id=chair, category_id=extra)
-    sheet = judging.open_sheet(store, by_member_id=chair, member_id=nora, entry_id=entry)
+    sheet = judging.open_sheet(store, viewer=chair, member_id=nora, entry_id=entry)
     assert set(sheet.scores.values()) == {4}
     assert judging.has_seen_results(store, member_id=chair, category_id=extra)
     with pytest.raises(InputRefused, match="only the administrator"):
-        judging.check_may_reopen(store, by_member_id=chair, member_id=chair, category_id=extra)
+        judging.check_may_reopen(store, viewer=chair, member_id=chair, category_id=extra)
     # The administrator reading a sheet is no judge: nothing is recorded for anyone else.
-    judging.open_sheet(store, by_member_id=None, member_id=nora, entry_id=entry)
+    judging.open_sheet(store, viewer=ADMINISTRATOR, member_id=nora, entry_id=entry)
     assert len(_audit(store, judging.SEEN_RESULTS)) == 1
 
 

@@ -2,8 +2,10 @@
 them once they have seen the panel's results.
 
 Every change a member makes to their own sheets comes through here: a score, a comment,
-their answer about interests, submitting a category; and so does reopening a submitted
-category, by the chair or the administrator, and the chair's look at someone else's sheet.
+submitting a category (their answer about interests is ``operations.panel``'s); and so does
+reopening a submitted category, by the chair or the administrator, and the chair's look at
+someone else's sheet. Who is asking is a ``Viewer`` (``operations.results``): the
+administrator, or a panel member's id.
 
 The rule this module exists for: a member who has seen a category's results (the ranking,
 others' scores, a report or an export holding them) must not be able to change their own
@@ -20,14 +22,16 @@ transaction: the keystroke-to-saved budget is 100 ms.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from csx_desktop.domain.model import Interest, Scoresheet
+from csx_desktop.domain.model import Scoresheet
 from csx_desktop.store.database import Store
 from csx_desktop.store.errors import InputRefused
-from csx_desktop.store.panel import Declaration
 from csx_desktop.store.scores import SavedChange
+
+if TYPE_CHECKING:  # operations.results imports this module: the type only, for annotations
+    from csx_desktop.operations.results import Viewer
 
 SEEN_RESULTS = "see results"
 
@@ -116,13 +120,6 @@ def save_comment(store: Store, *, member_id: int, entry_id: int, comment: str) -
     return store.scores.set_comment(member_id, entry_id, comment)
 
 
-def declare_interests(
-    store: Store, *, member_id: int, category_id: int, declarations: Sequence[Declaration]
-) -> list[Interest]:
-    """The member's answer to "do you know any of these nominees?", stored all together."""
-    return store.panel.declare_and_confirm(member_id, category_id, declarations)
-
-
 def submit_category(store: Store, *, member_id: int, category_id: int) -> Submitted:
     """The member has finished a category: their sheets in it become read-only to them."""
     category = store.round.category(category_id)
@@ -146,15 +143,20 @@ def _finished(store: Store, member_id: int, category_id: int) -> tuple[int, int]
 # ---- reopening a submitted category -----------------------------------------------------
 
 
+def _asking_member(viewer: Viewer) -> int | None:
+    """The id of the panel member asking, or None for the administrator."""
+    return viewer if isinstance(viewer, int) else None
+
+
 def check_may_reopen(
-    store: Store, *, by_member_id: int | None, member_id: int, category_id: int
+    store: Store, *, viewer: Viewer, member_id: int, category_id: int
 ) -> MayReopen:
     """Whether the person asking may reopen this member's submitted category.
 
-    ``by_member_id`` is the panel member asking (the chair), ``None`` for the
-    administrator. The window asks this before asking for a reason, so nobody types a
-    reason only to be told no; ``reopen_category`` checks it all again.
+    The window asks this before asking for a reason, so nobody types a reason only to be
+    told no; ``reopen_category`` checks it all again.
     """
+    by_member_id = _asking_member(viewer)
     category = store.round.category(category_id)
     member = store.panel.member(member_id)
     if by_member_id is not None and not store.panel.member(by_member_id).is_chair:
@@ -174,20 +176,20 @@ def check_may_reopen(
 
 
 def reopen_category(
-    store: Store, *, by_member_id: int | None, member_id: int, category_id: int, reason: str
+    store: Store, *, viewer: Viewer, member_id: int, category_id: int, reason: str
 ) -> Reopened:
     """Reopen a member's submitted category so they can change their scores, with a reason.
 
-    The chair (``by_member_id``) may do so only while that member has not seen the
-    category's results; after that only the administrator (``by_member_id=None``) can. The
-    audit row keeps the reason and whether the member had seen the results.
+    The chair may do so only while that member has not seen the category's results; after
+    that only the administrator can. The audit row keeps the reason and whether the member
+    had seen the results.
     """
     reason = reason.strip()
     if not reason:
         raise InputRefused("Say why the category is being reopened.")
     with store.write():
         allowed = check_may_reopen(
-            store, by_member_id=by_member_id, member_id=member_id, category_id=category_id
+            store, viewer=viewer, member_id=member_id, category_id=category_id
         )
         store.scores.reopen_category(
             member_id, category_id, reason, after_seeing_results=allowed.seen_results
@@ -198,7 +200,7 @@ def reopen_category(
         category_id,
         allowed.category,
         reason,
-        by_member_id is None,
+        _asking_member(viewer) is None,
         allowed.seen_results,
     )
 
@@ -206,9 +208,10 @@ def reopen_category(
 # ---- the chair's look at others' sheets -------------------------------------------------
 
 
-def may_open_sheets(store: Store, *, by_member_id: int | None, category_id: int) -> bool:
+def may_open_sheets(store: Store, *, viewer: Viewer, category_id: int) -> bool:
     """The administrator may open any sheet; the chair once they have submitted the
     category themselves; other members never."""
+    by_member_id = _asking_member(viewer)
     if by_member_id is None:
         return True
     return store.panel.member(by_member_id).is_chair and store.scores.is_submitted(
@@ -216,16 +219,15 @@ def may_open_sheets(store: Store, *, by_member_id: int | None, category_id: int)
     )
 
 
-def open_sheet(
-    store: Store, *, by_member_id: int | None, member_id: int, entry_id: int
-) -> Scoresheet:
+def open_sheet(store: Store, *, viewer: Viewer, member_id: int, entry_id: int) -> Scoresheet:
     """Another member's sheet, for the administrator or the chair who has submitted.
 
     The chair reading someone else's scores has seen the category's results: that is
     recorded, so their own sheets there now reopen only through the administrator.
     """
     category_id = store.nominations.entry(entry_id).category_id
-    if not may_open_sheets(store, by_member_id=by_member_id, category_id=category_id):
+    by_member_id = _asking_member(viewer)
+    if not may_open_sheets(store, viewer=viewer, category_id=category_id):
         raise InputRefused(
             "The chair can look at other members' sheets once they have submitted this "
             "category themselves."

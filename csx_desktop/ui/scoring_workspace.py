@@ -79,6 +79,7 @@ from PySide6.QtWidgets import (
 
 from csx_desktop.domain.model import Criterion, Entry, Interest, NominationStatus, Scoresheet
 from csx_desktop.operations import judging
+from csx_desktop.operations import panel as panel_ops
 from csx_desktop.store.errors import CsxError
 from csx_desktop.store.scores import SavedChange, SheetState, sheet_state
 from csx_desktop.ui.announce import announce
@@ -742,7 +743,7 @@ class ScoringWorkspace(QWidget):
         answered = attempt(
             self,
             "Interests not recorded",
-            lambda: judging.declare_interests(
+            lambda: panel_ops.declare_and_confirm(
                 self.store,
                 member_id=self.member_id,
                 category_id=self.category_id,

@@ -25,6 +25,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from csx_desktop.domain.model import PanelMember
+from csx_desktop.operations.results import ADMINISTRATOR as ADMINISTRATOR_VIEWER
+from csx_desktop.operations.results import Viewer
 from csx_desktop.store import CsxError, Store
 from csx_desktop.store.errors import RoundBusy
 
@@ -63,6 +65,13 @@ class Person:
     @property
     def is_administrator(self) -> bool:
         return self.role is Role.ADMINISTRATOR
+
+    @property
+    def viewer(self) -> Viewer:
+        """Who is asking, as the operations take it: a member's id, or the administrator."""
+        if self.role is Role.ADMINISTRATOR or self.member is None or self.member.id is None:
+            return ADMINISTRATOR_VIEWER
+        return self.member.id
 
     @property
     def description(self) -> str:

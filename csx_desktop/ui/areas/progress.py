@@ -127,14 +127,9 @@ class ProgressArea(Area):
         )
         self.open_button.setEnabled(self._may_open_sheets(category_id))
 
-    def _by_member_id(self) -> int | None:
-        """The panel member using this area (the chair), or None for the administrator."""
-        member = self.session.person.member
-        return None if self.session.person.is_administrator or member is None else member.id
-
     def _may_open_sheets(self, category_id: int) -> bool:
         return judging.may_open_sheets(
-            self.store, by_member_id=self._by_member_id(), category_id=category_id
+            self.store, viewer=self.session.person.viewer, category_id=category_id
         )
 
     def _selection(self) -> tuple[int, int] | None:
@@ -155,7 +150,7 @@ class ProgressArea(Area):
             "Sheet not shown",
             lambda: judging.open_sheet(
                 self.store,
-                by_member_id=self._by_member_id(),
+                viewer=self.session.person.viewer,
                 member_id=member.id or 0,
                 entry_id=entry.id or 0,
             ),
@@ -173,14 +168,14 @@ class ProgressArea(Area):
         member = self.model.member_at(selection[1])
         if member is None:
             return
-        by_member_id = self._by_member_id()
+        viewer = self.session.person.viewer
         # Asked first, so nobody types a reason only to be told no.
         allowed = attempt(
             self,
             "Not reopened",
             lambda: judging.check_may_reopen(
                 self.store,
-                by_member_id=by_member_id,
+                viewer=viewer,
                 member_id=member.id or 0,
                 category_id=category_id,
             ),
@@ -201,7 +196,7 @@ class ProgressArea(Area):
             "Not reopened",
             lambda: judging.reopen_category(
                 self.store,
-                by_member_id=by_member_id,
+                viewer=viewer,
                 member_id=member.id or 0,
                 category_id=category_id,
                 reason=reason,
