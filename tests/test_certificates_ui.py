@@ -124,13 +124,17 @@ def test_the_preview_shows_the_certificate_chosen_even_when_arrowing_quickly(
     area.table.selectRow(1)
     area.table.selectRow(2)
     shown = _settled_view(qtbot, area)
+    # The reference: a new view given the document only once it is shown at its final size,
+    # so it renders the page once, for that size (given the document first, a QPdfView can
+    # keep a page rendered for its first size and show it stretched).
     fresh = QPdfView()
     qtbot.addWidget(fresh)
     fresh.setPageMode(QPdfView.PageMode.SinglePage)
     fresh.setZoomMode(QPdfView.ZoomMode.FitInView)
-    fresh.setDocument(area.document)
     fresh.resize(area.preview.size())
     fresh.show()
+    qtbot.waitExposed(fresh)
+    fresh.setDocument(area.document)
     qtbot.waitUntil(lambda: _image(fresh) == shown, timeout=5000)
 
 
