@@ -65,7 +65,11 @@ OUTPUTS: list[tuple[str, str, Callable[[Path, Path], list[str]]]] = [
         lambda r, d: ["export", "scoresheets", str(r), str(d), "--force"],
     ),
     ("export scores", "scores.csv", lambda r, d: ["export", "scores", str(r), str(d), "--force"]),
-    ("template", "template.xlsx", lambda _r, d: ["template", "nominations", str(d), "--force"]),
+    (
+        "template",
+        "template.xlsx",
+        lambda r, d: ["template", "nominations", str(r), str(d), "--force"],
+    ),
     ("backup", "copy.csxawards", lambda r, d: ["backup", str(r), str(d), "--force"]),
 ]
 NEW_ROUND = lambda _r, d: ["new", str(d), "--name", "Awards", "--admin-passphrase", "secret1"]  # noqa: E731
@@ -262,7 +266,7 @@ def test_stale_temporaries_from_a_killed_run_are_removed_by_the_next(
         lambda r, d: ["report", str(r), "-o", str(d / "report.pdf")],
         lambda r, d: ["certificates", str(r), "-o", str(d / "report.pdf")],
         lambda r, d: ["export", "results", str(r), str(d / "report.csv")],
-        lambda r, d: ["template", "nominations", str(d / "report.csv")],
+        lambda r, d: ["template", "nominations", str(r), str(d / "report.csv")],
         lambda r, d: ["backup", str(r), str(d / "report.pdf")],
     ],
     ids=["report", "certificates", "export", "template", "backup"],

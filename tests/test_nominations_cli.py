@@ -97,15 +97,22 @@ def test_merge_withdraw_reinstate_from_the_command_line(
         assert len(store.nominations.entries(include_inactive=True)) == 5
 
 
-def test_template_command_writes_xlsx_and_csv(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_template_command_writes_xlsx_and_csv_with_the_rounds_own_categories(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], store: Store, round_path: Path
 ) -> None:
+    from openpyxl import load_workbook
+
     from csx_desktop.io.tables import read_table
 
-    assert main(["template", "nominations", str(tmp_path / "t.xlsx")]) == 0
-    assert main(["template", "nominations", str(tmp_path / "t.csv")]) == 0
+    store.round.add_nominating_body("Community Wellbeing Services")
+    assert main(["template", "nominations", str(round_path), str(tmp_path / "t.xlsx")]) == 0
+    assert main(["template", "nominations", str(round_path), str(tmp_path / "t.csv")]) == 0
     for name in ("t.xlsx", "t.csv"):
         table = read_table(tmp_path / name)
         assert table.rows[0][0] == "Category" and str(table.rows[1][0]).startswith("Required")
-    assert main(["template", "nominations", str(tmp_path / "nowhere" / "t.xlsx")]) == 1
+    # The same lists the window writes: the round's bodies, not the seed list.
+    book = load_workbook(tmp_path / "t.xlsx")
+    words = {str(c.value) for sheet in book.worksheets for row in sheet.iter_rows() for c in row}
+    assert any("Community Wellbeing Services" in w for w in words)
+    assert main(["template", "nominations", str(round_path), str(tmp_path / "no" / "t.xlsx")]) == 1
     assert "does not exist" in capsys.readouterr().err

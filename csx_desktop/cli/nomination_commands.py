@@ -73,6 +73,7 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
     nominations_template = kinds.add_parser(
         "nominations", help="the nominations template (with a notes row explaining each column)"
     )
+    add_file_argument(nominations_template)  # the round: its own categories and bodies
     nominations_template.add_argument(
         "out", metavar="OUT", help="the file to write: OUT.xlsx or OUT.csv"
     )
@@ -177,10 +178,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> None:
-    from csx_desktop.io.nomination_template import write_template
-
-    path = write_template(args.out, overwrite=args.force)
-    print(f"Wrote the nominations template to {path}. Row 2 explains each column.")
+    with open_round(args.file) as store:
+        written = tidying.write_nominations_template(store, dest=args.out, overwrite=args.force)
+    print(written.summary)
 
 
 # ---- listing -----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from csx_desktop.domain.model import Entry, Nomination, NominationStatus
 from csx_desktop.store.database import Store
@@ -86,4 +87,30 @@ def set_nomination_status(
         f"Nomination {nomination.id} of {nomination.nominee} is now {nomination.status}; "
         f"entry {entry.id} is {entry.status}.",
         nomination,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A file written whole, and one line saying so."""
+
+    path: Path
+    summary: str
+
+
+def write_nominations_template(store: Store, *, dest: str | Path, overwrite: bool) -> Written:
+    """The blank nominations form to fill in by hand, listing THIS round's categories and
+    nominating bodies (the same from the window and from ``csx-admin``), as .xlsx or .csv."""
+    from csx_desktop.io.nomination_template import write_template
+
+    path = write_template(
+        dest,
+        categories=[c.name for c in store.round.categories()],
+        nominating_bodies=store.round.nominating_bodies(),
+        overwrite=overwrite,
+    )
+    return Written(
+        path,
+        f"Wrote the nominations template to {path}. Fill in one nomination a row below the "
+        "notes row, then import it.",
     )
