@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from csx_desktop.domain.model import Criterion
 from csx_desktop.store.database import Store
+from csx_desktop.store.errors import InputRefused
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,14 @@ class SetUp:
 
 
 def replace_criteria(store: Store, *, category_id: int, criteria: list[Criterion]) -> SetUp:
+    """A category's new rubric, until the first score exists in it. Each criterion has a
+    descriptor for every point of its scale (0 … top), or none (the generic words)."""
+    for criterion in criteria:
+        if len(criterion.descriptors) not in (0, criterion.max_score + 1):
+            raise InputRefused(
+                f"{criterion.name!r} is scored 0 to {criterion.max_score}, so it needs "
+                f"{criterion.max_score + 1} descriptors (it has {len(criterion.descriptors)})."
+            )
     category = store.round.replace_criteria(category_id, criteria)
     count = len(category.criteria)
     return SetUp(f"{category.name} is judged on {count} criteri{'a' if count != 1 else 'on'}.")
