@@ -12,4 +12,6 @@ message is fit to show a person as it is. Nothing here imports Qt (tests/test_la
 Modules, one per area of the work:
 
 - ``judging``: a member's own sheets (submit, reopen) and the record of who has seen results.
+- ``rounds``: making a round, changing its settings and rules (a reason once scoring has
+  started), the administrator's passphrase.
 """

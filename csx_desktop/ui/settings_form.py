@@ -257,7 +257,8 @@ class CertificateDetailsForm(QWidget):
         self.logo.set_value(settings.council_logo)
 
     def changes(self, settings: RoundSettings) -> dict[str, Any]:
-        """The settings that differ from ``settings``, ready for ``update_settings``."""
+        """The settings that differ from ``settings``, ready for
+        ``operations.rounds.change_settings``."""
         changes: dict[str, Any] = {}
         if self.ceremony_date.value() != settings.ceremony_date:
             changes["ceremony_date"] = self.ceremony_date.value()
