@@ -203,21 +203,27 @@ def _story(
     if settings.ceremony_date:
         facts.append(f"ceremony {settings.ceremony_date:%-d %B %Y}")
     story.append(Paragraph(" · ".join(facts), styles["body"]))
-    story.append(
-        Paragraph(
-            f"Rules used: the entry score is the {settings.aggregate} of the counted judge totals "
-            f"(0–100); an entry needs at least {settings.min_judges} counted sheets to be "
-            f"ranked; a spread of {settings.disagreement_threshold:g} or more is flagged as a "
-            "disagreement; scores equal to 2 decimals share a rank. A sheet counts when every "
-            "criterion is scored and its judge has not declared an interest in the entry. The "
-            "judge-adjusted score is advisory: each judge's general leniency, estimated from "
-            "the entries they shared with other judges, taken out.",
-            styles["note"],
-        )
+    counting = (
+        "A sheet counts when every criterion is scored and its judge has not declared an "
+        "interest in the entry. The judge-adjusted score is advisory: each judge's general "
+        "leniency, estimated from the entries they shared with other judges, taken out."
     )
     if report.rules:
-        story.append(Paragraph("The round's scoring rules, as fixed in the round:", styles["note"]))
+        story.append(
+            Paragraph("The round's scoring rules, as stored in the round:", styles["note"])
+        )
         story += [Paragraph(_esc(f"• {rule}"), styles["note"]) for rule in report.rules]
+        story.append(Paragraph(counting, styles["note"]))
+    else:
+        story.append(
+            Paragraph(
+                f"Rules used: the entry score is the {settings.aggregate} of the counted judge "
+                f"totals (0–100); an entry needs at least {settings.min_judges} counted sheets "
+                f"to be ranked; a spread of {settings.disagreement_threshold:g} or more is "
+                "flagged as a disagreement; scores equal to 2 decimals share a rank. " + counting,
+                styles["note"],
+            )
+        )
     story.append(Spacer(1, 6))
     story += _decisions_summary(report, styles, width)
     story += _panel(report, styles, width)
@@ -540,7 +546,9 @@ def _submissions_reopened(report: ResultsReport, styles: dict[str, Any], width: 
     story.append(
         Paragraph(
             "Each line is a member's submitted category opened again so they could change "
-            "their scores, with who opened it and why.",
+            "their scores, with who opened it and why; “after seeing the results” marks a "
+            "member who had already seen the panel's scores there (only the administrator "
+            "can reopen those).",
             styles["body"],
         )
     )
@@ -548,7 +556,7 @@ def _submissions_reopened(report: ResultsReport, styles: dict[str, Any], width: 
     for item in report.submissions_reopened:
         rows.append(
             [
-                item.member,
+                item.member + (" (after seeing the results)" if item.after_seeing_results else ""),
                 item.category,
                 f"{item.by}, {_when(item.at)}",
                 Paragraph(_esc(item.reason), styles["cell"]),

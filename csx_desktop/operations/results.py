@@ -248,12 +248,13 @@ class Written:
 
 
 def _output_categories(
-    store: Store, viewer: Viewer, what: str
+    store: Store, viewer: Viewer, what: str, *, showing: bool = True
 ) -> tuple[list[int], tuple[str, ...], tuple[str, ...]]:
     """The categories an output may hold for this person: (ids, names, names left out).
 
     The administrator's holds every category. The chair's holds the categories they have
-    submitted; with none, it is refused. Other members get no report or export."""
+    submitted; with none, it is refused. Other members get no report or export. ``showing``:
+    the output is being made, so the chair is noted as having seen those results."""
     member = _check_chair(store, viewer, what)
     categories = store.round.categories()
     if member is None:
@@ -267,13 +268,19 @@ def _output_categories(
         raise ResultsWithheld(
             f"{what} hold the panel's scores: submit your own scores for a category first."
         )
-    for category_id in allowed:
+    for category_id in allowed if showing else ():
         _check(store, viewer, category_id)
     names = tuple(c.name for c in categories if c.id in allowed)
     left_out = tuple(
         c.name for c in categories if c.id not in allowed and c.id in member.category_ids
     )
     return allowed, names, left_out
+
+
+def check_outputs(store: Store, *, viewer: Viewer) -> tuple[str, ...]:
+    """Refuse, before a file name is asked for, a person who may have no report or export;
+    else the categories theirs would hold."""
+    return _output_categories(store, viewer, "Results reports and exports", showing=False)[1]
 
 
 def write_results_report(
@@ -291,16 +298,10 @@ def write_results_report(
 
 
 def _rules(store: Store) -> Sequence[str]:
-    """The round's scoring rules in words, when the round knows how to say them."""
-    try:
-        from csx_desktop.domain import round_rules  # type: ignore[attr-defined, unused-ignore]
-    except ImportError:
-        return ()
-    words = getattr(round_rules, "rules_in_words", None)
-    if words is None:
-        return ()
-    said = words(store.round.settings())
-    return [said] if isinstance(said, str) else list(said)
+    """The round's scoring rules in words, as the round stores them."""
+    from csx_desktop.domain.round_rules import rules_in_words
+
+    return [f"{label}: {sentence}" for label, sentence in rules_in_words(store.round.settings())]
 
 
 def export_results(

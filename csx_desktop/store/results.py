@@ -107,6 +107,7 @@ class SubmissionReopened:
     by: str
     at: datetime | None
     reason: str
+    after_seeing_results: bool = False
 
 
 # The audit action ``store.scores.reopen_category`` writes (entity "category").
@@ -382,7 +383,8 @@ def submissions_reopened(
     lines = []
     for row in store.query(
         "SELECT at, actor, entity_id, json_extract(after, '$.member_id') AS member_id,"
-        " json_extract(after, '$.reason') AS reason FROM audit"
+        " json_extract(after, '$.reason') AS reason,"
+        " json_extract(after, '$.after_seeing_results') AS seen FROM audit"
         " WHERE action = ? AND entity = 'category' ORDER BY id",
         [REOPEN_SUBMISSION_ACTION],
     ):
@@ -395,6 +397,7 @@ def submissions_reopened(
                 by=row["actor"],
                 at=parse_time(row["at"]),
                 reason=row["reason"] or "",
+                after_seeing_results=bool(row["seen"]),
             )
         )
     return lines

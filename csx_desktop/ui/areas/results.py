@@ -581,8 +581,19 @@ class ResultsArea(Area):
         folder = self.store.path.parent if self.store.path else Path.home()
         return str(folder / name)
 
+    def _may_save(self) -> bool:
+        """Refuse, before asking for a file name, what the operations would refuse."""
+        return self.can_see_sheets and (
+            attempt(
+                self,
+                "Nothing to save yet",
+                lambda: results_ops.check_outputs(self.store, viewer=self.viewer),
+            )
+            is not None
+        )
+
     def save_report(self) -> None:
-        if not self.can_see_sheets:
+        if not self._may_save():
             return
         year = self.store.round.settings().year
         path, _ = QFileDialog.getSaveFileName(
@@ -604,7 +615,7 @@ class ResultsArea(Area):
             self._status(f"Saved the results report ({written.amount} pages) to {path}")
 
     def export(self, what: str) -> None:
-        if not self.can_see_sheets:
+        if not self._may_save():
             return
         year = self.store.round.settings().year
         path, chosen = QFileDialog.getSaveFileName(
