@@ -24,7 +24,16 @@ adding it to the list of screens, never by writing a new check:
   enough from the others (2.5.8), and so are the tick boxes inside tables;
 - ``check_secrets_paste``: every PIN and passphrase field takes a paste (Ctrl+V) and a value
   set through the accessibility interface, as password managers fill it (3.3.8), and is
-  exposed as a password field (its purpose, 1.3.5).
+  exposed as a password field (its purpose, 1.3.5);
+- ``check_keys_in_help``: every key the window answers to (menu items, actions, buttons'
+  keys, ``QShortcut``s) is listed by Help > How to score under where it works (2.1.1,
+  3.2.6, 3.3.2), and ``check_underlined_letters``: no button underlines a letter that does
+  not press it (3.3.2);
+- ``check_sensory``: no instruction points by place, colour, shape or sound alone ("on the
+  left", "in red", "the round button", "below" with nothing named) (1.3.3);
+- ``check_label_purpose``: no input is named with a generic word ("Value", "Field") or the
+  same words as another input of its group, and no button outside a dialog's own row says
+  only "Edit" or "OK" (2.4.6).
 
 ``Transcript`` records what a screen-reader user gets: each focus change with the control's
 name, role, value and description, and each announcement.
@@ -836,7 +845,7 @@ def check_keys_in_help(root: QWidget) -> list[str]:
     problems = []
 
     def listed(what: str, sequences: Iterable[QKeySequence], where: str) -> None:
-        heading = (f"{where} menu", f"Keys in {where}")
+        heading = (f"{where} menu", f"Keys in {where}") if where else ("Other keys",)
         for sequence in sequences:
             if sequence.isEmpty():
                 continue
@@ -845,7 +854,7 @@ def check_keys_in_help(root: QWidget) -> list[str]:
             if not _listed(keys, text) and not _listed(keys, scoring):
                 problems.append(
                     f"{what}: {keys} is not listed by Help > How to score under "
-                    f"{heading[0]!r} or {heading[1]!r} (give it words: QShortcut.setWhatsThis)"
+                    f"{' or '.join(map(repr, heading))} (give it words: QShortcut.setWhatsThis)"
                 )
 
     for action in window.findChildren(QAction):

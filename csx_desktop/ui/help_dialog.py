@@ -142,8 +142,8 @@ def place_of(widget: QWidget | None) -> str:
         tabs = stack.parentWidget() if isinstance(stack, QStackedWidget) else None
         if isinstance(tabs, QTabWidget):
             return words_of(tabs.tabText(tabs.indexOf(widget)))
-        if widget.isWindow():
-            return words_of(widget.windowTitle())
+        if widget.isWindow():  # a dialog by its title; the main window: "Other keys"
+            return words_of(widget.windowTitle()) if widget.parentWidget() is not None else ""
         widget = widget.parentWidget()
     return ""
 
