@@ -95,7 +95,14 @@ class DecisionDialog(QDialog):
         self.steps.addWidget(self._build_check())
         layout = QVBoxLayout(self)
         layout.addWidget(self.steps)
-        self.resize(self.fontMetrics().averageCharWidth() * 95, self.sizeHint().height() + 140)
+        # As tall as it wants, but never taller than the screen (a 1366×768 laptop at 200%
+        # text): the table scrolls instead.
+        screen = self.screen()
+        room = screen.availableGeometry().height() if screen is not None else 768
+        self.resize(
+            self.fontMetrics().averageCharWidth() * 95,
+            min(self.sizeHint().height() + 140, int(room * 0.9)),
+        )
         self._update()
 
     # ---- step 1: choose ----------------------------------------------------------------------

@@ -81,6 +81,8 @@ def counts_in_words(result: CategoryResult, counts: Counts | None, judges: dict[
     sentence = counts.in_words(names, judges)
     if counts.winner_depends_on_count:
         return f"{FLAG_MARK} The winner depends on how we count. {sentence}"
+    if counts.judges_who_change_the_winner:
+        return sentence  # steady by every count, yet one judge's sheets decide it: no tick
     return f"{STEADY_MARK} {sentence}"
 
 
@@ -233,8 +235,8 @@ class ResultsArea(Area):
         self.detail_tabs.addTab(self._build_judges(), "&Judges at a glance")
         splitter.addWidget(self.detail_tabs)
         self.detail_tabs.setVisible(self.can_see_sheets)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(content)
@@ -243,6 +245,7 @@ class ResultsArea(Area):
         layout.addWidget(self.counts_label)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
+        self.results_pane = splitter
         self.setTabOrder(self.category_box, self.table)
         return content
 
@@ -315,7 +318,21 @@ class ResultsArea(Area):
         layout.addWidget(self.counts_intro)
         layout.addWidget(self.first_by_label)
         layout.addWidget(self.counts_table, 1)
-        return box
+        # At large text the words and the table need more height than the tab has: the tab
+        # scrolls rather than cutting lines in half.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(box)
+        return scroll
+
+    def _fit_counts_table(self) -> None:
+        """The counts table as tall as its rows (up to ten), so the tab scrolls as a whole."""
+        table = self.counts_table
+        rows = min(self.counts_model.rowCount(), 10)
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 4
+        height += sum(table.sizeHintForRow(r) for r in range(rows)) if rows else 0
+        table.setMinimumHeight(max(height, table.fontMetrics().height() * 4))
 
     def _build_judges(self) -> QWidget:
         self.judges_view = JudgesAtAGlanceView()
@@ -401,6 +418,7 @@ class ResultsArea(Area):
         self.decide_button.setEnabled(False)
         self.reopen_button.setEnabled(False)
         self._show_entry(None)
+        self.results_pane.setVisible(False)  # nothing to show: the sentence above says why
 
     def _show_category(self, keep_entry_id: int | None = None) -> None:
         line = self.current_line()
@@ -422,6 +440,7 @@ class ResultsArea(Area):
             self._withhold("")
             return
         self.result = result
+        self.results_pane.setVisible(True)
         self.model.set_result(result)
         is_vote = result.category.method is Method.STAFF_VOTE
         for column in (
@@ -467,6 +486,8 @@ class ResultsArea(Area):
         self.counts_label.setText(words)
         self.counts_label.setVisible(bool(words))
         self.counts_model.set_counts(list(result.entries), self.counts)
+        self.counts_table.resizeRowsToContents()
+        self._fit_counts_table()
         self.judges_view.set_view(view)
         self.first_by_label.setText(self._first_by_text(result))
 
