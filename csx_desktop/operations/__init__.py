@@ -12,6 +12,10 @@ message is fit to show a person as it is. Nothing here imports Qt (tests/test_la
 Modules, one per area of the work:
 
 - ``judging``: a member's own sheets (submit, reopen) and the record of who has seen results.
+- ``results``: who may see a category's results (a member once they have submitted it), and
+  every read and output that holds them: rankings, sheets, other counts, the report, exports.
+- ``decisions``: recording (check your answers first; open sheets confirmed with a reason) and
+  reopening the panel's decision.
 - ``rounds``: making a round, changing its settings and rules (a reason once scoring has
   started), the administrator's passphrase.
 """
