@@ -88,6 +88,7 @@ def counts_in_words(result: CategoryResult, counts: Counts | None, judges: dict[
 
 class ResultsArea(Area):
     TITLE = "Results"
+    JUDGES_TAB = 2
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -105,6 +106,7 @@ class ResultsArea(Area):
         self.lines: list[CategoryLine] = []
         self.result: CategoryResult | None = None
         self.counts: Counts | None = None
+        self._judges_for = -1  # the category "Judges at a glance" was drawn for
 
         self.empty = EmptyState(
             "No results yet",
@@ -233,6 +235,7 @@ class ResultsArea(Area):
         self.detail_tabs.addTab(self._build_sheets(), "Sheets and &comments")
         self.detail_tabs.addTab(self._build_counts(), "Counts side &by side")
         self.detail_tabs.addTab(self._build_judges(), "&Judges at a glance")
+        self.detail_tabs.currentChanged.connect(lambda _index: self._show_judges())
         splitter.addWidget(self.detail_tabs)
         self.detail_tabs.setVisible(self.can_see_sheets)
         splitter.setStretchFactor(0, 1)
@@ -411,6 +414,7 @@ class ResultsArea(Area):
         self.model.set_result(None)
         self.counts_model.set_counts([], None)
         self.judges_view.set_view(None)
+        self._judges_for = -1
         self.first_by_label.setText("")
         self.counts_label.setText("")
         self.counts_label.setVisible(False)
@@ -461,23 +465,15 @@ class ResultsArea(Area):
             self._show_entry(None)
 
     def _show_counts(self, result: CategoryResult) -> None:
-        """The other counts, the flag and the judges' chart: the chair's and the
-        administrator's (read through the operations, which check it again)."""
+        """The other counts and the flag: the chair's and the administrator's (read through
+        the operations, which check it again)."""
         self.counts = None
-        view = None
         category_id = int(result.category.id or 0)
         if self.can_see_sheets and result.category.method is Method.PANEL:
             self.counts = attempt(
                 self,
                 "Counts not shown",
                 lambda: results_ops.other_counts(
-                    self.store, viewer=self.viewer, category_id=category_id
-                ),
-            )
-            view = attempt(
-                self,
-                "Chart not shown",
-                lambda: results_ops.judges_at_a_glance(
                     self.store, viewer=self.viewer, category_id=category_id
                 ),
             )
@@ -488,8 +484,29 @@ class ResultsArea(Area):
         self.counts_model.set_counts(list(result.entries), self.counts)
         self.counts_table.resizeRowsToContents()
         self._fit_counts_table()
-        self.judges_view.set_view(view)
         self.first_by_label.setText(self._first_by_text(result))
+        self._judges_for = -1  # drawn when its tab is shown
+        self._show_judges()
+
+    def _show_judges(self) -> None:
+        """Judges at a glance, read only while its tab is the one shown (it counts again)."""
+        result = self.result
+        if result is None or self.detail_tabs.currentIndex() != self.JUDGES_TAB:
+            return
+        category_id = int(result.category.id or 0)
+        if self._judges_for == category_id:
+            return
+        self._judges_for = category_id
+        view = None
+        if self.can_see_sheets and result.category.method is Method.PANEL:
+            view = attempt(
+                self,
+                "Chart not shown",
+                lambda: results_ops.judges_at_a_glance(
+                    self.store, viewer=self.viewer, category_id=category_id
+                ),
+            )
+        self.judges_view.set_view(view)
 
     def _first_by_text(self, result: CategoryResult) -> str:
         counts = self.counts
