@@ -157,6 +157,7 @@ class MakePacksDialog(QDialog):
         self.folder.setAccessibleName("Folder")
         choose = QPushButton("C&hoose…")
         choose.setAccessibleName("Choose a folder")
+        choose.setAutoDefault(False)  # Enter in a field makes the packs, never browses
         choose.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
@@ -179,12 +180,13 @@ class MakePacksDialog(QDialog):
         self.send_to.setPlaceholderText("the awards administrator")
         self.error = _error_label()
         form = QFormLayout()
-        form.addRow("&Folder:", folder_row)
+        folder_label = QLabel("&Folder:")
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
         form.addRow(date_row)
         form.addRow("&Send them back to:", self.send_to)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         make = buttons.addButton("&Make packs", QDialogButtonBox.ButtonRole.AcceptRole)
-        make.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -193,6 +195,7 @@ class MakePacksDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        make.setDefault(True)  # once in the dialog: Enter in a field makes the packs
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
 
     def _choose_folder(self) -> None:
@@ -284,12 +287,12 @@ class ImportPackDialog(QDialog):
         layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         store = buttons.addButton("&Store", QDialogButtonBox.ButtonRole.AcceptRole)
-        store.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
         outer.addWidget(_scrolling(content), 1)
         outer.addWidget(buttons)
+        store.setDefault(True)  # once in the dialog, so Enter stores
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 42)
 
     def _choice(self, sheet: SheetChanges) -> QGroupBox:
@@ -353,7 +356,7 @@ class KeyPaperSheetDialog(QDialog):
         self.second = QCheckBox("Second &keying: a check (the app's scores stay as they are)")
         self.second.setToolTip(
             "Key the same paper sheet again, without looking at the first keying; sheets "
-            "whose two keyings disagree are listed below for a third look."
+            "whose two keyings disagree are listed in this window for a third look."
         )
         top = QFormLayout()
         top.addRow("&Member:", self.member)
@@ -383,8 +386,11 @@ class KeyPaperSheetDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = buttons.addButton("&Save sheet", QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button.setToolTip("Save this sheet and go to the next entry (Ctrl+Enter)")
-        self.save_button.setAutoDefault(False)
+        self.save_button.setToolTip(
+            "Save this sheet and go to the next entry (Enter, or Ctrl+Enter from the comment)"
+        )
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -400,6 +406,7 @@ class KeyPaperSheetDialog(QDialog):
         layout.addWidget(self.mismatch_label)
         layout.addWidget(self.mismatches)
         layout.addWidget(buttons)
+        self.save_button.setDefault(True)  # Enter saves; it never closes the dialog
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
 
         self.member.currentIndexChanged.connect(self._fill_categories)
@@ -409,6 +416,12 @@ class KeyPaperSheetDialog(QDialog):
         self._entries: dict[int, list[tuple[int, str]]] = {}
         self._fill_categories()
         self._show_mismatches()
+
+    def done(self, result: int) -> None:
+        # Closed: nothing it shows may read the round again (the round may close next).
+        for widget in (self.member, self.category, self.entry, self.second):
+            widget.blockSignals(True)
+        super().done(result)
 
     # ---- choosing the sheet ----------------------------------------------------------------
 
@@ -444,7 +457,6 @@ class KeyPaperSheetDialog(QDialog):
             return
         form = paper_sheet_form(self.store, member_id=int(member_id), entry_id=int(entry_id))
         blind = self.second.isChecked()  # a second keying starts empty: nothing to copy
-        previous: CriterionRow | None = None
         for criterion in form.category.criteria:
             row = CriterionRow(criterion, self.criteria_box)
             row.set_value(None if blind else form.sheet.scores.get(criterion.id or 0))
@@ -452,10 +464,15 @@ class KeyPaperSheetDialog(QDialog):
             row.step.connect(lambda step, r=row: self._step(r, step))
             row.refused.connect(self._typed_wrong)
             self.criteria_layout.addWidget(row)
-            if previous is not None:
-                QWidget.setTabOrder(previous.tab_stop(), row.tab_stop())
             self.rows.append(row)
-            previous = row
+        # Reading order: the choice, each criterion's scores, then the comment. Every score
+        # button is chained (only the chosen one of a criterion takes Tab, and which one
+        # that is changes as scores are typed).
+        chain: list[QWidget] = [self.second]
+        chain += [button for row in self.rows for button in row.buttons]
+        chain.append(self.comment)
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self.comment.setPlainText("" if blind else form.sheet.comment)
         if form.refusal:
             self._refuse(form.refusal)

@@ -502,6 +502,7 @@ class PanelArea(Area):
             return
         dialog = KeyPaperSheetDialog(self.store, members, self)
         dialog.exec()
+        dialog.deleteLater()
         if dialog.changed:
             if dialog.last is not None:
                 self._say(dialog.last.summary())
