@@ -94,7 +94,8 @@ def _check(store: Store, viewer: Viewer, category_id: int) -> PanelMember | None
     if why is not None:
         raise ResultsWithheld(why)
     member = _member(store, viewer)
-    if member is not None and member.id is not None:
+    # A round open read-only cannot note it, and no sheet in it can change either.
+    if member is not None and member.id is not None and not store.read_only:
         record_seen_results(store, member_id=member.id, category_id=category_id)
     return member
 
