@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -471,7 +472,7 @@ class KeyPaperSheetDialog(QDialog):
         chain: list[QWidget] = [self.second]
         chain += [button for row in self.rows for button in row.buttons]
         chain.append(self.comment)
-        for before, after in zip(chain, chain[1:], strict=False):
+        for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
         self.comment.setPlainText("" if blind else form.sheet.comment)
         if form.refusal:
