@@ -290,9 +290,13 @@ class ScoreRepository:
                 sheet = sheets.get(key)
                 states[key] = sheet_state(sheet, criteria, interest=key in interests)
                 scored[key] = len(sheet.scores) if sheet else 0
-        submitted = {
-            member.id or 0: self.submitted_at(member.id or 0, category_id) for member in members
-        }
+        when = dict(
+            store.conn.execute(
+                "SELECT member_id, submitted_at FROM member_categories WHERE category_id = ?",
+                [category_id],
+            ).fetchall()
+        )
+        submitted = {member.id or 0: parse_time(when.get(member.id)) for member in members}
         return CategoryProgress(category_id, members, entries, states, scored, submitted)
 
     # ---- reading -------------------------------------------------------------------------

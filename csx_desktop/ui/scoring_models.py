@@ -10,6 +10,7 @@ nothing depends on colour; colour only repeats what the words say.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,6 +115,19 @@ def entry_state_words(row: EntryRow) -> str:
     return row.state.value
 
 
+# The roles a progress cell answers; Qt asks for many more as it paints and measures.
+_PROGRESS_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        STATE_ROLE,
+    }
+)
+
+
 class ProgressModel(QAbstractTableModel):
     """Entries down the side, members across the top: where everyone is, never their scores."""
 
@@ -121,12 +135,37 @@ class ProgressModel(QAbstractTableModel):
         super().__init__()
         self._progress = progress
         self._criteria = 0
+        self._headers: list[str] = []
 
     def set_progress(self, progress: CategoryProgress, criteria: int) -> None:
         self.beginResetModel()
         self._progress = progress
         self._criteria = criteria
+        # Each header counts its member's sheets: once here, in one pass over the matrix,
+        # not each time a header is painted.
+        complete: Counter[int] = Counter()
+        interests: Counter[int] = Counter()
+        for (member_id, _entry_id), state in progress.states.items():
+            if state is SheetState.COMPLETE:
+                complete[member_id] += 1
+            elif state is SheetState.INTEREST:
+                interests[member_id] += 1
+        entries = len(progress.entries)
+        self._headers = []
+        for member in progress.members:
+            member_id = member.id or 0
+            done, total = complete[member_id], entries - interests[member_id]
+            submitted = "submitted" if progress.submitted_at.get(member_id) else "not submitted"
+            self._headers.append(f"{member.name}\n{done} of {total} · {submitted}")
         self.endResetModel()
+
+    def cell_texts(self) -> list[str]:
+        """Every text a cell can show in this category: the table sizes its columns by these
+        instead of measuring every cell (500 entries × 25 members)."""
+        texts = [f"{SYMBOLS[state]} {state.value}" for state in SheetState]
+        top = max(self._criteria - 1, 0)
+        texts.append(f"{SYMBOLS[SheetState.IN_PROGRESS]} {top} of {self._criteria}")
+        return texts
 
     @property
     def progress(self) -> CategoryProgress | None:
@@ -153,6 +192,8 @@ class ProgressModel(QAbstractTableModel):
         return len(self._progress.members)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _PROGRESS_ROLES:  # asked for a dozen roles a cell: answer these fast
+            return None
         member = self.member_at(index.column()) if index.isValid() else None
         entry = self.entry_at(index.row()) if index.isValid() else None
         if member is None or entry is None or self._progress is None:
@@ -183,16 +224,7 @@ class ProgressModel(QAbstractTableModel):
         ):
             return None
         if orientation == Qt.Orientation.Horizontal:
-            member = self.member_at(section)
-            if member is None:
-                return None
-            member_id = member.id or 0
-            done = self._progress.complete_count(member_id)
-            total = self._progress.to_score_count(member_id)
-            submitted = (
-                "submitted" if self._progress.submitted_at.get(member_id) else "not submitted"
-            )
-            return f"{member.name}\n{done} of {total} · {submitted}"
+            return self._headers[section] if 0 <= section < len(self._headers) else None
         entry = self.entry_at(section)
         return entry.nominee if entry else None
 

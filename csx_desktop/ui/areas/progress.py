@@ -30,6 +30,7 @@ from csx_desktop.ui.panel_dialogs import SheetDialog, ask_reason
 from csx_desktop.ui.scoring_models import ProgressModel
 from csx_desktop.ui.session import Session
 from csx_desktop.ui.widgets.empty_state import EmptyState
+from csx_desktop.ui.widgets.fitted_rows import fit_rows_to_contents
 
 LEGEND = "✓ complete · ● in progress (criteria scored) · ○ not started · ⚑ declared interest"
 
@@ -56,8 +57,11 @@ class ProgressArea(Area):
         self.table.setAccessibleName("Scoring progress: entries down, panel members across")
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Not ResizeToContents: that measures every cell (12,500 for 500 entries and 25
+        # members) on every layout, seconds each time. Columns are as wide as their header
+        # and the widest text a cell can hold; rows are fitted as they come into view.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        fit_rows_to_contents(self.table)
         self.table.doubleClicked.connect(lambda _index: self.open_sheet())
         self.table.activated.connect(lambda _index: self.open_sheet())
         legend = QLabel(LEGEND)
@@ -114,10 +118,11 @@ class ProgressArea(Area):
         progress = self.store.scores.progress(category_id)
         category = self.store.round.category(category_id)
         self.model.set_progress(progress, len(category.criteria))
-        has_anything = any(
+        self._fit_columns()
+        has_anything = bool(progress.entries and progress.members) or any(
             self.store.nominations.entries(c.id) and self.store.panel.members_judging(c.id or 0)
             for c in self.store.round.categories()
-            if c.is_panel_scored and c.id is not None
+            if c.is_panel_scored and c.id is not None and c.id != category_id
         )
         self.stack.setCurrentWidget(self.content if has_anything else self.empty)
         submitted = sum(1 for m in progress.members if progress.submitted_at.get(m.id or 0))
@@ -126,6 +131,15 @@ class ProgressArea(Area):
             f"members judging, {submitted} submitted."
         )
         self.open_button.setEnabled(self._may_open_sheets(category_id))
+
+    def _fit_columns(self) -> None:
+        """Each member's column as wide as its header and the widest text a cell can show."""
+        metrics = self.table.fontMetrics()
+        room = 2 * metrics.averageCharWidth() + 2 * self.table.frameWidth()
+        cells = max(metrics.horizontalAdvance(t) for t in self.model.cell_texts()) + room
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            header.resizeSection(column, max(cells, header.sectionSizeHint(column)))
 
     def _may_open_sheets(self, category_id: int) -> bool:
         return judging.may_open_sheets(
