@@ -861,7 +861,10 @@ def check_keys_in_help(root: QWidget) -> list[str]:
         if not action.isEnabled():
             continue
         menus = [o for o in action.associatedObjects() if isinstance(o, QMenu)]
-        where = words_of(menus[0].title()) if menus else place_of(owner_of(action))
+        owner = owner_of(action)
+        if not menus and owner is not None and not owner.isVisible():
+            continue  # Qt does not trigger it: its widget is not on screen
+        where = words_of(menus[0].title()) if menus else place_of(owner)
         listed(f"action {words_of(action.text())!r}", action.shortcuts(), where)
     for shortcut in window.findChildren(QShortcut):
         parent = owner_of(shortcut)
@@ -1431,6 +1434,7 @@ SCREENS: dict[str, Callable[[MainWindow], QWidget]] = {
         w, "Panel", "Declared interests"
     ),
     "administrator Panel, rubrics": lambda w: admin_tab(w, "Panel", "Rubrics"),
+    "administrator Panel, judging packs": lambda w: admin_tab(w, "Panel", "Judging packs"),
     "administrator Results, decisions recorded": results_decided,
     "administrator Certificates, date and signatories": lambda w: admin_tab(
         w, "Certificates", "Date and signatories"

@@ -174,7 +174,10 @@ def window_keys(window: QWidget) -> list[Key]:
         if not action.isEnabled() or not _sequences(action):
             continue
         menu = _menu_of(action)
-        where = words_of(menu.title()) if menu is not None else place_of(owner_of(action))
+        owner = owner_of(action)
+        if menu is None and owner is not None and not owner.isVisible():
+            continue  # an action of a widget not on screen (being replaced) does nothing
+        where = words_of(menu.title()) if menu is not None else place_of(owner)
         what = words_of(action.text()) or action.statusTip()
         found += [Key(key_words(k), what, where) for k in _sequences(action)]
     for shortcut in window.findChildren(QShortcut):
@@ -230,7 +233,7 @@ def how_to_score_html(window: QWidget | None = None) -> str:
         places: dict[str, list[Key]] = {}
         for key in sorted(window_keys(window), key=lambda k: k.keys):
             places.setdefault(key.where, []).append(key)
-        menus = {words_of(m.title()) for m in window.findChildren(QMenu)}
+        menus = {words_of(m.title()) for m in window.findChildren(QMenu)} - {""}
         for where in sorted(places, key=lambda w: (w not in menus, w)):
             heading = f"{where} menu" if where in menus else f"Keys in {where}" if where else ""
             parts.append(f"<h3>{html.escape(heading or 'Other keys')}</h3>")
