@@ -73,6 +73,11 @@ class ProgressArea(Area):
         self.reopen_button = QPushButton("&Reopen for member…")
         self.reopen_button.setToolTip(
             "Let the selected member change their scores in a category they submitted"
+            + (
+                ""
+                if session.person.is_administrator
+                else " (until they have seen its results; then only the administrator can)"
+            )
         )
         self.reopen_button.clicked.connect(self.reopen)
 
