@@ -131,7 +131,7 @@ def _entry_id(store: Store, category_id: int, nominee: str) -> int:
 
 
 def run_decide(args: argparse.Namespace) -> None:
-    from csx_desktop.operations.decisions import record_decision
+    from csx_desktop.operations.decisions import open_sheets, record_decision
     from csx_desktop.operations.results import ADMINISTRATOR
 
     with open_round(args.file) as store:
@@ -139,6 +139,14 @@ def run_decide(args: argparse.Namespace) -> None:
         assert category.id is not None
         winners = [_entry_id(store, category.id, n) for n in args.winner]
         commended = [_entry_id(store, category.id, n) for n in args.highly_commended]
+        missing = open_sheets(store, category_id=category.id)
+        if missing and not args.close_open_sheets:
+            who = "; ".join(o.in_words() for o in missing)
+            raise InputRefused(
+                f"Not every member judging {category.name} has submitted ({who}). To decide "
+                "now all the same, closing scoring for them, add --close-open-sheets and a "
+                "--reason."
+            )
         record_decision(
             store,
             viewer=ADMINISTRATOR,
