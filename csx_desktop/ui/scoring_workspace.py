@@ -24,8 +24,9 @@ saved when typing pauses and when it loses focus. Only the signed-in member's ow
 ever read here, so nobody sees another member's scores. The words on screen are a panel
 member's, not the rubric's jargon: "entries you have not finished", not "scoresheets".
 
-Every change to the member's sheets (a score, a comment, their interests, submitting) is an
-operation of ``csx_desktop.operations.judging``; a refusal is shown by ``ui.errors``. Who can
+Every change to the member's sheets (a score, a comment, submitting) is an operation of
+``csx_desktop.operations.judging``, their answer about interests one of
+``operations.panel``; a refusal is shown by ``ui.errors``. Who can
 reopen a submitted category depends on whether the member has seen its results (then only
 the administrator), and the words on screen say which.
 """
