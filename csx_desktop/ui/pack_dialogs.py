@@ -259,7 +259,8 @@ class ImportPackDialog(QDialog):
         )
         new = list(check.taken)
         if new:
-            layout.addWidget(_heading(f"New scores to take ({len(new)} sheets)"))
+            sheets = f"{len(new)} sheet{'' if len(new) == 1 else 's'}"
+            layout.addWidget(_heading(f"New scores to take ({sheets})"))
             for sheet in new:
                 layout.addWidget(_sheet_words(sheet))
         if check.left:
@@ -397,18 +398,35 @@ class KeyPaperSheetDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
 
-        layout = QVBoxLayout(self)
+        # Everything but the buttons scrolls as one page when it is taller than the screen
+        # (text at 200% on a 1366 × 768 laptop); the buttons stay in view.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.refusal)
-        layout.addWidget(_scrolling(self.criteria_box, 12), 1)
+        layout.addWidget(self.criteria_box)
         layout.addWidget(comment_label)
         layout.addWidget(self.comment)
         layout.addWidget(self.status)
         layout.addWidget(self.mismatch_label)
         layout.addWidget(self.mismatches)
-        layout.addWidget(buttons)
+        layout.addStretch(1)
+        self.page = QScrollArea()
+        self.page.setWidget(body)
+        self.page.setWidgetResizable(True)
+        self.page.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its contents are the Tab stops
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.page, 1)
+        outer.addWidget(buttons)
         self.save_button.setDefault(True)  # Enter saves; it never closes the dialog
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
+        # Wide enough for a criterion's words, scores and descriptor side by side, and tall
+        # enough for three criteria, within the screen.
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = (screen.width(), screen.height()) if screen else (1366, 768)
+        self.setMinimumWidth(min(self.fontMetrics().horizontalAdvance("M") * 60, width - 80))
+        self._tall = min(self.fontMetrics().lineSpacing() * 44, height - 80)
 
         self.member.currentIndexChanged.connect(self._fill_categories)
         self.category.currentIndexChanged.connect(self._fill_entries)
@@ -417,6 +435,7 @@ class KeyPaperSheetDialog(QDialog):
         self._entries: dict[int, list[tuple[int, str]]] = {}
         self._fill_categories()
         self._show_mismatches()
+        self.resize(self.minimumWidth(), self._tall)
 
     def done(self, result: int) -> None:
         # Closed: nothing it shows may read the round again (the round may close next).
@@ -463,6 +482,7 @@ class KeyPaperSheetDialog(QDialog):
             row.set_value(None if blind else form.sheet.scores.get(criterion.id or 0))
             row.chosen.connect(lambda value, r=row: self._chosen(r, value))
             row.step.connect(lambda step, r=row: self._step(r, step))
+            row.focused.connect(lambda r=row: self.page.ensureWidgetVisible(r, 0, 8))
             row.refused.connect(self._typed_wrong)
             self.criteria_layout.addWidget(row)
             self.rows.append(row)

@@ -121,6 +121,11 @@ class RemovePaperVotesDialog(QDialog):
         intro.setWordWrap(True)
         self.paper = QComboBox()
         self.paper.setAccessibleName("Paper count to remove")
+        # A long count's words shorten in the closed list, never the label beside it.
+        self.paper.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.paper.setMinimumContentsLength(28)
         for paper_id, words in papers:
             self.paper.addItem(words, paper_id)
         if chosen is not None and self.paper.findData(chosen) >= 0:
