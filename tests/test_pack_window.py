@@ -301,7 +301,7 @@ def test_the_check_dialog_names_what_changes_and_cancel_changes_nothing(
     _drive(monkeypatch, qtbot, ImportPackDialog, keys)
     area.import_pack_button.click()
     text = "\n".join(seen)
-    assert "New scores to take (1 sheets)" in text
+    assert "New scores to take (1 sheet)" in text
     assert "Anita Sedgwick" in text
     assert "Sheets that differ from the app (1)" in text
     assert f"{EXTRA_MILE} — Owen Marsh" in text
