@@ -31,7 +31,9 @@ from csx_desktop.ui.reason_box import ask_multiline
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    # Made inside the dialog, so the default button is the dialog's: Enter in a field
+    # presses it (made outside, Cancel became the default and Enter cancelled).
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, dialog)
     ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
     ok.setDefault(True)
     buttons.accepted.connect(dialog.accept)
