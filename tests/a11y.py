@@ -71,6 +71,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGroupBox,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -934,6 +935,10 @@ def instructions_shown(root: QWidget) -> list[tuple[str, str]]:
         if isinstance(widget, QTabBar):
             for i in range(widget.count()):
                 texts += [widget.tabText(i), widget.tabToolTip(i)]
+        if isinstance(widget, QComboBox):  # the app's own choices ("— not in this file —")
+            texts += [widget.itemText(i) for i in range(min(widget.count(), MODEL_ROWS))]
+        if isinstance(widget, QGroupBox):
+            texts.append(widget.title())
         found += [(where, visible_words(t)) for t in texts if t]
     return found
 
@@ -1028,8 +1033,9 @@ def _in_dialog_buttons(button: QWidget) -> bool:
 
 def check_label_purpose(root: QWidget) -> list[str]:
     """WCAG 2.4.6: each input's name (its label) is not a generic word and is not shared with
-    another input of the same group on screen; a button outside a dialog's own row of
-    buttons says what it does ("Edit member", not "Edit")."""
+    another input of the same group on screen; each heading (a group's title) names its
+    topic and no two are alike; a button outside a dialog's own row of buttons says what it
+    does ("Edit member", not "Edit")."""
     problems = []
     seen: dict[tuple[str, str], QWidget] = {}
     for widget in _inputs(root):
@@ -1045,6 +1051,17 @@ def check_label_purpose(root: QWidget) -> list[str]:
                 f"{describe(widget)} and {describe(other)} are both named {name!r}"
                 + (f" in {key[1]!r}" if key[1] else "")
             )
+    headings: dict[tuple[str, str], QGroupBox] = {}
+    for box in shown(root):
+        if not isinstance(box, QGroupBox) or not box.title():
+            continue
+        title = visible_words(box.title())
+        if title.lower() in GENERIC_NAMES | {"details", "options", "settings", "general"}:
+            problems.append(f"the heading {title!r} of {describe(box)} says nothing of its topic")
+        key = (title.lower(), group_of(box))
+        first = headings.setdefault(key, box)
+        if first is not box:
+            problems.append(f"two parts of the screen have the same heading {title!r}")
     for button in shown(root):
         if not isinstance(button, QPushButton | QToolButton) or _in_dialog_buttons(button):
             continue

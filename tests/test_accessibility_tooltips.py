@@ -64,11 +64,12 @@ def test_escape_closes_a_tooltip_and_nothing_else(dialog: QDialog, keeper: Toolt
     _hover(button)
     assert QToolTip.isVisible() and QToolTip.text() == "Save the round settings (Ctrl+S)"
     QTest.keyClick(button, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and button.hasFocus()  # the Escape went to the tooltip only
+    # At once (while Qt takes its 300 ms to close the tooltip): Escape is the dialog's again.
+    QTest.keyClick(button, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
     QTest.qWait(HIDE_DELAY_MS)
     assert not QToolTip.isVisible()
-    assert dialog.isVisible() and button.hasFocus()  # the Escape went to the tooltip only
-    QTest.keyClick(button, Qt.Key.Key_Escape)  # no tooltip now: Escape closes the dialog
-    assert not dialog.isVisible()
 
 
 def test_the_pointer_can_move_onto_a_tooltip_and_it_stays_until_left(

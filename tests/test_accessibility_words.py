@@ -21,6 +21,7 @@ from a11y import (
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -166,6 +167,21 @@ def test_the_sensory_check_catches_place_colour_shape_and_sound(qtbot: QtBot, te
     assert len(problems) == 1 and text[:40] in problems[0], problems
 
 
+def test_the_sensory_check_reads_the_apps_choices_and_headings(qtbot: QtBot) -> None:
+    """A drop-down's choices and a group's title are instructions too (the import's
+    "— the category column below —" was one)."""
+    page = _page(qtbot)
+    choice = QComboBox()
+    choice.addItems(["Extra Mile", "— the category column below —"])
+    group = QGroupBox("The green boxes")
+    page.layout().addWidget(choice)
+    page.layout().addWidget(group)
+    QApplication.processEvents()  # widgets added to a shown page show on the next turn
+    problems = check_sensory(page)
+    assert len(problems) == 2, problems
+    assert "'below'" in problems[0] or "'below'" in problems[1]
+
+
 def test_the_sensory_check_lets_named_things_and_criterion_names_be(qtbot: QtBot) -> None:
     page = _page(
         qtbot,
@@ -190,12 +206,17 @@ def test_the_label_check_catches_generic_and_repeated_names(qtbot: QtBot) -> Non
     vague.setAccessibleName("Value")
     form.addRow(vague)
     form.addRow(QPushButton("&Edit…"))  # edit what?
+    for title in ("Signatories", "Signatories"):  # which is which?
+        form.addRow(QGroupBox(title))
+    form.addRow(QGroupBox("Options"))
     page.show()
     problems = check_label_purpose(page)
+    assert any("same heading 'Signatories'" in p for p in problems), problems
+    assert any("heading 'Options'" in p for p in problems), problems
     assert any("are both named 'Name of the body'" in p for p in problems), problems
     assert any("named 'Value', which says nothing of it" in p for p in problems), problems
     assert any("named 'Edit': say what it acts on" in p for p in problems), problems
-    assert len(problems) == 3
+    assert len(problems) == 5
 
 
 def test_the_label_check_lets_grouped_scores_and_a_dialogs_ok_be(qtbot: QtBot) -> None:

@@ -50,6 +50,7 @@ class TooltipKeeper(QObject):
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Escape
             and QToolTip.isVisible()
+            and self._shown is not None  # not one closing already (Qt takes 300 ms)
         ):
             QToolTip.hideText()
             self._shown = None
