@@ -227,6 +227,16 @@ def test_cancel_while_packs_are_made_leaves_the_round_byte_identical(
 # ---- a returned pack --------------------------------------------------------------------------
 
 
+def _read(qtbot: QtBot, area: PanelArea, outcome: str = "done") -> None:
+    """Wait for the pack to be read on its worker (then checked, asked and stored)."""
+    job = area.read_job
+    assert job is not None
+    if not job.outcome:
+        with qtbot.waitSignal(job.finished, timeout=30_000):
+            pass
+    assert job.outcome == outcome
+
+
 def _returned(rnd: Round, tmp_path: Path) -> Path:
     """Nora's pack, filled in: Owen (already 4, 4, 4 in the app) differs, Anita is new."""
     criteria = rnd.criteria(EXTRA_MILE)
@@ -271,6 +281,7 @@ def test_import_a_pack_choosing_per_sheet_from_the_keyboard(
     _drive(monkeypatch, qtbot, ImportPackDialog, keys, opened)
     area.import_pack_button.setFocus()
     _key(Qt.Key.Key_Space)
+    _read(qtbot, area)
     assert opened
     assert _scores(rnd, NORA, "Anita Sedgwick") == [5, 4, 3]  # new: always taken
     assert _scores(rnd, NORA, "Owen Marsh") == ([2, 2, 2] if take_pack else [4, 4, 4])
@@ -300,6 +311,7 @@ def test_the_check_dialog_names_what_changes_and_cancel_changes_nothing(
 
     _drive(monkeypatch, qtbot, ImportPackDialog, keys)
     area.import_pack_button.click()
+    _read(qtbot, area)
     text = "\n".join(seen)
     assert "New scores to take (1 sheet)" in text
     assert "Anita Sedgwick" in text
@@ -327,6 +339,7 @@ def test_a_pack_from_another_round_is_refused_in_one_line(
     opened: list[QDialog] = []
     _drive(monkeypatch, qtbot, ImportPackDialog, lambda _d: None, opened)
     area.import_pack_button.click()
+    _read(qtbot, area)
     assert not opened
     assert len(told) == 1 and told[0].startswith("Pack not read: foreign.pdf is a judging pack")
     assert "\n" not in told[0]

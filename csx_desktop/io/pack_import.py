@@ -290,7 +290,7 @@ class _DryRun(Exception):
 
 def import_pack(
     store: Store,
-    path: str | Path,
+    path: str | Path | ReturnedPack,
     *,
     prefer_pack: bool = False,
     take: Collection[int] = (),
@@ -301,11 +301,13 @@ def import_pack(
     ``prefer_pack`` takes the pack's values for every sheet that differs from the app's;
     ``take`` names the entries (ids) whose differing sheets are to be taken, one by one;
     ``dry_run`` works everything out through the store's rules, then undoes it.
+    ``path`` may be the pack already read (``read_pack``, which needs no round file, so a
+    worker thread may do it while the window waits).
     Raises ``PackRefused`` (one line; the round unchanged) for a pack that cannot be taken.
     """
     from csx_desktop.store.pack_records import pack_keys, record_returned, returned_before
 
-    returned = read_pack(path)
+    returned = path if isinstance(path, ReturnedPack) else read_pack(path)
     identity = returned.identity
     name = returned.file_name
     keys = pack_keys(store)

@@ -8,7 +8,8 @@ The window (Panel area, "Judging packs") and the command line (``csx-admin pack`
   can render on a worker (``render_packs`` needs no round file) and write on its own thread;
   ``make_packs`` is the three in turn. Nothing is stored until ``save_packs``: a cancelled
   run leaves the round as it was.
-* ``check_returned_pack`` says what a returned pack would change (new scores, and sheets that
+* ``read_returned_pack`` reads a returned pack's PDF (on a worker, in the window);
+  ``check_returned_pack`` says what it would change (new scores, and sheets that
   differ from the app), changing nothing; ``import_returned_pack`` stores it, taking the
   differing sheets the administrator chose (or all of them with ``prefer_pack``).
 * ``key_paper_sheet`` stores a paper sheet typed in by the administrator, through the same
@@ -30,7 +31,7 @@ from csx_desktop.store.errors import CsxError, InputRefused, NotFound
 
 if TYPE_CHECKING:
     from csx_desktop.certificates.packs import MadePack, PackJob, WrittenPack
-    from csx_desktop.io.pack_import import PackImport
+    from csx_desktop.io.pack_import import PackImport, ReturnedPack
     from csx_desktop.store.database import Store
 
 DEFAULT: Final = "default"
@@ -239,28 +240,41 @@ def _entries(count: int) -> str:
 # ---- a returned pack ----------------------------------------------------------------------
 
 
-def check_returned_pack(store: Store, *, path: Path) -> PackImport:
+def read_returned_pack(*, path: Path) -> ReturnedPack:
+    """Read a returned pack's PDF (its identity and every box), refusing a file that is not
+    a readable judging pack. Needs no round file: a worker thread may run it."""
+    from csx_desktop.io.pack_import import read_pack
+
+    return read_pack(path)
+
+
+def check_returned_pack(
+    store: Store, *, path: Path, returned: ReturnedPack | None = None
+) -> PackImport:
     """What the pack would change (its new sheets in ``taken``, those that differ from the
-    app in ``left``), worked out through the store's rules and undone: nothing changes."""
+    app in ``left``), worked out through the store's rules and undone: nothing changes.
+    ``returned`` is the pack already read from ``path``, if it has been."""
     from csx_desktop.io.pack_import import import_pack
 
-    return import_pack(store, path, dry_run=True)
+    return import_pack(store, returned or path, dry_run=True)
 
 
 def import_returned_pack(
     store: Store,
     *,
     path: Path,
+    returned: ReturnedPack | None = None,
     take: Collection[int] = (),
     prefer_pack: bool = False,
     dry_run: bool = False,
 ) -> PackImport:
     """Store a returned pack: new scores are taken; a sheet that differs from the app is
     taken only when its entry is in ``take`` (or with ``prefer_pack``), else left as it is.
-    One transaction; importing the same pack again changes nothing."""
+    One transaction; importing the same pack again changes nothing. ``returned`` is the pack
+    already read from ``path``, if it has been."""
     from csx_desktop.io.pack_import import import_pack
 
-    return import_pack(store, path, prefer_pack=prefer_pack, take=take, dry_run=dry_run)
+    return import_pack(store, returned or path, prefer_pack=prefer_pack, take=take, dry_run=dry_run)
 
 
 # ---- keying a paper sheet -----------------------------------------------------------------

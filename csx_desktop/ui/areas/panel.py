@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -51,6 +52,9 @@ from csx_desktop.ui.scoring_models import (
 )
 from csx_desktop.ui.session import Session
 from csx_desktop.ui.widgets.empty_state import EmptyState
+
+if TYPE_CHECKING:
+    from csx_desktop.io.pack_import import ReturnedPack
 
 PACK_FILTER = "Judging packs (*.pdf);;All files (*)"
 
@@ -360,6 +364,7 @@ class PanelArea(Area):
         layout.addLayout(buttons)
         self.last_folder = str(self.store.path.parent) if self.store.path else str(Path.home())
         self.pack_job: BackgroundJob | None = None
+        self.read_job: BackgroundJob | None = None
         return page
 
     def _refresh_packs(self, members: list[PanelMember]) -> None:
@@ -473,11 +478,25 @@ class PanelArea(Area):
         self.import_pack_file(Path(path))
 
     def import_pack_file(self, path: Path) -> None:
-        """Check what the pack would change, ask, then store what was chosen."""
+        """Read the pack on a worker (a 40-entry pack takes a moment); then check what it
+        would change, ask, and store what was chosen."""
+        self.read_job = run_in_background(
+            self,
+            title="Reading the returned pack",
+            work=lambda _progress: packs.read_returned_pack(path=path),
+            done=lambda returned: self._check_pack(path, returned),
+            refusal_title="Pack not read",
+        )
+
+    def _check_pack(self, path: Path, returned: ReturnedPack) -> None:
+        if self.read_job is not None:
+            # The reading is over: its progress bar goes before the question comes (the
+            # job would hide it only once this returns, after the question).
+            self.read_job.dialog.hide()
         check = attempt(
             self,
             "Pack not read",
-            lambda: packs.check_returned_pack(self.store, path=path),
+            lambda: packs.check_returned_pack(self.store, path=path, returned=returned),
         )
         if check is None:
             return
@@ -488,7 +507,7 @@ class PanelArea(Area):
         result = attempt(
             self,
             "Pack not imported",
-            lambda: packs.import_returned_pack(self.store, path=path, take=take),
+            lambda: packs.import_returned_pack(self.store, path=path, returned=returned, take=take),
         )
         if result is None:
             return
