@@ -144,6 +144,7 @@ def _fill_make_dialog(
 
 def test_make_packs_from_the_keyboard_on_a_worker(
     qtbot: QtBot,
+    qtmodeltester: object,
     area: PanelArea,
     rnd: Round,
     tmp_path: Path,
@@ -171,6 +172,10 @@ def test_make_packs_from_the_keyboard_on_a_worker(
     assert any(str(folder) in line and "Made 1 judging pack" in line for line in told), told
     assert str(folder) in area.packs_message.text()
     assert area.packs_model.rowCount() == 1
+    model = area.packs_model
+    row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    assert row[0] == ticked[0] and row[2] == made[0] and row[3] == "not yet" and row[4] == ""
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert "1 judging pack made; 0 came back" in area.packs_summary.text()
     cover = PdfReader(folder / made[0]).pages[0].extract_text()
     assert "Jo Bloggs, awards@stockton.gov.uk" in " ".join(cover.split())
@@ -289,6 +294,10 @@ def test_import_a_pack_choosing_per_sheet_from_the_keyboard(
     assert ("Took 6 scores" if take_pack else "Took 3 scores") in message
     assert "--prefer-pack" not in message
     assert pack_history(rnd.store)[0].returns
+    model = area.packs_model  # the tab shows it came back, and what it gave
+    assert model.data(model.index(0, 3)) != "not yet"
+    assert model.data(model.index(0, 4)) == ("6" if take_pack else "3")
+    assert "1 came back" in area.packs_summary.text()
     assert not [t for t in told if "not" in t.split(":")[0]]
 
 
