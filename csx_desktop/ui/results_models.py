@@ -258,14 +258,24 @@ class CountsTableModel(ListTableModel[EntryResult]):
     def __init__(self) -> None:
         super().__init__()
         self._counts: Counts | None = None
+        self._firsts: dict[int, list[str]] = {}
+        self._headers_now = self._make_headers()
 
     def set_counts(self, entries: list[EntryResult], counts: Counts | None) -> None:
         self.beginResetModel()
         self._counts = counts
         self._rows = list(entries) if counts is not None else []
+        self._firsts = {}
+        for count, first in counts.first_by_count.items() if counts else ():
+            if first is not None:
+                self._firsts.setdefault(first, []).append(COUNT_WORDS[count])
+        self._headers_now = self._make_headers()
         self.endResetModel()
 
     def _headers(self) -> list[str]:
+        return self._headers_now
+
+    def _make_headers(self) -> list[str]:
         own = COUNT_WORDS.get(self._counts.method, "Score") if self._counts else "Score"
         return [
             "Entry",
@@ -294,13 +304,7 @@ class CountsTableModel(ListTableModel[EntryResult]):
 
     def first_by(self, entry_id: int) -> list[str]:
         """The counts (in words) that put this entry first."""
-        if self._counts is None:
-            return []
-        return [
-            COUNT_WORDS[count]
-            for count, first in self._counts.first_by_count.items()
-            if first == entry_id
-        ]
+        return self._firsts.get(entry_id, [])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows) or not self._counts:

@@ -334,7 +334,7 @@ class ResultsArea(Area):
         table = self.counts_table
         rows = min(self.counts_model.rowCount(), 10)
         height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 4
-        height += sum(table.sizeHintForRow(r) for r in range(rows)) if rows else 0
+        height += rows * table.verticalHeader().defaultSectionSize()
         table.setMinimumHeight(max(height, table.fontMetrics().height() * 4))
 
     def _build_judges(self) -> QWidget:
@@ -482,7 +482,6 @@ class ResultsArea(Area):
         self.counts_label.setText(words)
         self.counts_label.setVisible(bool(words))
         self.counts_model.set_counts(list(result.entries), self.counts)
-        self.counts_table.resizeRowsToContents()
         self._fit_counts_table()
         self.first_by_label.setText(self._first_by_text(result))
         self._judges_for = -1  # drawn when its tab is shown
