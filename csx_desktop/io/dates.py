@@ -369,6 +369,8 @@ class TimeColumn:
         read, or a date that cannot be right in the column's order. The result has a zone
         when the text named one or the column is UTC, and none otherwise (UK time).
         """
+        if cell.__class__ is datetime and not self.utc:
+            return cell  # a spreadsheet date, as it is (the commonest cell: said first)
         if not isinstance(cell, str):
             return _not_text(cell, self.utc)
         known = self._known.get(cell)

@@ -209,11 +209,13 @@ def plan_import(
     again when the person says the headings are on another row, or how dates are written)."""
     header = find_header_row(table, choices.header_row)
     layout = detect_layout(table, header)
-    if not table.numbered(layout.first_data_row):
+    rows = table.numbered(layout.first_data_row)
+    if not rows:
         raise InputRefused(
             f"{path.name} has headings but no answers below them: there is nothing to import."
         )
     plan = ImportPlan(path, table, layout, guess_mapping(layout), choices=choices)
+    vars(plan)["data_rows"] = rows  # found once
     mapping, left_out = check_guesses(plan, plan.mapping, categories)
     notes = (*table.notes, *([header.note] if header.note else []), *left_out)
     checked = ImportPlan(path, table, layout, mapping, tuple(notes), choices)
@@ -340,10 +342,12 @@ def parse_rows(
         for key, index in mapping.items()
         if index is not None and key != "received_at"  # read as a time, from the cell
     }
-    for position, (number, cells) in enumerate(rows):
+    keys = tuple(columns)
+    answers = zip(*columns.values(), strict=True) if columns else ((),) * len(rows)
+    for position, ((number, cells), row_answers) in enumerate(zip(rows, answers, strict=True)):
         if progress is not None and position % _PROGRESS_EVERY == 0:
             progress(position, len(rows))
-        texts = {key: column[position] for key, column in columns.items()}
+        texts = dict(zip(keys, row_answers, strict=True))
         try:
             nominations = reader.read(number, cells, texts)
         except RowProblem as problem:
@@ -543,14 +547,15 @@ class _RowReader:
         self.bodies = bodies
         self.times = times
         self.fixed = fixed
-        # A form offers a handful of answers to "which award?": match each spelling once.
+        self._time_index = mapping.get("received_at")
+        self._source = plan.layout.source
+        # A form offers a handful of answers to "which award?": match each spelling once, and
+        # each whole answer ("Extra Mile;Team;") once: its awards, and whether one is decided
+        # by staff vote (whose nominations must name their nominating body).
         self._matched: dict[str, Category | None] = {}
-
-    def cell(self, cells: list[Cell], key: str) -> Cell:
-        index = self.mapping.get(key)
-        if index is None or index >= len(cells):
-            return None
-        return cells[index]
+        self._answers: dict[str, tuple[list[Category], bool]] = {}
+        if fixed is not None:
+            self._fixed = ([fixed], fixed.method is Method.STAFF_VOTE)
 
     def column(self, key: str) -> str:
         return self.layout.header(self.mapping.get(key))
@@ -560,15 +565,20 @@ class _RowReader:
         text (a field with no column is missing from it)."""
         self._check_cells(number)
         text = texts.get
-        categories = (
-            [self.fixed] if self.fixed is not None else self._categories(text("category", ""))
-        )
+        if self.fixed is not None:
+            categories, staff_vote = self._fixed
+        else:
+            answer = text("category", "")
+            found = self._answers.get(answer)
+            if found is None:  # a refused answer is not kept: its row is refused each time
+                found = self._answers[answer] = self._categories(answer)
+            categories, staff_vote = found
         nominee = tidy_name(text("nominee", ""))
         if not name_key(nominee):
             raise RowProblem(f'the nominee\'s name is empty (column "{self.column("nominee")}")')
         citation = text("citation", "").replace("\r\n", "\n")
         received = self._received(cells)
-        body = self._body(text("nominating_body", ""), categories)
+        body = self._body(text("nominating_body", ""), staff_vote)
         members = split_members(text("team_members", ""))
         email = text("nominator_email", "")
         nominator = tidy_name(text("nominator_name", ""))
@@ -592,7 +602,7 @@ class _RowReader:
                     nominator_email="" if email.casefold() in _ANONYMOUS else email,
                     relationship=text("relationship", ""),
                     received_at=received,
-                    source=self.layout.source,
+                    source=self._source,
                     # One row choosing two awards is two nominations, each known on re-import.
                     response_id=(
                         response
@@ -613,7 +623,8 @@ class _RowReader:
                 reason = self.problem_cells[(number, index)]
                 raise RowProblem(f'{reason} (column "{self.layout.header(index)}")')
 
-    def _categories(self, raw: str) -> list[Category]:
+    def _categories(self, raw: str) -> tuple[list[Category], bool]:
+        """The awards an answer chooses, and whether one of them is decided by staff vote."""
         # Microsoft Forms multi-select answers: "Extra Mile;Team;" (trailing ;).
         answers = [part.strip() for part in re.split(r"[;\n]", raw) if part.strip()]
         if not answers:
@@ -631,11 +642,13 @@ class _RowReader:
                 )
             if category not in found:
                 found.append(category)
-        return found
+        return found, any(c.method is Method.STAFF_VOTE for c in found)
 
-    def _body(self, answer: str, categories: list[Category]) -> str:
+    def _body(self, answer: str, staff_vote: bool) -> str:
+        """The nominating body, checked when one of the row's awards is decided by staff
+        vote (``staff_vote``)."""
         raw = tidy_name(answer)
-        if not any(c.method is Method.STAFF_VOTE for c in categories):
+        if not staff_vote:
             return raw
         if not raw:
             column = self.column("nominating_body")
@@ -659,9 +672,10 @@ class _RowReader:
         )
 
     def _received(self, cells: list[Cell]) -> datetime | None:
-        value = self.cell(cells, "received_at")
-        if self.times is None or is_blank(value):
+        index = self._time_index
+        if self.times is None or index is None or index >= len(cells):
             return None
+        value = cells[index]  # blank: None from parse
         try:
             moment = self.times.parse(value)
         except ValueError as error:

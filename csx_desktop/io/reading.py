@@ -17,9 +17,10 @@ plain words, so the person importing sees it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import itemgetter
 from typing import TypeVar
 
 from csx_desktop.domain.names import clean_text
@@ -113,11 +114,16 @@ def column_texts(rows: Sequence[tuple[int, list[Cell]]], index: int | None) -> l
     call per cell."""
     if index is None:
         return [""] * len(rows)
+    cells_of = map(itemgetter(1), rows)
+    if rows and min(map(len, cells_of)) > index:  # every row reaches it (as a table's rows do)
+        values: Iterable[Cell] = map(itemgetter(index), map(itemgetter(1), rows))
+    else:
+        values = (cells[index] if index < len(cells) else None for _, cells in rows)
     return [
         (t if (t := value.strip()).isprintable() else clean_text(t))
         if type(value) is str
         else _other_text(value)
-        for value in (cells[index] if index < len(cells) else None for _, cells in rows)
+        for value in values
     ]
 
 

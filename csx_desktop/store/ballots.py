@@ -17,6 +17,7 @@ with more responses adds only the new rows.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,6 +27,7 @@ from csx_desktop.domain.model import Ballot, BallotStatus, Category, Method, Pap
 from csx_desktop.domain.names import name_key
 from csx_desktop.domain.votes import (
     Candidate,
+    Cast,
     ImportedBallot,
     Ruling,
     Tally,
@@ -110,7 +112,7 @@ class BallotRepository:
             return ballots
         return judge_ballots(ballots, self.shortlist(), **self._rule_settings())
 
-    def _rulings(self, ballots: list[Ballot]) -> list[Ruling]:
+    def _rulings(self, ballots: Sequence[Cast]) -> list[Ruling]:
         return rule_ballots(ballots, self.shortlist(), **self._rule_settings())
 
     def _rule_settings(self) -> dict[str, Any]:
@@ -144,20 +146,9 @@ class BallotRepository:
             )
         old = self.ballots()
         existing = {b.source_row: b for b in old if b.source == source}
-        new: list[Ballot] = []
         for row in rows:
             stored = existing.get(row.row)
-            if stored is None:
-                new.append(
-                    Ballot(
-                        voter_key=row.voter_key,
-                        choice=row.choice,
-                        cast_at=row.cast_at,
-                        source=source,
-                        source_row=row.row,
-                    )
-                )
-            elif (stored.voter_key, stored.choice, stored.cast_at) != (
+            if stored is not None and (stored.voter_key, stored.choice, stored.cast_at) != (
                 row.voter_key,
                 row.choice,
                 row.cast_at,
@@ -168,10 +159,11 @@ class BallotRepository:
                     "response may have been deleted in the form tool). Nothing was imported. "
                     "Import a complete, unedited export of the form."
                 )
-        response_ids = {r.row: r.response_id for r in rows}
+        # The rows themselves are judged and written: no ``Ballot`` is made for each first.
+        new = [row for row in rows if row.row not in existing]
         # New ballots are judged beside every stored one before they are written, so each
         # is stored with its final status and only old ones whose status changed are updated.
-        rulings = self._rulings(old + new)
+        rulings = self._rulings([*old, *new])
         new_rulings = rulings[len(old) :]
         now = utc_now()
         self._store.safety_backup("importing votes")
@@ -185,8 +177,8 @@ class BallotRepository:
                 [
                     (
                         source,
-                        b.source_row,
-                        response_ids.get(b.source_row, ""),
+                        b.row,
+                        b.response_id,
                         b.voter_key,
                         b.choice,
                         b.cast_at.isoformat() if b.cast_at else None,
@@ -216,12 +208,13 @@ class BallotRepository:
                     "rejected": rejected,
                 },
             )
+        statuses = Counter(ruling.status for ruling in new_rulings)
         return StoredImport(
             added=len(new),
             unchanged=len(rows) - len(new),
-            added_valid=sum(r.status is BallotStatus.VALID for r in new_rulings),
-            added_superseded=sum(r.status is BallotStatus.SUPERSEDED for r in new_rulings),
-            added_invalid=sum(r.status is BallotStatus.INVALID for r in new_rulings),
+            added_valid=statuses[BallotStatus.VALID],
+            added_superseded=statuses[BallotStatus.SUPERSEDED],
+            added_invalid=statuses[BallotStatus.INVALID],
         )
 
     def recount(self) -> None:

@@ -327,7 +327,7 @@ class NominationRepository:
             "nominee": nominee,
             "match_key": name_key(nominee),
             "kind": str(category.nominee_kind),
-            "team_members": json.dumps(list(nomination.team_members), ensure_ascii=False)
+            "team_members": _json_text(list(nomination.team_members))
             if nomination.team_members
             else "[]",
             "service": nomination.service.strip(),
@@ -799,15 +799,19 @@ class _PendingRows:
             rows.clear()
 
 
+# json.dumps(value, ensure_ascii=False), without making an encoder for each call (an import
+# writes thousands of team lists).
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _nomination_row(nomination: Nomination, nominee: str) -> dict[str, Any]:
     """The columns a person can set, tidied as they are stored."""
     received = nomination.received_at
     return {
         "category_id": nomination.category_id,
         "nominee": nominee,
-        "team_members": json.dumps(
-            [name for name in map(tidy_name, nomination.team_members) if name],
-            ensure_ascii=False,
+        "team_members": _json_text(
+            [name for name in map(tidy_name, nomination.team_members) if name]
         )
         if nomination.team_members
         else "[]",
@@ -823,6 +827,12 @@ def _nomination_row(nomination: Nomination, nominee: str) -> dict[str, Any]:
 
 def _typed_names(nomination: Nomination) -> dict[str, str]:
     """The nomination's names as they arrived, where tidying removed invisible characters."""
+    if (
+        nomination.nominee.isprintable()
+        and nomination.nominator_name.isprintable()
+        and all(map(str.isprintable, nomination.team_members))
+    ):
+        return {}  # nothing invisible in them (nearly every name): nothing was removed
     return as_typed(
         nominee=nomination.nominee,
         nominator_name=nomination.nominator_name,
