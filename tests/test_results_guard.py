@@ -351,3 +351,33 @@ def test_the_report_lists_the_rules_and_every_reopened_submission(
     assert "Submitted scores reopened" in text
     assert "Nora asked to look again at Zoë." in text
     assert "The round's scoring rules" in text and "Minimum judges:" in text
+
+
+def test_the_dialog_cannot_store_what_the_operation_refuses(
+    qtbot: object, store: Store, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even past its own checks (a forced step), the dialog stores only through the operation:
+    a winner departing from rank 1 with no reason is refused, in one line, and nothing kept."""
+    from csx_desktop.operations.decisions import DecisionCheck
+    from csx_desktop.store.results import category_results
+    from csx_desktop.ui.decision_dialog import DecisionDialog
+    from csx_desktop.ui.results_models import DecisionChoiceModel
+
+    pride = ids["Pride of Stockton"]
+    for member in ("Nora Quinn", "Priya Shah", "Ben Castleton"):
+        store.scores.submit_category(ids[member], pride)
+    said: list[str] = []
+    monkeypatch.setattr(
+        "csx_desktop.ui.errors.show_refusal", lambda _p, e, _t="": said.append(str(e))
+    )
+    dialog = DecisionDialog(store, category_results(store, pride), viewer=ids["Priya Shah"])
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.model.set_ticked(ids["Łukasz Nowak"], DecisionChoiceModel.WINNER, True)
+    dialog.model.set_ticked(ids["Zoë Whitfield"], DecisionChoiceModel.WINNER, False)
+    dialog.check = DecisionCheck(
+        "Pride of Stockton", ("Łukasz Nowak",), (), "", True, (), (), "", False, ()
+    )
+    dialog.steps.setCurrentIndex(1)
+    dialog.record()
+    assert store.decisions.current(pride) is None and dialog.decision is None
+    assert len(said) == 1 and "reason is needed" in said[0] and "\n" not in said[0]

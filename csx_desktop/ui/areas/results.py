@@ -232,7 +232,7 @@ class ResultsArea(Area):
         self.detail_tabs = QTabWidget()
         self.detail_tabs.setAccessibleName("About the chosen category")
         self.detail_tabs.setDocumentMode(True)
-        self.detail_tabs.addTab(self._build_sheets(), "Sheets and &comments")
+        self.detail_tabs.addTab(self._build_sheets(), "S&heets and comments")
         self.detail_tabs.addTab(self._build_counts(), "Counts side &by side")
         self.detail_tabs.addTab(self._build_judges(), "&Judges at a glance")
         self.detail_tabs.currentChanged.connect(lambda _index: self._show_judges())
