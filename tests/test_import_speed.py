@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -212,3 +213,51 @@ def test_names_as_typed_are_kept_exactly_when_tidying_removed_something(
     assert _typed_names(nomination) == as_typed(
         nominee=nominee, nominator_name=nominator, team_members="; ".join(members)
     )
+
+
+# ---- no collector pauses -------------------------------------------------------------------
+
+
+def test_the_collector_is_off_during_the_work_and_as_it_was_after() -> None:
+    import gc
+
+    from csx_desktop.io.bulk import no_collector_pauses
+
+    assert gc.isenabled()
+    with no_collector_pauses():
+        assert not gc.isenabled()
+        with no_collector_pauses():  # nested (an import inside an import's steps)
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    try:
+        with no_collector_pauses():
+            raise RuntimeError("a refused import")
+    except RuntimeError:
+        pass
+    assert gc.isenabled()
+    gc.disable()  # someone else turned it off: left off
+    try:
+        with no_collector_pauses():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_an_import_leaves_the_collector_on(tmp_path: Path) -> None:
+    import gc
+
+    from csx_desktop.io.nomination_import import import_nominations
+    from csx_desktop.store import Store
+
+    export = tmp_path / "nominations.csv"
+    export.write_text(
+        "Category,Nominee,Citation,Nominator email\n"
+        "The Extra Mile,Zoë Nowak,Always there.,a@council.gov.uk\n",
+        encoding="utf-8",
+    )
+    with Store.create(tmp_path / "round.csxawards", name="Round", year=2026) as store:
+        report = import_nominations(store, export)
+    assert report.committed and report.stored == 1
+    assert gc.isenabled()

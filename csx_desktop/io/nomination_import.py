@@ -37,6 +37,7 @@ from csx_desktop.domain.model import Category, Method, Nomination, NomineeKind
 from csx_desktop.domain.names import name_key, split_members, tidy_name
 from csx_desktop.domain.rubric import match_category
 from csx_desktop.domain.times import to_utc
+from csx_desktop.io.bulk import no_collector_pauses
 from csx_desktop.io.dates import DATE_ORDERS, TimeColumn, parse_time_cell, read_time_column
 from csx_desktop.io.nomination_formats import (
     FIELD_BY_KEY,
@@ -188,6 +189,7 @@ class ImportReport:
 # ---- reading the file --------------------------------------------------------------------
 
 
+@no_collector_pauses()
 def prepare_import(
     path: str | Path,
     *,
@@ -370,6 +372,7 @@ class CheckedImport:
     file_sha256: str
 
 
+@no_collector_pauses()
 def check_import(
     plan: ImportPlan,
     mapping: Mapping | None = None,
@@ -402,6 +405,7 @@ def check_import(
     return CheckedImport(plan, mapping, parsed, _sha256(plan.path))
 
 
+@no_collector_pauses()
 def store_import(
     store: Store, checked: CheckedImport, *, keep_valid: bool = False, dry_run: bool = False
 ) -> ImportReport:

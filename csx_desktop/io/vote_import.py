@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING
 from csx_desktop.domain.names import clean_text, name_key
 from csx_desktop.domain.times import to_utc
 from csx_desktop.domain.votes import ImportedBallot, is_usable_voter, voter_key, voter_keys
+from csx_desktop.io.bulk import no_collector_pauses
 from csx_desktop.io.dates import TimeColumn, read_time_column
 from csx_desktop.io.reading import (
     EMAIL_ADDRESS,
@@ -185,6 +186,7 @@ def parse_mapping(items: Sequence[str]) -> dict[str, str]:
     return mapping
 
 
+@no_collector_pauses()
 def read_vote_export(
     path: str | Path,
     mapping: Mapping[str, str] | None = None,
@@ -314,6 +316,7 @@ def import_votes(
     )
 
 
+@no_collector_pauses()
 def store_votes(
     store: Store, export: VoteExport, *, skip_invalid: bool = False
 ) -> VoteImportResult:
