@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from csx_desktop.domain.model import Decision, Method
 from csx_desktop.domain.scoring import CategoryResult, needs_reason, rounded
-from csx_desktop.operations.results import ADMINISTRATOR, Viewer, why_withheld
+from csx_desktop.operations.results import ADMINISTRATOR, Viewer, category_results
 from csx_desktop.store.database import Store
 from csx_desktop.store.errors import InputRefused
 
@@ -100,16 +100,12 @@ def open_sheets(store: Store, *, category_id: int) -> list[OpenSheets]:
     return found
 
 
-def _check_who(store: Store, viewer: Viewer, category_id: int) -> None:
+def _check_who(store: Store, viewer: Viewer) -> None:
     if viewer is ADMINISTRATOR:
         return
     assert isinstance(viewer, int)
-    member = store.panel.member(viewer)
-    if not member.is_chair:
+    if not store.panel.member(viewer).is_chair:
         raise InputRefused("Only the chair or the administrator records a decision.")
-    why = why_withheld(store, viewer=viewer, category_id=category_id)
-    if why is not None:
-        raise InputRefused(why)
 
 
 def _ranking(result: CategoryResult, winners: Sequence[int]) -> tuple[str, bool]:
@@ -138,10 +134,10 @@ def check_decision(
     confirm_open_sheets: bool = False,
 ) -> DecisionCheck:
     """Everything to check before a decision is recorded, and what would stop it."""
-    from csx_desktop.store.results import category_results
-
-    _check_who(store, viewer, category_id)
-    result = category_results(store, category_id)
+    _check_who(store, viewer)
+    # The results the decision rests on, read as the person deciding: the chair only once
+    # they have submitted the category (and noted as having seen them).
+    result = category_results(store, viewer=viewer, category_id=category_id)
     name = result.category.name
     winners = list(dict.fromkeys(winners))
     highly_commended = list(dict.fromkeys(highly_commended))
