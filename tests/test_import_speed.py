@@ -261,3 +261,12 @@ def test_an_import_leaves_the_collector_on(tmp_path: Path) -> None:
         report = import_nominations(store, export)
     assert report.committed and report.stored == 1
     assert gc.isenabled()
+
+
+@given(st.lists(st.one_of(_AWKWARD, st.text(max_size=8)), max_size=4))
+def test_team_lists_are_written_as_json_writes_them(names: list[str]) -> None:
+    import json
+
+    from csx_desktop.store.nominations import _json_text
+
+    assert _json_text(names) == json.dumps(names, ensure_ascii=False)

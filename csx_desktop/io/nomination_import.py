@@ -586,6 +586,10 @@ class _RowReader:
         members = split_members(text("team_members", ""))
         email = text("nominator_email", "")
         nominator = tidy_name(text("nominator_name", ""))
+        if name_key(nominator) in _ANONYMOUS:
+            nominator = ""
+        if email.casefold() in _ANONYMOUS:
+            email = ""
         response = text("response_id", "") or self._fingerprint(cells)
         nominations = []
         for category in categories:
@@ -602,8 +606,8 @@ class _RowReader:
                     team_members=members if category.nominee_kind is NomineeKind.TEAM else (),
                     service=text("service", ""),
                     nominating_body=body if category.method is Method.STAFF_VOTE else "",
-                    nominator_name="" if name_key(nominator) in _ANONYMOUS else nominator,
-                    nominator_email="" if email.casefold() in _ANONYMOUS else email,
+                    nominator_name=nominator,
+                    nominator_email=email,
                     relationship=text("relationship", ""),
                     received_at=received,
                     source=self._source,
@@ -651,9 +655,9 @@ class _RowReader:
     def _body(self, answer: str, staff_vote: bool) -> str:
         """The nominating body, checked when one of the row's awards is decided by staff
         vote (``staff_vote``)."""
-        raw = tidy_name(answer)
         if not staff_vote:
-            return raw
+            return ""  # only a staff vote's nomination keeps its nominating body
+        raw = tidy_name(answer)
         if not raw:
             column = self.column("nominating_body")
             where = f' (column "{column}")' if column else " (no column is chosen for it)"

@@ -23,9 +23,11 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from csx_desktop.domain.model import (
+    Category,
     Entry,
     EntryStatus,
     Method,
@@ -249,7 +251,14 @@ class NominationRepository:
             cache_key = (nomination.category_id, key)
             found = entries.get(cache_key)
             entry_id = found or self._new_entry(
-                nominee, nomination.category_id, nomination, audit=False, now=now, pending=pending
+                nominee,
+                nomination.category_id,
+                nomination,
+                audit=False,
+                now=now,
+                pending=pending,
+                category=category,
+                key=key,
             )
             entries[cache_key] = entry_id
         row = _nomination_row(nomination, nominee)
@@ -320,12 +329,17 @@ class NominationRepository:
         audit: bool = True,
         now: str | None = None,
         pending: _PendingRows | None = None,
+        category: Category | None = None,
+        key: str | None = None,
     ) -> int:
-        category = self._store.round.category(int(category_id or 0))
+        """A new entry for the nominee; ``category`` and ``key`` (the nominee's ``name_key``)
+        when the caller has them already."""
+        if category is None:
+            category = self._store.round.category(int(category_id or 0))
         row = {
             "category_id": category_id,
             "nominee": nominee,
-            "match_key": name_key(nominee),
+            "match_key": name_key(nominee) if key is None else key,
             "kind": str(category.nominee_kind),
             "team_members": _json_text(list(nomination.team_members))
             if nomination.team_members
@@ -799,9 +813,16 @@ class _PendingRows:
             rows.clear()
 
 
-# json.dumps(value, ensure_ascii=False), without making an encoder for each call (an import
-# writes thousands of team lists).
-_json_text = json.JSONEncoder(ensure_ascii=False).encode
+_json_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _json_text(names: list[str]) -> str:
+    """``json.dumps(names, ensure_ascii=False)``, a list of names as its C encoder writes
+    them, without making an encoder for each list (an import writes thousands)."""
+    try:
+        return "[" + ", ".join(map(encode_basestring, names)) + "]"
+    except TypeError:  # something other than text (never from an import): as json writes it
+        return _json_encode(names)
 
 
 def _nomination_row(nomination: Nomination, nominee: str) -> dict[str, Any]:
