@@ -69,6 +69,7 @@ from csx_desktop.certificates.batch import (
 )
 from csx_desktop.certificates.certificate import Certificate
 from csx_desktop.domain.model import AwardLevel
+from csx_desktop.operations.rounds import change_settings
 from csx_desktop.store.errors import CsxError
 from csx_desktop.ui.announce import announce
 from csx_desktop.ui.areas.base import Area
@@ -463,7 +464,7 @@ class CertificatesArea(Area):
             self.details_status.setText("Nothing has changed.")
             return
         try:
-            self.store.round.update_settings(**changes)
+            change_settings(self.store, changes=changes)
         except CsxError as error:
             self.details_status.setText(str(error))
             return
