@@ -467,6 +467,8 @@ class KeyPaperSheetDialog(QDialog):
 
     def _load_sheet(self) -> None:
         for row in self.rows:
+            self.criteria_layout.removeWidget(row)
+            row.hide()
             row.deleteLater()
         self.rows = []
         member_id, entry_id = self.member.currentData(), self.entry.currentData()
