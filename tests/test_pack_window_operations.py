@@ -239,3 +239,33 @@ def test_paper_entries_leave_out_declared_interests(rnd: Round) -> None:
     assert set(offered) == {PRIDE_OF_STOCKTON, EXTRA_MILE}
     assert "Ivy Grainger" not in offered[EXTRA_MILE]
     assert sorted(offered[EXTRA_MILE]) == ["Owen Marsh", "Ruth Akintola"]
+
+
+def test_csx_admin_packs_lists_sheets_whose_keyings_disagree(
+    rnd: Round, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from csx_desktop.cli.main import main
+
+    ben, anita = rnd.members[BEN], rnd.entries["Anita Sedgwick"]
+    ops.key_paper_sheet(
+        rnd.store,
+        member_id=ben,
+        entry_id=anita,
+        scores=_criteria(rnd, PRIDE_OF_STOCKTON, [1, 2, 3]),
+    )
+    ops.key_paper_sheet(
+        rnd.store,
+        member_id=ben,
+        entry_id=anita,
+        scores=_criteria(rnd, PRIDE_OF_STOCKTON, [1, 2, 4]),
+        second_keying=True,
+    )
+    path = rnd.store.path
+    assert path is not None
+    assert main(["packs", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "No judging packs have been made from this round yet." in out
+    assert "Paper sheets whose two keyings disagree (1):" in out
+    assert "Trusted and supported: 3 in the app, 4 keyed again" in out
+    assert main(["packs", str(path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # the JSON keeps its shape

@@ -3,7 +3,9 @@
 csx-admin pack FILE --member NAME -o PACK.pdf    one member's pack
 csx-admin pack FILE --all -o FOLDER              every member's pack, one PDF each
 csx-admin import pack FILE PACK.pdf              read a returned pack into the round
-csx-admin packs FILE [--format json|table]       the packs made, and which came back
+csx-admin packs FILE [--format json|table]       the packs made, and which came back (the
+                                                 table also lists paper sheets whose two
+                                                 keyings disagree)
 
 A pack is made for a member's categories as they stand, with the scores they have already
 given filled in; ``--return-by`` and ``--send-to`` go on its cover. Reading one back lists
@@ -17,10 +19,13 @@ import argparse
 import datetime
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csx_desktop.cli.common import add_file_argument, open_round
 from csx_desktop.cli.output import print_json, print_table
+
+if TYPE_CHECKING:
+    from csx_desktop.store.pack_records import PackRecord
 
 
 def register(commands: argparse._SubParsersAction, imports: argparse._SubParsersAction) -> None:
@@ -159,10 +164,12 @@ def run_import_pack(args: argparse.Namespace) -> None:
 
 
 def run_packs(args: argparse.Namespace) -> None:
+    from csx_desktop.operations.packs import keying_mismatches
     from csx_desktop.store.pack_records import pack_history
 
     with open_round(args.file) as store:
         history = pack_history(store)
+        mismatches = keying_mismatches(store)
     if args.format == "json":
         print_json(
             [
@@ -194,7 +201,16 @@ def run_packs(args: argparse.Namespace) -> None:
         return
     if not history:
         print("No judging packs have been made from this round yet.")
-        return
+    else:
+        _print_history(history)
+    if mismatches:
+        # Paper sheets keyed twice (in the window) whose keyings disagree: a third look.
+        print(f"Paper sheets whose two keyings disagree ({len(mismatches)}):")
+        for mismatch in mismatches:
+            print(f"  {mismatch.words()}")
+
+
+def _print_history(history: list[PackRecord]) -> None:
     print_table(
         ["member", "made", "file", "returned", "scores taken"],
         [
