@@ -1,7 +1,7 @@
 """Small dialogs of the Panel and Scoring progress areas: a member, a PIN, an interest, a sheet.
 
 Each dialog only collects what the person typed; the area calls the store with it, so a
-refusal from the store is shown by the area with ``show_refusal`` and nothing is half-done.
+refusal from the store is shown by the area (``attempt``) and nothing is half-done.
 """
 
 from __future__ import annotations
