@@ -118,12 +118,10 @@ def _mapping_item(text: str) -> str:
 
 
 def run_bodies(args: argparse.Namespace) -> None:
+    from csx_desktop.operations.round_setup import change_nominating_bodies
+
     with open_round(args.file) as store:
-        with store.write():  # all the changes asked for, or none of them
-            for name in args.add:
-                store.round.add_nominating_body(name)
-            for name in args.remove:
-                store.round.remove_nominating_body(name)
+        change_nominating_bodies(store, add=args.add, remove=args.remove)
         status = store.round.nominating_bodies_status()
     if args.format == "json":
         print_json([body for body, _ in status])
@@ -151,10 +149,13 @@ def run_import_votes(args: argparse.Namespace) -> int:
 
 
 def run_add_paper_votes(args: argparse.Namespace) -> None:
+    from csx_desktop.operations.votes import add_paper_count
+
     with open_round(args.file) as store:
-        paper = store.ballots.add_paper_votes_for(args.nominee, args.count, args.counted_by)
-        nominee = store.nominations.entry(paper.entry_id).nominee
-    print(f"Added {paper.count} paper vote(s) for {nominee}, counted by {paper.counted_by}.")
+        added = add_paper_count(
+            store, nominee=args.nominee, count=args.count, counted_by=args.counted_by
+        )
+    print(added.summary())
 
 
 def run_remove_paper_votes(args: argparse.Namespace) -> int:
@@ -206,9 +207,8 @@ def run_votes(args: argparse.Namespace) -> None:
 
 
 def run_erase_voters(args: argparse.Namespace) -> None:
+    from csx_desktop.operations.votes import erase_voter_details
+
     with open_round(args.file) as store:
-        erased = store.ballots.erase_voter_keys()
-    print(
-        f"Erased the voter's email or staff number from {erased} ballot(s); the count and the "
-        "reasons for invalid ballots are kept."
-    )
+        erased = erase_voter_details(store)
+    print(erased.summary())

@@ -10,6 +10,7 @@ reach them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from csx_desktop.domain.model import Criterion
@@ -51,3 +52,15 @@ def rename_nominating_body(store: Store, *, old: str, new: str) -> SetUp:
 def remove_nominating_body(store: Store, *, name: str) -> SetUp:
     store.round.remove_nominating_body(name)
     return SetUp(f"Removed the nominating body {name.strip()}.")
+
+
+def change_nominating_bodies(
+    store: Store, *, add: Sequence[str] = (), remove: Sequence[str] = ()
+) -> SetUp:
+    """Add and remove several nominating bodies at once: all the changes, or none of them."""
+    with store.write():
+        for name in add:
+            store.round.add_nominating_body(name)
+        for name in remove:
+            store.round.remove_nominating_body(name)
+    return SetUp(f"Added {len(add)} and removed {len(remove)} nominating bodies.")

@@ -43,6 +43,7 @@ from csx_desktop.domain.model import BallotStatus
 from csx_desktop.domain.votes import Tally, votes_text
 from csx_desktop.io.row_errors import RowsRefused
 from csx_desktop.io.vote_import import VoteImportResult, guess_columns, import_votes
+from csx_desktop.operations import votes
 from csx_desktop.operations.votes import paper_count_words, remove_paper_count
 from csx_desktop.ui.areas.base import Area
 from csx_desktop.ui.errors import attempt
@@ -414,17 +415,19 @@ class ShiningStarArea(Area):
         dialog = PaperVotesDialog(candidates, self)
         if not dialog.exec():
             return
-        paper = attempt(
+        added = attempt(
             self,
             "Paper votes not added",
-            lambda: self.store.ballots.add_paper_count(
-                dialog.entry_id, dialog.count, dialog.counted_by
+            lambda: votes.add_paper_count(
+                self.store,
+                entry_id=dialog.entry_id,
+                count=dialog.count,
+                counted_by=dialog.counted_by,
             ),
         )
-        if paper is None:
+        if added is None:
             return
-        nominee = dialog.nominee.currentText()
-        self._say(f"Added {votes_text(paper.count)} on paper for {nominee}.")
+        self._say(added.summary())
         self.session.notify("ballots")
 
     def remove_paper_votes(self) -> None:
@@ -473,10 +476,12 @@ class ShiningStarArea(Area):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        erased = attempt(self, "Voter details not erased", self.store.ballots.erase_voter_keys)
+        erased = attempt(
+            self, "Voter details not erased", lambda: votes.erase_voter_details(self.store)
+        )
         if erased is None:
             return
-        self._say(f"Erased the voter's details from {erased} ballot(s); the count is kept.")
+        self._say(erased.summary())
         self.session.notify("ballots")
 
     def _say(self, text: str) -> None:
