@@ -171,8 +171,9 @@ def run_set_pin(args: argparse.Namespace) -> None:
         pin = getpass.getpass(f"New PIN for {args.member}: ")
         if getpass.getpass("The same PIN again: ") != pin:
             raise InputRefused("The two PINs were not the same; nothing was changed.")
+    from csx_desktop.operations.panel import set_pin
+
     with open_round(args.file) as store:
         member = store.panel.member_named(args.member)
-        assert member.id is not None
-        store.panel.set_pin(member.id, pin)
-    print(f"Set the PIN of {member.name}.")
+        done = set_pin(store, member_id=int(member.id or 0), pin=pin)
+    print(done.summary)

@@ -10,7 +10,6 @@ holds the voter or the vote; the person picks each from the file's own headings.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import ClassVar
 
 from PySide6.QtWidgets import (
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from csx_desktop.domain.votes import Candidate
+from csx_desktop.operations import round_setup
 from csx_desktop.store import Store
 from csx_desktop.ui.errors import attempt
 
@@ -294,7 +294,7 @@ class BodiesDialog(QDialog):
         name, ok = QInputDialog.getText(self, "Add a nominating body", "Name of the body:")
         if ok and name.strip():
             tidy = " ".join(name.split())
-            self._apply(partial(self.store.round.add_nominating_body, tidy), tidy)
+            self._apply(lambda: round_setup.add_nominating_body(self.store, name=tidy), tidy)
 
     def rename(self) -> None:
         old = self._current()
@@ -303,10 +303,11 @@ class BodiesDialog(QDialog):
         new, ok = QInputDialog.getText(self, "Rename a nominating body", "New name:", text=old)
         if ok and new.strip():
             self._apply(
-                lambda: self.store.round.rename_nominating_body(old, new), " ".join(new.split())
+                lambda: round_setup.rename_nominating_body(self.store, old=old, new=new),
+                " ".join(new.split()),
             )
 
     def remove(self) -> None:
         body = self._current()
         if body:
-            self._apply(partial(self.store.round.remove_nominating_body, body), "")
+            self._apply(lambda: round_setup.remove_nominating_body(self.store, name=body), "")

@@ -10,7 +10,6 @@ sheet; see which packs came back and which members still have categories open).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from csx_desktop.domain.model import PanelMember
 from csx_desktop.operations import packs
+from csx_desktop.operations import panel as panel_ops
 from csx_desktop.store.errors import InputRefused
 from csx_desktop.store.pack_records import pack_history
 from csx_desktop.ui.areas.base import Area
@@ -57,16 +57,6 @@ if TYPE_CHECKING:
     from csx_desktop.io.pack_import import ReturnedPack
 
 PACK_FILTER = "Judging packs (*.pdf);;All files (*)"
-
-
-def _done(action: Callable[[], object]) -> Callable[[], bool]:
-    """An action whose outcome is only that it was done (``attempt`` then gives True)."""
-
-    def run() -> bool:
-        action()
-        return True
-
-    return run
 
 
 def _table(
@@ -210,7 +200,14 @@ class PanelArea(Area):
         added = attempt(
             self,
             "Member not added",
-            lambda: self.store.panel.add_member(name, group, categories, pin=pin, is_chair=chair),
+            lambda: panel_ops.add_member(
+                self.store,
+                name=name,
+                group=group,
+                category_ids=categories,
+                pin=pin,
+                is_chair=chair,
+            ),
         )
         if added is not None:
             self._changed()
@@ -227,10 +224,13 @@ class PanelArea(Area):
         changed = attempt(
             self,
             "Member not changed",
-            _done(
-                lambda: self.store.panel.update_member(
-                    member_id, name=name, group=group, category_ids=categories, is_chair=chair
-                )
+            lambda: panel_ops.change_member(
+                self.store,
+                member_id=member_id,
+                name=name,
+                group=group,
+                category_ids=categories,
+                is_chair=chair,
             ),
         )
         if changed is not None:
@@ -248,7 +248,7 @@ class PanelArea(Area):
         def set_pin() -> bool:
             if pin is None:
                 raise InputRefused("The two PINs were not the same; the PIN was not changed.")
-            self.store.panel.set_pin(member_id, pin)
+            panel_ops.set_pin(self.store, member_id=member_id, pin=pin)
             return True
 
         if attempt(self, "PIN not set", set_pin) is not None:
@@ -270,7 +270,7 @@ class PanelArea(Area):
         removed = attempt(
             self,
             "Member not removed",
-            _done(lambda: self.store.panel.remove_member(member_id, reason)),
+            lambda: panel_ops.remove_member(self.store, member_id=member_id, reason=reason),
         )
         if removed is not None:
             self._changed()
@@ -299,7 +299,9 @@ class PanelArea(Area):
         recorded = attempt(
             self,
             "Interest not recorded",
-            _done(lambda: self.store.panel.declare_interest(member_id, entry_id, kind, note)),
+            lambda: panel_ops.declare_interest(
+                self.store, member_id=member_id, entry_id=entry_id, kind=kind, note=note
+            ),
         )
         if recorded is not None:
             self._changed()
@@ -321,10 +323,11 @@ class PanelArea(Area):
         withdrawn = attempt(
             self,
             "Interest not withdrawn",
-            _done(
-                lambda: self.store.panel.withdraw_interest(
-                    row.interest.member_id, row.interest.entry_id, reason
-                )
+            lambda: panel_ops.withdraw_interest(
+                self.store,
+                member_id=row.interest.member_id,
+                entry_id=row.interest.entry_id,
+                reason=reason,
             ),
         )
         if withdrawn is not None:
