@@ -148,7 +148,8 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
 
 def run_import(args: argparse.Namespace) -> int:
     from csx_desktop.io.nomination_formats import apply_overrides
-    from csx_desktop.io.nomination_import import prepare_import, run_import
+    from csx_desktop.io.nomination_import import prepare_import
+    from csx_desktop.operations import imports
 
     with open_round(args.file) as store:
         plan = prepare_import(
@@ -157,12 +158,12 @@ def run_import(args: argparse.Namespace) -> int:
         mapping = apply_overrides(plan.layout, plan.mapping, args.map)
         fixed = store.round.category_named(args.category) if args.category else None
         print_mapping(plan.mapping_lines(mapping, fixed))
-        report = run_import(
+        report = imports.import_nominations(
             store,
-            plan,
-            mapping,
+            plan=plan,
+            mapping=mapping,
             category=args.category,
-            keep_valid=args.skip_invalid,
+            skip_invalid=args.skip_invalid,
             dry_run=args.dry_run,
         )
     for line in report.summary_lines():

@@ -26,14 +26,9 @@ from csx_desktop.cli.common import (
     subcommand_group,
 )
 from csx_desktop.cli.output import print_rows
-from csx_desktop.io.panel_import import (
-    ImportResult,
-    export_scores,
-    import_interests,
-    import_panel,
-    import_scores,
-)
+from csx_desktop.io.panel_import import ImportResult, export_scores
 from csx_desktop.io.row_errors import RowsRefused
+from csx_desktop.operations.imports import import_interests, import_panel, import_scores
 from csx_desktop.store import InputRefused, Store
 
 Importer = Callable[..., ImportResult]
@@ -98,7 +93,7 @@ def _import_runner(importer: Importer) -> Callable[[argparse.Namespace], int]:
             try:
                 result = importer(
                     store,
-                    args.source,
+                    path=args.source,
                     choices=reading_choices(args),
                     skip_invalid=args.skip_invalid,
                 )

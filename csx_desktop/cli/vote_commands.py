@@ -16,7 +16,8 @@ from csx_desktop.cli.common import (
 from csx_desktop.cli.output import print_json, print_rows, print_table
 from csx_desktop.domain.votes import votes_text
 from csx_desktop.io.row_errors import RowsRefused
-from csx_desktop.io.vote_import import FIELDS, parse_mapping, read_vote_export, store_votes
+from csx_desktop.io.vote_import import FIELDS, parse_mapping, read_vote_export
+from csx_desktop.operations import imports
 from csx_desktop.store.errors import InputRefused
 
 
@@ -139,7 +140,7 @@ def run_import_votes(args: argparse.Namespace) -> int:
         )
         print_mapping(export.mapping_lines())
         try:
-            result = store_votes(store, export, skip_invalid=args.skip_invalid)
+            result = imports.store_votes(store, export=export, skip_invalid=args.skip_invalid)
         except RowsRefused as refused:
             return report_refusal(refused)
     print(result.summary())

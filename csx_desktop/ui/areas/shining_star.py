@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
 from csx_desktop.domain.model import BallotStatus
 from csx_desktop.domain.votes import Tally, votes_text
 from csx_desktop.io.row_errors import RowsRefused
-from csx_desktop.io.vote_import import VoteImportResult, guess_columns, import_votes
-from csx_desktop.operations import votes
+from csx_desktop.io.vote_import import VoteImportResult, guess_columns
+from csx_desktop.operations import imports, votes
 from csx_desktop.operations.votes import paper_count_words, remove_paper_count
 from csx_desktop.ui.areas.base import Area
 from csx_desktop.ui.errors import attempt
@@ -372,11 +372,13 @@ class ShiningStarArea(Area):
 
         def store_votes() -> VoteImportResult | None:
             try:
-                return import_votes(self.store, path, mapping=mapping)
+                return imports.import_votes(self.store, path=path, mapping=mapping)
             except RowsRefused as refused:  # a question, not a refusal: some rows or none?
                 if not self._import_readable_rows(refused):
                     return None
-                return import_votes(self.store, path, mapping=mapping, skip_invalid=True)
+                return imports.import_votes(
+                    self.store, path=path, mapping=mapping, skip_invalid=True
+                )
 
         result = attempt(self, "Votes not imported", store_votes)
         if result is None:
