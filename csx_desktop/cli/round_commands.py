@@ -129,9 +129,12 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> None:
+    from csx_desktop.operations.results import ADMINISTRATOR
+    from csx_desktop.operations.rounds import back_up
+
     with open_round(args.file) as store:
-        dest = store.backup(args.dest, overwrite=args.force)
-    print(f"Backed up {args.file} to {dest}.")
+        done = back_up(store, viewer=ADMINISTRATOR, dest=args.dest, overwrite=args.force)
+    print(done.summary())
 
 
 def run_passphrase(args: argparse.Namespace) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 from csx_desktop import ROUND_SUFFIX
 from csx_desktop.domain.model import RoundSettings
 from csx_desktop.domain.round_rules import RULES
+from csx_desktop.operations.results import ADMINISTRATOR, Viewer
 from csx_desktop.store.database import COMMAND_LINE_ACTOR, Store
 from csx_desktop.store.errors import InputRefused
 
@@ -163,3 +164,21 @@ def change_admin_passphrase(
     name = store.path.name if store.path else "the round"
     verb = "Changed" if had_one else "Set"
     return PassphraseChanged(summary=f"{verb} the administrator's passphrase of {name}.")
+
+
+@dataclass(frozen=True, slots=True)
+class BackedUp:
+    path: Path
+
+    def summary(self) -> str:
+        return f"Backed up the round to {self.path}."
+
+
+def back_up(store: Store, *, viewer: Viewer, dest: str | Path, overwrite: bool) -> BackedUp:
+    """A copy of the whole round (SQLite's online backup: safe while it is in use).
+
+    Only the administrator: a copy holds every member's scores, which a member must not be
+    able to carry away from the shared laptop before the panel has decided."""
+    if viewer is not ADMINISTRATOR:
+        raise InputRefused("Only the administrator can back up the round.")
+    return BackedUp(store.backup(dest, overwrite=overwrite))

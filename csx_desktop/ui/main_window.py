@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from csx_desktop import APP_NAME, ROUND_SUFFIX, __version__
+from csx_desktop.operations import rounds
 from csx_desktop.store import CsxError, Store
 from csx_desktop.store.database import RoundFileCheck
 from csx_desktop.ui.errors import attempt, show_refusal
@@ -217,9 +218,12 @@ class MainWindow(QMainWindow):
                 area.import_nominations()
 
     def backup_dialog(self) -> None:
-        store = self.store
-        admin = self.session is not None and self.session.person.is_administrator
-        if store is None or store.path is None or not admin:
+        store, session = self.store, self.session
+        # The menu offers it to the administrator only; operations.rounds.back_up refuses
+        # anyone else whatever asks.
+        if store is None or store.path is None or session is None:
+            return
+        if not session.person.is_administrator:
             return
         suggested = store.path.with_name(f"{store.path.stem}-backup{ROUND_SUFFIX}")
         path, _ = QFileDialog.getSaveFileName(
@@ -228,9 +232,14 @@ class MainWindow(QMainWindow):
         if not path:
             return
         # The save dialog has already asked before replacing a file of that name.
-        if attempt(self, "Backup not made", lambda: store.backup(path, overwrite=True)) is None:
-            return
-        self.statusBar().showMessage(f"Backed up to {path}", 8000)
+        viewer = session.person.viewer
+        done = attempt(
+            self,
+            "Backup not made",
+            lambda: rounds.back_up(store, viewer=viewer, dest=path, overwrite=True),
+        )
+        if done is not None:
+            self.statusBar().showMessage(done.summary(), 8000)
 
     def _close_round(self) -> None:
         self._drop_session()
