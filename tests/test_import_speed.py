@@ -270,3 +270,9 @@ def test_team_lists_are_written_as_json_writes_them(names: list[str]) -> None:
     from csx_desktop.store.nominations import _json_text
 
     assert _json_text(names) == json.dumps(names, ensure_ascii=False)
+
+
+@given(st.lists(_AWKWARD, max_size=6))
+def test_answers_with_line_breaks_are_cleaned_as_clean_text_cleans_them(texts: list[str]) -> None:
+    rows: list[tuple[int, list[object]]] = [(n, [text]) for n, text in enumerate(texts, 2)]
+    assert column_texts(rows, 0) == [clean_text(text.strip()) for text in texts]

@@ -114,17 +114,25 @@ def column_texts(rows: Sequence[tuple[int, list[Cell]]], index: int | None) -> l
     call per cell."""
     if index is None:
         return [""] * len(rows)
-    cells_of = map(itemgetter(1), rows)
-    if rows and min(map(len, cells_of)) > index:  # every row reaches it (as a table's rows do)
+    if rows and min(map(len, map(itemgetter(1), rows))) > index:  # as a table's rows all do
         values: Iterable[Cell] = map(itemgetter(index), map(itemgetter(1), rows))
     else:
         values = (cells[index] if index < len(cells) else None for _, cells in rows)
     return [
-        (t if (t := value.strip()).isprintable() else clean_text(t))
+        (t if (t := value.strip()).isprintable() else _visible(t))
         if type(value) is str
         else _other_text(value)
         for value in values
     ]
+
+
+def _visible(text: str) -> str:
+    """``clean_text`` of an answer that is not printable: mostly one with line breaks (a
+    citation), which ``clean_text`` keeps, so such an answer is returned as it is without
+    looking up each of its characters."""
+    if text.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
+        return text
+    return clean_text(text)
 
 
 def _other_text(value: Cell) -> str:

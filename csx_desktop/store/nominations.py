@@ -261,25 +261,24 @@ class NominationRepository:
                 key=key,
             )
             entries[cache_key] = entry_id
-        row = _nomination_row(nomination, nominee)
-        row.update(
-            entry_id=entry_id,
-            source=nomination.source or TYPED_IN,
-            response_id=nomination.response_id,
-            status=str(nomination.status),
-            status_reason=nomination.status_reason,
-            created_at=now or utc_now(),
+        source = nomination.source or TYPED_IN
+        values = (
+            *_nomination_values(nomination, nominee),
+            entry_id,
+            source,
+            nomination.response_id,
+            str(nomination.status),
+            nomination.status_reason,
+            now or utc_now(),
         )
-        nomination_id = (
-            pending.add("nominations", row) if pending else self._insert("nominations", row)
-        )
-        if entries is None:
-            self._store.audit(
-                "add", "nomination", nomination_id, after=row | _typed_names(nomination)
-            )
-        # In an import the batch writes one audit row naming every nomination it added; the
-        # nomination's own row is the record of what arrived.
-        return Added(nomination_id, entry_id, row["source"])
+        if pending is not None:
+            # In an import the batch writes one audit row naming every nomination it added;
+            # the nomination's own row is the record of what arrived.
+            return Added(pending.add("nominations", values), entry_id, source)
+        row = dict(zip(_NOMINATION_COLUMNS, values, strict=True))
+        nomination_id = self._insert("nominations", row)
+        self._store.audit("add", "nomination", nomination_id, after=row | _typed_names(nomination))
+        return Added(nomination_id, entry_id, source)
 
     def _check_body_free(
         self, category_id: int | None, body: str, nominee: str, *, except_id: int | None = None
@@ -336,20 +335,21 @@ class NominationRepository:
         when the caller has them already."""
         if category is None:
             category = self._store.round.category(int(category_id or 0))
-        row = {
-            "category_id": category_id,
-            "nominee": nominee,
-            "match_key": name_key(nominee) if key is None else key,
-            "kind": str(category.nominee_kind),
-            "team_members": _json_text(list(nomination.team_members))
-            if nomination.team_members
-            else "[]",
-            "service": nomination.service.strip(),
-            "nominating_body": nomination.nominating_body.strip(),
-            "status": str(EntryStatus.ACTIVE),
-            "created_at": now or utc_now(),
-        }
-        entry_id = pending.add("entries", row) if pending else self._insert("entries", row)
+        values = (  # as _ENTRY_COLUMNS lists them
+            category_id,
+            nominee,
+            name_key(nominee) if key is None else key,
+            str(category.nominee_kind),
+            _json_text(list(nomination.team_members)) if nomination.team_members else "[]",
+            nomination.service.strip(),
+            nomination.nominating_body.strip(),
+            str(EntryStatus.ACTIVE),
+            now or utc_now(),
+        )
+        if pending is not None:
+            return pending.add("entries", values)
+        row = dict(zip(_ENTRY_COLUMNS, values, strict=True))
+        entry_id = self._insert("entries", row)
         if audit:
             self._store.audit("add", "entry", entry_id, after=row)
         return entry_id
@@ -784,19 +784,20 @@ class _PendingRows:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self._rows: dict[str, list[tuple[Any, ...]]] = {"entries": [], "nominations": []}
-        self._columns: dict[str, tuple[str, ...]] = {}
+        self._columns = {
+            "entries": ("id", *_ENTRY_COLUMNS),
+            "nominations": ("id", *_NOMINATION_COLUMNS),
+        }
         self._next = {
             table: int(conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0])
             for table in self._rows
         }
 
-    def add(self, table: str, row: dict[str, Any]) -> int:
-        keys = tuple(row)
-        if self._columns.setdefault(table, ("id", *keys))[1:] != keys:
-            raise ValueError(f"every {table} row of a batch must have the same columns")
+    def add(self, table: str, values: tuple[Any, ...]) -> int:
+        """Keep a row (its values in the order of the table's columns above); its id."""
         row_id = self._next[table]
-        self._next[table] += 1
-        self._rows[table].append((row_id, *row.values()))
+        self._next[table] = row_id + 1
+        self._rows[table].append((row_id, *values))
         return row_id
 
     def flush(self) -> None:
@@ -825,25 +826,64 @@ def _json_text(names: list[str]) -> str:
         return _json_encode(names)
 
 
+# The columns a person can set, in the order ``_nomination_values`` gives them; then what
+# was received and decided, which a new nomination is written with.
+_NOMINATION_FIELDS = (
+    "category_id",
+    "nominee",
+    "team_members",
+    "service",
+    "nominating_body",
+    "nominator_name",
+    "nominator_email",
+    "relationship",
+    "citation",
+    "received_at",
+)
+_NOMINATION_COLUMNS = (
+    *_NOMINATION_FIELDS,
+    "entry_id",
+    "source",
+    "response_id",
+    "status",
+    "status_reason",
+    "created_at",
+)
+_ENTRY_COLUMNS = (
+    "category_id",
+    "nominee",
+    "match_key",
+    "kind",
+    "team_members",
+    "service",
+    "nominating_body",
+    "status",
+    "created_at",
+)
+
+
+def _nomination_values(nomination: Nomination, nominee: str) -> tuple[Any, ...]:
+    """The columns a person can set (``_NOMINATION_FIELDS``), tidied as they are stored: a
+    tuple, as an import writes it (thousands of them), not a dict to take apart again."""
+    received = nomination.received_at
+    members = nomination.team_members
+    return (
+        nomination.category_id,
+        nominee,
+        _json_text([name for name in map(tidy_name, members) if name]) if members else "[]",
+        nomination.service.strip(),
+        nomination.nominating_body.strip(),
+        tidy_name(nomination.nominator_name),
+        nomination.nominator_email.strip(),
+        nomination.relationship.strip(),
+        nomination.citation.strip(),
+        received.isoformat() if received else None,
+    )
+
+
 def _nomination_row(nomination: Nomination, nominee: str) -> dict[str, Any]:
     """The columns a person can set, tidied as they are stored."""
-    received = nomination.received_at
-    return {
-        "category_id": nomination.category_id,
-        "nominee": nominee,
-        "team_members": _json_text(
-            [name for name in map(tidy_name, nomination.team_members) if name]
-        )
-        if nomination.team_members
-        else "[]",
-        "service": nomination.service.strip(),
-        "nominating_body": nomination.nominating_body.strip(),
-        "nominator_name": tidy_name(nomination.nominator_name),
-        "nominator_email": nomination.nominator_email.strip(),
-        "relationship": nomination.relationship.strip(),
-        "citation": nomination.citation.strip(),
-        "received_at": received.isoformat() if received else None,
-    }
+    return dict(zip(_NOMINATION_FIELDS, _nomination_values(nomination, nominee), strict=True))
 
 
 def _typed_names(nomination: Nomination) -> dict[str, str]:
