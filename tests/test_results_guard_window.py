@@ -158,10 +158,14 @@ def widget_texts(widget: QWidget) -> Iterator[str]:
         yield widget.detailedText()
 
 
-def everything_shown() -> str:
-    return "\n".join(
-        text for widget in QApplication.allWidgets() for text in widget_texts(widget) if text
-    )
+def everything_shown(window: QWidget, before: set[int]) -> str:
+    """Every text of the window and of any window opened since the walk began (widgets left
+    over from other tests are not this window's)."""
+    widgets = [window, *window.findChildren(QWidget)]
+    for top in QApplication.topLevelWidgets():
+        if id(top) not in before and top is not window:
+            widgets += [top, *top.findChildren(QWidget)]
+    return "\n".join(text for widget in widgets for text in widget_texts(widget) if text)
 
 
 def file_text(path: Path) -> str:
@@ -241,13 +245,18 @@ def walk(window: MainWindow, answers: Answers) -> tuple[str, int]:
     """Visit every tab, trigger every action and button; everything shown and said."""
     workspace = window.workspace
     assert isinstance(workspace, MemberWorkspace)
+    before = {id(top) for top in QApplication.topLevelWidgets()}
+
+    def everything() -> str:
+        return everything_shown(window, before)
+
     seen: list[str] = []
     triggered = 0
     tabs = workspace.tabs
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
         QApplication.processEvents()
-        seen.append(everything_shown())
+        seen.append(everything())
         for action in window.findChildren(QAction):
             if action.isEnabled() and not action.isSeparator() and not _skipped(action.text()):
                 action.trigger()
@@ -260,7 +269,7 @@ def walk(window: MainWindow, answers: Answers) -> tuple[str, int]:
                 button.click()
                 triggered += 1
                 QApplication.processEvents()
-        seen.append(everything_shown())
+        seen.append(everything())
         for area in window.findChildren(ResultsArea):
             # Not only the buttons: the slots behind them refuse too.
             area.save_report()
@@ -270,7 +279,7 @@ def walk(window: MainWindow, answers: Answers) -> tuple[str, int]:
             area.reopen_decision()
             for name in [area.category_box.itemText(i) for i in range(area.category_box.count())]:
                 area.show_category(name.split(" — ")[0])
-                seen.append(everything_shown())
+                seen.append(everything())
     seen += answers.said
     seen += [file_text(path) for path in answers.files()]
     return "\n".join(seen), triggered
