@@ -273,7 +273,11 @@ def test_move_a_nomination_to_another_category(
 
 
 def test_import_flow_file_then_mapping_then_result(
-    area: NominationsArea, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    area: NominationsArea,
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
 ) -> None:
     export = write_ms_forms(tmp_path / "Form.xlsx", [*MS_ROWS, ms_row(9, "Gold", "Ben Castleton")])
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(export), ""))
@@ -289,12 +293,16 @@ def test_import_flow_file_then_mapping_then_result(
 
     monkeypatch.setattr(QDialog, "exec", run)
     first_try = True
-    area.import_nominations()
+    job = area.start_import()
+    assert job is not None  # the rows are checked on a worker; the window waits for it
+    qtbot.waitUntil(lambda: job.outcome != "", timeout=20_000)
     assert "Nothing was imported" in results[-1].text()
     assert 'row 7: "Gold"' in results[-1].informativeText()
     assert store.nominations.entries() == []
     first_try = False
-    area.import_nominations()
+    job = area.start_import()
+    assert job is not None
+    qtbot.waitUntil(lambda: job.outcome == "done", timeout=20_000)
     assert "stored 5 nomination(s) in 4 entries" in results[-1].text()
     assert area.pages.currentIndex() == 1 and len(shown_nominees(area)) == 4
 

@@ -19,6 +19,7 @@ import html
 import itertools
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -39,9 +40,12 @@ from PySide6.QtWidgets import (
 )
 
 from csx_desktop.domain.model import Entry, EntryStatus, Nomination, NominationStatus
-from csx_desktop.store import CsxError
+from csx_desktop.operations import imports
+from csx_desktop.operations import nominations as tidying
+from csx_desktop.operations.nominations import Tidied
 from csx_desktop.ui.areas.base import Area
-from csx_desktop.ui.errors import show_refusal
+from csx_desktop.ui.background import BackgroundJob, Progress, run_in_background
+from csx_desktop.ui.errors import attempt, show_refusal
 from csx_desktop.ui.nomination_models import (
     ALL,
     ENTRY_ID_ROLE,
@@ -57,6 +61,9 @@ from csx_desktop.ui.widgets.empty_state import EmptyState
 from csx_desktop.ui.widgets.flow_layout import FlowLayout, pair
 from csx_desktop.ui.widgets.reflow import ReflowPanes
 from csx_desktop.ui.widgets.sort_by import SortBy
+
+if TYPE_CHECKING:  # the importer itself is loaded when an import starts, not at sign-in
+    from csx_desktop.io.nomination_import import CheckedImport, ImportReport
 
 EXPORT_FILTER = "Form exports (*.xlsx *.csv);;All files (*)"
 TEMPLATE_FILTER = "Excel workbook (*.xlsx);;CSV UTF-8 (*.csv)"
@@ -449,17 +456,15 @@ class NominationsArea(Area):
 
     # ---- changing the round --------------------------------------------------------------
 
-    def _do(self, action: Callable[[], object], title: str = "Not done") -> bool:
-        """Run one store action; show a refusal in its own words; refresh everything."""
-        try:
-            action()
-        except CsxError as error:
-            show_refusal(self, error, title)
-            return False
+    def _do(self, action: Callable[[], Tidied], title: str = "Not done") -> Tidied | None:
+        """Run one tidying operation; show a refusal in its own words; refresh everything."""
+        done = attempt(self, title, action)
+        if done is None:
+            return None
         self.session.notify("nominations")
         if not self.isVisible():  # notify refreshes visible areas; keep this one current
             self.refresh()
-        return True
+        return done
 
     def add_nomination(self) -> None:
         from csx_desktop.ui.nomination_dialogs import NominationDialog
@@ -468,9 +473,11 @@ class NominationsArea(Area):
             self.store.round.categories(), self.store.round.nominating_bodies(), parent=self
         )
         if dialog.exec():
-            added: list[Nomination] = []
-            if self._do(lambda: added.append(self.store.nominations.add(dialog.nomination()))):
-                self.select_entry(int(added[0].entry_id or 0))
+            added = self._do(
+                lambda: tidying.add_nomination(self.store, nomination=dialog.nomination())
+            )
+            if added is not None:
+                self.select_entry(int(added.entry.id or 0))
 
     def edit_nomination(self) -> None:
         from csx_desktop.ui.nomination_dialogs import NominationDialog
@@ -485,9 +492,11 @@ class NominationsArea(Area):
             parent=self,
         )
         if dialog.exec():
-            saved: list[Nomination] = []
-            if self._do(lambda: saved.append(self.store.nominations.update(dialog.nomination()))):
-                self.select_entry(int(saved[0].entry_id or 0))
+            saved = self._do(
+                lambda: tidying.correct_nomination(self.store, nomination=dialog.nomination())
+            )
+            if saved is not None:
+                self.select_entry(int(saved.entry.id or 0))
 
     def merge(self) -> None:
         from csx_desktop.ui.nomination_dialogs import MergeDialog
@@ -509,10 +518,16 @@ class NominationsArea(Area):
 
     def merge_entries(self, target_id: int, other_ids: list[int], reason: str = "") -> bool:
         """Merge entries into ``target_id`` and show the result (the dialog's action)."""
-        if self._do(lambda: self.store.nominations.merge(target_id, other_ids, reason), "Merge"):
-            self.select_entry(target_id)
-            return True
-        return False
+        merged = self._do(
+            lambda: tidying.merge_entries(
+                self.store, into=target_id, others=other_ids, reason=reason
+            ),
+            "Merge",
+        )
+        if merged is None:
+            return False
+        self.select_entry(target_id)
+        return True
 
     def split(self) -> None:
         from csx_desktop.ui.nomination_dialogs import SplitDialog
@@ -523,15 +538,18 @@ class NominationsArea(Area):
         nominations = self._nominations_by_entry.get(entry.id, [])
         dialog = SplitDialog(entry, nominations, self)
         if dialog.exec():
-            created: list[Entry] = []
             entry_id = entry.id
-            if self._do(
-                lambda: created.append(
-                    self.store.nominations.split(entry_id, dialog.chosen(), dialog.name.text())
+            created = self._do(
+                lambda: tidying.split_entry(
+                    self.store,
+                    entry_id=entry_id,
+                    nomination_ids=dialog.chosen(),
+                    nominee=dialog.name.text(),
                 ),
                 "Split",
-            ):
-                self.select_entry(int(created[0].id or 0))
+            )
+            if created is not None:
+                self.select_entry(int(created.entry.id or 0))
 
     def move_nomination(self) -> None:
         from csx_desktop.ui.nomination_dialogs import MoveDialog
@@ -543,20 +561,19 @@ class NominationsArea(Area):
             nomination, self.store.round.categories(), self.store.round.nominating_bodies(), self
         )
         if dialog.exec():
-            moved: list[Nomination] = []
             nomination_id = nomination.id
-            if self._do(
-                lambda: moved.append(
-                    self.store.nominations.move(
-                        nomination_id,
-                        dialog.category_id(),
-                        nominating_body=dialog.nominating_body(),
-                    )
+            moved = self._do(
+                lambda: tidying.move_nomination(
+                    self.store,
+                    nomination_id=nomination_id,
+                    category_id=dialog.category_id(),
+                    nominating_body=dialog.nominating_body(),
                 ),
                 "Move",
-            ):
+            )
+            if moved is not None:
                 self._show_all_categories()
-                self.select_entry(int(moved[0].entry_id or 0))
+                self.select_entry(int(moved.entry.id or 0))
 
     def mark_ineligible(self) -> None:
         self._set_status(
@@ -579,7 +596,9 @@ class NominationsArea(Area):
         if nomination is not None and nomination.id is not None:
             nomination_id = nomination.id
             self._do(
-                lambda: self.store.nominations.set_status(nomination_id, NominationStatus.ELIGIBLE),
+                lambda: tidying.set_nomination_status(
+                    self.store, nomination_id=nomination_id, status=NominationStatus.ELIGIBLE
+                ),
                 "Reinstate",
             )
 
@@ -595,7 +614,9 @@ class NominationsArea(Area):
         if dialog.exec():
             nomination_id = nomination.id
             self._do(
-                lambda: self.store.nominations.set_status(nomination_id, status, dialog.text()),
+                lambda: tidying.set_nomination_status(
+                    self.store, nomination_id=nomination_id, status=status, reason=dialog.text()
+                ),
                 title,
             )
 
@@ -605,8 +626,17 @@ class NominationsArea(Area):
     # ---- import and template -------------------------------------------------------------
 
     def import_nominations(self) -> None:
-        """File dialog, then the mapping dialog, then the import and its result."""
-        from csx_desktop.io.nomination_import import prepare_import, run_import
+        """File > Import nominations… and the area's button (see ``start_import``)."""
+        self.start_import()
+
+    def start_import(self) -> BackgroundJob | None:
+        """File dialog, then the mapping dialog, then the import and its result.
+
+        Every row is read and checked on a worker while the window stays responsive, with a
+        progress bar and Cancel (a cancelled import stores nothing); the checked rows are
+        then stored in one transaction on the window's thread. Returns the job (tests wait
+        on it), or None when nothing was started."""
+        from csx_desktop.io.nomination_import import check_import, prepare_import
         from csx_desktop.ui.mapping_dialog import MappingDialog
 
         start = str(self.store.path.parent) if self.store.path else str(Path.home())
@@ -614,32 +644,58 @@ class NominationsArea(Area):
             self, "Import nominations from a form export", start, EXPORT_FILTER
         )
         if not path:
-            return
-        try:
-            plan = prepare_import(path, categories=self.store.round.categories())
-        except CsxError as error:
-            show_refusal(self, error, "Cannot import this file")
-            return
-        dialog = MappingDialog(
-            plan, self.store.round.categories(), self.store.round.nominating_bodies(), self
+            return None
+        categories = self.store.round.categories()
+        bodies = self.store.round.nominating_bodies()
+        plan = attempt(
+            self,
+            "Cannot import this file",
+            lambda: prepare_import(path, categories=categories),
         )
+        if plan is None:
+            return None
+        dialog = MappingDialog(plan, categories, bodies, self)
         if not dialog.exec():
-            return
-        try:
-            report = run_import(
-                self.store,
-                dialog.plan,
-                dialog.mapping(),
-                category=dialog.category(),
-                keep_valid=dialog.keep_valid(),
+            return None
+        chosen, mapping, keep_valid = dialog.plan, dialog.mapping(), dialog.keep_valid()
+        category = None
+        named = dialog.category()
+        if named:
+            category = attempt(
+                self, "Nothing was imported", lambda: self.store.round.category_named(named)
             )
-        except CsxError as error:
-            show_refusal(self, error, "Nothing was imported")
-            return
-        if report.committed:
-            self.session.notify("nominations")
-            if not self.isVisible():
-                self.refresh()
+            if category is None:
+                return None
+
+        def check(progress: Progress) -> CheckedImport:
+            return check_import(
+                chosen,
+                mapping,
+                categories=categories,
+                nominating_bodies=bodies,
+                category=category,
+                progress=lambda done, total: progress.step(
+                    done, total, f"Checking row {done:,} of {total:,}…"
+                ),
+            )
+
+        def store_checked(checked: CheckedImport) -> None:
+            report = imports.store_nominations(self.store, checked=checked, skip_invalid=keep_valid)
+            if report.committed:
+                self.session.notify("nominations")
+                if not self.isVisible():
+                    self.refresh()
+            self._show_import_report(report)
+
+        return run_in_background(
+            self,
+            title=f"Importing {Path(path).name}",
+            work=check,
+            done=store_checked,
+            refusal_title="Nothing was imported",
+        )
+
+    def _show_import_report(self, report: ImportReport) -> None:
         lines = report.summary_lines()
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Information if report.committed else QMessageBox.Icon.Warning)
@@ -656,8 +712,6 @@ class NominationsArea(Area):
         box.exec()
 
     def save_template(self) -> None:
-        from csx_desktop.io.nomination_template import write_template
-
         start = str(self.store.path.parent) if self.store.path else str(Path.home())
         path, _ = QFileDialog.getSaveFileName(
             self,
@@ -669,20 +723,19 @@ class NominationsArea(Area):
             return
         if Path(path).suffix.lower() not in (".xlsx", ".csv"):
             path += ".xlsx"
-        try:
-            write_template(
-                path,
-                categories=[c.name for c in self.store.round.categories()],
-                nominating_bodies=self.store.round.nominating_bodies(),
-            )
-        except CsxError as error:
-            show_refusal(self, error, "Template not saved")
+        # The save dialog has already asked before replacing a file of that name.
+        written = attempt(
+            self,
+            "Template not saved",
+            lambda: tidying.write_nominations_template(self.store, dest=path, overwrite=True),
+        )
+        if written is None:
             return
         QMessageBox.information(
             self,
             "Template saved",
-            f"Saved {Path(path).name}. Fill in one nomination a row below the notes row, then "
-            "import it with Import nominations….",
+            f"Saved {written.path.name}. Fill in one nomination a row below the notes row, "
+            "then import it with Import nominations….",
         )
 
 
