@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from csx_desktop.domain.model import Criterion
 from csx_desktop.domain.rubric import GENERIC_DESCRIPTORS
+from csx_desktop.operations import round_setup
 from csx_desktop.store.database import Store
-from csx_desktop.store.errors import CsxError, InputRefused
-from csx_desktop.ui.errors import show_refusal
+from csx_desktop.ui.errors import attempt
 from csx_desktop.ui.widgets.list_table_model import Index, ListTableModel
 
 RUBRIC_COLUMNS = ("Criterion", "What is scored", "Weight", "Top score", "Descriptors (0; 1; 2 …)")
@@ -233,17 +233,14 @@ class RubricEditor(QWidget):
     def save(self) -> bool:
         category_id = self._category_id()
         criteria = self.model.rows()
-        try:
-            for criterion in criteria:
-                if len(criterion.descriptors) not in (0, criterion.max_score + 1):
-                    raise InputRefused(
-                        f"{criterion.name!r} is scored 0 to {criterion.max_score}, so it needs "
-                        f"{criterion.max_score + 1} descriptors (it has "
-                        f"{len(criterion.descriptors)})."
-                    )
-            self.store.round.replace_criteria(category_id, criteria)
-        except CsxError as error:
-            show_refusal(self, error, "Rubric not saved")
+        saved = attempt(
+            self,
+            "Rubric not saved",
+            lambda: round_setup.replace_criteria(
+                self.store, category_id=category_id, criteria=criteria
+            ),
+        )
+        if saved is None:
             return False
         self.refresh()
         self.saved.emit(category_id)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from csx_desktop.domain.model import PanelMember
 from csx_desktop.domain.secrets import FREE_TRIES, pin_problem, retry_delay
+from csx_desktop.operations import panel as panel_ops
 from csx_desktop.store import CsxError, Store
 from csx_desktop.store.sign_ins import SignIn, wait_words
 from csx_desktop.ui.announce import announce
@@ -301,8 +302,8 @@ class SignInPage(QWidget):
             return
         self._store.actor = member.name  # the audit row names who chose their PIN
         try:
-            self._store.panel.set_pin(member.id, pin)
-        except CsxError as error:
+            panel_ops.set_pin(self._store, member_id=member.id, pin=pin)
+        except CsxError as error:  # said on the page itself, where the PIN is typed
             self._say(str(error), urgent=True)
             return
         self._end_pin_change()
