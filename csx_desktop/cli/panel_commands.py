@@ -26,7 +26,7 @@ from csx_desktop.cli.common import (
     subcommand_group,
 )
 from csx_desktop.cli.output import print_rows
-from csx_desktop.io.panel_import import ImportResult, export_scores
+from csx_desktop.io.panel_import import ImportResult
 from csx_desktop.io.row_errors import RowsRefused
 from csx_desktop.operations.imports import import_interests, import_panel, import_scores
 from csx_desktop.store import InputRefused, Store
@@ -108,10 +108,12 @@ def _import_runner(importer: Importer) -> Callable[[argparse.Namespace], int]:
 
 
 def run_export_scores(args: argparse.Namespace) -> None:
+    from csx_desktop.operations.results import ADMINISTRATOR, export_scores
+
     refuse_to_replace(args)
     with open_round(args.file) as store:
-        count = export_scores(store, args.output)
-    print(f"Wrote {count} rows of scores to {args.output}.")
+        written = export_scores(store, viewer=ADMINISTRATOR, path=args.output, overwrite=args.force)
+    print(written.summary("rows of scores"))
 
 
 def rubric_data(store: Store) -> list[dict[str, object]]:

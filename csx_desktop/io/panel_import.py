@@ -12,7 +12,8 @@ File formats (the first non-blank row holds the column names, in any order and c
 - interests: ``member, category, nominee, kind, note`` (kind: personal, prejudicial or
   pecuniary);
 - scores: ``member, category, nominee, criterion, score, comment`` (one row per criterion; a
-  row with only a comment sets the sheet's comment) — ``export_scores`` writes the same.
+  row with only a comment sets the sheet's comment); ``operations.results.export_scores``
+  writes the same.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from csx_desktop.domain.model import Category, InterestKind, PanelGroup
 from csx_desktop.domain.names import name_key, tidy_name
-from csx_desktop.io.exports import as_typed, write_table
+from csx_desktop.io.exports import as_typed
 from csx_desktop.io.reading import ReadChoices, find_header_row
 from csx_desktop.io.row_errors import RowError, RowsRefused
 from csx_desktop.io.tables import Cell, RawTable, cell_text, read_table
@@ -82,7 +83,7 @@ class _Rows:
     problems: list[RowError] = field(default_factory=list)
 
     def text(self, cells: list[Cell], column: str) -> str:
-        """The cell as text, as typed: ``export_scores`` writes formula-like text with a
+        """The cell as text, as typed: the scores export writes formula-like text with a
         leading apostrophe (so no spreadsheet runs it), taken off again here."""
         index = self.columns.get(column)
         if index is None or index >= len(cells):
@@ -636,11 +637,3 @@ def score_rows(store: Store) -> Iterator[tuple[str, str, str, str, int | str, st
                     wrote = True
             if not wrote and sheet.comment:
                 yield member, category.name, nominee, "", "", sheet.comment
-
-
-def export_scores(store: Store, out: str | Path) -> int:
-    """Write every score in the format ``import scores`` reads (CSV, or XLSX by the file
-    name's ending); returns the rows written."""
-    rows = list(score_rows(store))
-    write_table(out, EXPORT_SCORE_HEADERS, rows, title="Scores")
-    return len(rows)

@@ -347,3 +347,21 @@ def export(
     if what == "scoresheets":
         return export_scoresheets(store, viewer=viewer, path=path, overwrite=overwrite)
     raise NotFound(f"There is nothing called {what!r} to export: results or scoresheets.")
+
+
+def export_scores(
+    store: Store, *, viewer: Viewer, path: str | Path, overwrite: bool = True
+) -> Written:
+    """Write every score, one row per criterion, in the format ``import scores`` reads (to
+    move paper-keyed scores between laptops): the administrator's only, since it holds every
+    member's scores in every category whatever has been submitted."""
+    from csx_desktop.io.exports import check_export_path, write_table
+    from csx_desktop.io.panel_import import EXPORT_SCORE_HEADERS, score_rows
+
+    if viewer is not ADMINISTRATOR:
+        raise ResultsWithheld("Only the administrator can export every member's scores.")
+    check_export_path(path)
+    rows = list(score_rows(store))
+    write_table(path, EXPORT_SCORE_HEADERS, rows, title="Scores", overwrite=overwrite)
+    names = tuple(c.name for c in store.round.categories() if c.is_panel_scored)
+    return Written(Path(path), len(rows), names, ())

@@ -457,11 +457,19 @@ class ShiningStarArea(Area):
         self.session.notify("ballots")
 
     def record_decision(self) -> None:
-        from csx_desktop.store.results import category_results
+        from csx_desktop.operations.results import category_results
         from csx_desktop.ui.decision_dialog import DecisionDialog
 
         category_id = self.store.ballots.category().id or 0
-        dialog = DecisionDialog(self.store, category_results(self.store, category_id), self)
+        viewer = self.session.person.viewer
+        result = attempt(
+            self,
+            "No decision recorded",
+            lambda: category_results(self.store, viewer=viewer, category_id=category_id),
+        )
+        if result is None:
+            return
+        dialog = DecisionDialog(self.store, result, self, viewer=viewer)
         if dialog.exec() and dialog.decision is not None:
             self._say("The Shining Star decision is recorded.")
             self.session.notify("decisions")
