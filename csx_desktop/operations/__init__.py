@@ -17,5 +17,16 @@ Modules, one per area of the work:
 - ``decisions``: recording (check your answers first; open sheets confirmed with a reason) and
   reopening the panel's decision.
 - ``rounds``: making a round, changing its settings and rules (a reason once scoring has
-  started), the administrator's passphrase.
+  started), the administrator's passphrase, backing the round up (the administrator only).
+- ``round_setup``: a category's rubric criteria, the Shining Star's nominating bodies.
+- ``nominations``: adding, correcting and tidying nominations; the blank template.
+- ``panel``: members, PINs, declared interests.
+- ``imports``: the storing step of every import (nominations, panel, interests, paper scores,
+  votes).
+- ``packs``: judging packs, returned packs, keying paper sheets.
+- ``votes``: the Shining Star's paper counts and voters' details.
+- ``sign_in``: one try at signing in, as a member or the administrator.
+
+``tests/test_layers.py`` fails if the window or the command line calls a store method that
+writes, an import, or a guarded read any other way.
 """

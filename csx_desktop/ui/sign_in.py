@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from csx_desktop.domain.model import PanelMember
 from csx_desktop.domain.secrets import FREE_TRIES, pin_problem, retry_delay
 from csx_desktop.operations import panel as panel_ops
+from csx_desktop.operations import sign_in as sign_ins
 from csx_desktop.store import CsxError, Store
 from csx_desktop.store.sign_ins import SignIn, wait_words
 from csx_desktop.ui.announce import announce
@@ -235,7 +236,7 @@ class SignInPage(QWidget):
             return
         secret = self.secret.text()
         if selected == _ADMIN_ROW:
-            result = self._store.round.admin_sign_in(secret)
+            result = sign_ins.sign_in_administrator(self._store, passphrase=secret)
             if result.no_secret:
                 self._say(
                     "This round has no administrator's passphrase, so nobody can sign in as "
@@ -251,7 +252,7 @@ class SignInPage(QWidget):
             self._refuse("That passphrase is not right. Try again.", result, what)
             return
         member = self._store.panel.member(selected)
-        result = self._store.panel.sign_in(selected, secret)
+        result = sign_ins.sign_in_member(self._store, member_id=selected, pin=secret)
         if result.no_secret:
             self._say(
                 f"{member.name} has no PIN yet. Ask the administrator to set one.", urgent=True
