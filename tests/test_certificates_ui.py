@@ -124,9 +124,9 @@ def test_the_preview_shows_the_certificate_chosen_even_when_arrowing_quickly(
     area.table.selectRow(1)
     area.table.selectRow(2)
     shown = _settled_view(qtbot, area)
-    # The reference: a new view given the document only once it is shown at its final size,
-    # so it renders the page once, for that size (given the document first, a QPdfView can
-    # keep a page rendered for its first size and show it stretched).
+    # The reference: a new view of the same document at the same size, rendered afresh once
+    # its size has settled (a QPdfView can keep a page rendered for its first size and show
+    # it stretched; given its document again, it renders the page for the size it has).
     fresh = QPdfView()
     qtbot.addWidget(fresh)
     fresh.setPageMode(QPdfView.PageMode.SinglePage)
@@ -134,6 +134,9 @@ def test_the_preview_shows_the_certificate_chosen_even_when_arrowing_quickly(
     fresh.resize(area.preview.size())
     fresh.show()
     qtbot.waitExposed(fresh)
+    fresh.setDocument(area.document)
+    qtbot.wait(300)
+    fresh.setDocument(None)  # type: ignore[arg-type]  # Qt takes nullptr here
     fresh.setDocument(area.document)
     qtbot.waitUntil(lambda: _image(fresh) == shown, timeout=5000)
 

@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 from csx_desktop.cli.common import add_file_argument, open_round, refuse_to_replace
-from csx_desktop.store.errors import InputRefused
 
 
 def register(commands: argparse._SubParsersAction, imports: argparse._SubParsersAction) -> None:
@@ -70,49 +69,28 @@ def run_certificates(args: argparse.Namespace) -> None:
         ALL_LEVELS,
         DECIDED_LEVELS,
         Choice,
-        cannot_draw,
-        certificates_for,
         levels_from_words,
-        missing_details,
         undrawable_message,
-        write_pdf_file,
     )
+    from csx_desktop.operations.certificates import certificates_chosen, write_certificates
 
     if args.include is not None:
         levels = levels_from_words(args.include.split(","))
     else:
         levels = ALL_LEVELS if args.nominee else DECIDED_LEVELS
     output: Path = args.output
-    if output.suffix.lower() != ".pdf":
-        raise InputRefused(
-            f"The certificates are a PDF: give a file name ending in .pdf, not {output.name}."
-        )
     refuse_to_replace(args)  # before any drawing
     with open_round(args.file) as store:
         choice = Choice(levels=levels, per_member=args.per_member, nominee=args.nominee)
-        certificates = certificates_for(store, choice)
-        settings = store.round.settings()
-    if not certificates:
-        raise InputRefused(
-            "There are no certificates to print yet: no decision is recorded for the levels "
-            "asked for. Record the panel's decisions first, or add --include nominees."
+        written = write_certificates(
+            store,
+            certificates=certificates_chosen(store, choice=choice),
+            dest=output,
+            overwrite=args.force,
+            skip_undrawable=args.skip_undrawable,
         )
-    # Listed before anything is written: a name is never printed blank or as boxes.
-    undrawable = cannot_draw(certificates)
-    if undrawable and not args.skip_undrawable:
-        raise InputRefused(
-            undrawable_message(undrawable, limit=len(undrawable))
-            + "\nNothing was written. Add --skip-undrawable to write the other certificates."
-        )
-    if undrawable:
-        print(undrawable_message(undrawable, limit=len(undrawable)), file=sys.stderr)
-        left_out = {id(item.certificate) for item in undrawable}
-        certificates = [c for c in certificates if id(c) not in left_out]
-        if not certificates:
-            raise InputRefused("Every certificate asked for has a name that cannot be drawn.")
-    pages = write_pdf_file(certificates, settings, output, overwrite=args.force)
-    for note in missing_details(settings):
+    if written.left_out:
+        print(undrawable_message(written.left_out, limit=len(written.left_out)), file=sys.stderr)
+    for note in written.notes:
         print(f"Note: {note}", file=sys.stderr)
-    plural = "" if pages == 1 else "s"
-    left = f"; {len(undrawable)} left out (listed above)" if undrawable else ""
-    print(f"Wrote {pages} certificate{plural} to {output}{left}.")
+    print(written.summary())

@@ -19,7 +19,6 @@ listed before anything is printed: in the notes under the list, and on its row, 
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -64,11 +63,10 @@ from csx_desktop.certificates.batch import (
     certificates_for,
     missing_details,
     undrawable_message,
-    write_pdf,
-    write_pdf_file,
 )
 from csx_desktop.certificates.certificate import Certificate
 from csx_desktop.domain.model import AwardLevel
+from csx_desktop.operations.certificates import certificates_pdf, write_certificates
 from csx_desktop.operations.rounds import change_settings
 from csx_desktop.store.errors import CsxError
 from csx_desktop.ui.announce import announce
@@ -80,7 +78,7 @@ from csx_desktop.ui.certificate_models import (
     CertificateListModel,
     certificate_key,
 )
-from csx_desktop.ui.errors import show_refusal
+from csx_desktop.ui.errors import attempt, show_refusal
 from csx_desktop.ui.session import Session
 from csx_desktop.ui.settings_form import CertificateDetailsForm
 from csx_desktop.ui.widgets.empty_state import EmptyState
@@ -428,12 +426,16 @@ class CertificatesArea(Area):
         target = Path(path)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
-        try:
-            pages = write_pdf_file(ticked, settings, target)
-        except CsxError as error:
-            show_refusal(self, error, "Certificates not saved")
-            return
-        self._say(f"Saved {_certificates(pages)} to {target}.")
+        # The save dialog has already asked before replacing a file of that name.
+        written = attempt(
+            self,
+            "Certificates not saved",
+            lambda: write_certificates(
+                self.store, certificates=ticked, dest=target, overwrite=True
+            ),
+        )
+        if written is not None:
+            self._say(f"Saved {_certificates(written.pages)} to {target}.")
 
     def print_certificates(self) -> None:
         ticked = self._ticked_or_say_so()
@@ -477,9 +479,7 @@ def _certificates(count: int) -> str:
 
 
 def _pdf_bytes(certificates: list[Certificate], session: Session) -> bytes:
-    stream = io.BytesIO()
-    write_pdf(certificates, session.store.round.settings(), stream)
-    return stream.getvalue()
+    return certificates_pdf(session.store, certificates=certificates)
 
 
 def print_pdf(printer: QPrinter, data: bytes) -> int:
