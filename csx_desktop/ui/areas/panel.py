@@ -84,7 +84,7 @@ class PanelArea(Area):
         self.members_table.doubleClicked.connect(lambda _index: self.edit_member())
         self.add_button = QPushButton("&Add member…")
         self.add_button.clicked.connect(self.add_member)
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("&Edit member…")
         self.edit_button.clicked.connect(self.edit_member)
         self.pin_button = QPushButton("Set &PIN…")
         self.pin_button.clicked.connect(self.set_pin)

@@ -24,7 +24,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -66,6 +66,7 @@ from csx_desktop.ui.results_models import (
     number,
 )
 from csx_desktop.ui.session import Session
+from csx_desktop.ui.widgets.button_keys import add_key
 from csx_desktop.ui.widgets.empty_state import EmptyState
 
 EXPORT_FILTER = "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"
@@ -134,14 +135,14 @@ class ResultsArea(Area):
 
         self.decide_button = QPushButton("&Record decision…")
         self.decide_button.setToolTip("Record the winner and highly commended (Ctrl+D)")
-        self.decide_button.setShortcut(QKeySequence("Ctrl+D"))
+        add_key(self.decide_button, "Ctrl+D")
         self.decide_button.clicked.connect(self.record_decision)
         self.reopen_button = QPushButton("Re&open decision…")
         self.reopen_button.setToolTip("Reopen the recorded decision, with a reason")
         self.reopen_button.clicked.connect(self.reopen_decision)
         self.report_button = QPushButton("Save results &report…")
         self.report_button.setToolTip("Save the results report as a PDF (Ctrl+Shift+R)")
-        self.report_button.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        add_key(self.report_button, "Ctrl+Shift+R")
         self.report_button.clicked.connect(self.save_report)
         self.export_button = QToolButton()
         self.export_button.setText("E&xport")

@@ -23,7 +23,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -56,6 +55,7 @@ from csx_desktop.ui.vote_dialogs import (
     VoteColumnsDialog,
 )
 from csx_desktop.ui.vote_models import BallotsModel, PaperCountsModel, ShortlistModel, uk_time
+from csx_desktop.ui.widgets.button_keys import add_key
 from csx_desktop.ui.widgets.empty_state import EmptyState
 from csx_desktop.ui.widgets.flow_layout import FlowLayout
 from csx_desktop.ui.widgets.reflow import ReflowRow, ScrollPage
@@ -223,7 +223,7 @@ class ShiningStarArea(Area):
         button.setAccessibleName(text.replace("&", "").rstrip("…"))
         button.setToolTip(tip)
         if shortcut:
-            button.setShortcut(QKeySequence(shortcut))
+            add_key(button, shortcut)  # keeps the underlined letter's Alt key working
         return button
 
     @staticmethod
