@@ -444,6 +444,7 @@ def store_import(
     )
 
 
+@no_collector_pauses()
 def run_import(
     store: Store,
     plan: ImportPlan,
@@ -500,6 +501,7 @@ def legacy_response_id(plan: ImportPlan, mapping: Mapping, cells: list[Cell]) ->
     return _LEGACY_DIGEST + digest.hexdigest()[:16]
 
 
+@no_collector_pauses()
 def import_nominations(
     store: Store,
     path: str | Path,

@@ -299,6 +299,7 @@ def _response_id_column(headers: list[str], file_format: str) -> int | None:
     return None
 
 
+@no_collector_pauses()
 def import_votes(
     store: Store,
     path: str | Path,
