@@ -58,6 +58,7 @@ from csx_desktop.ui.nomination_models import (
 )
 from csx_desktop.ui.session import Session
 from csx_desktop.ui.widgets.empty_state import EmptyState
+from csx_desktop.ui.widgets.fitted_rows import fit_rows_to_contents
 from csx_desktop.ui.widgets.flow_layout import FlowLayout, pair
 from csx_desktop.ui.widgets.reflow import ReflowPanes
 from csx_desktop.ui.widgets.sort_by import SortBy
@@ -162,7 +163,7 @@ class NominationsArea(Area):
         # what is left.
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_rows_to_contents(self.table)  # only the rows on screen: 1,500 entries stay quick
         self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * TABLE_ROWS)
         self.table.sortByColumn(EntriesModel.CATEGORY, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._entry_chosen)

@@ -68,6 +68,7 @@ from csx_desktop.ui.results_models import (
 from csx_desktop.ui.session import Session
 from csx_desktop.ui.widgets.button_keys import add_key
 from csx_desktop.ui.widgets.empty_state import EmptyState
+from csx_desktop.ui.widgets.fitted_rows import fit_rows_to_contents
 
 EXPORT_FILTER = "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"
 FLAG_MARK = "⚠"
@@ -85,6 +86,9 @@ def counts_in_words(result: CategoryResult, counts: Counts | None, judges: dict[
     if counts.judges_who_change_the_winner:
         return sentence  # steady by every count, yet one judge's sheets decide it: no tick
     return f"{STEADY_MARK} {sentence}"
+
+
+RANKING_ROWS_MEASURED = 60  # a category has 10 to 40 entries; more are measured by part
 
 
 class ResultsArea(Area):
@@ -192,13 +196,16 @@ class ResultsArea(Area):
         self.table.setTabKeyNavigation(False)
         # Long notes wrap onto a second line rather than end in "…" (large text, narrow window).
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_rows_to_contents(self.table)  # only the rows on screen: 1,500 entries stay quick
         for column in ResultsTableModel.CHAIR_ONLY:
             self.table.setColumnHidden(column, self.plain)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         # Every column as wide as its contents; the flags (last) take what is left.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Measured on the top of the ranking only (Qt measures every row at every layout,
+        # even while the area is hidden: 500 entries cost 0.3 s each time the area showed).
+        header.setResizeContentsPrecision(RANKING_ROWS_MEASURED)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._entry_chosen)
         if self.plain:
