@@ -19,6 +19,7 @@ shown to work, and the chair does get her results once she has scored.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -273,6 +274,10 @@ def walk(window: MainWindow, answers: Answers) -> tuple[str, int]:
         for area in window.findChildren(ResultsArea):
             # Not only the buttons: the slots behind them refuse too.
             area.save_report()
+            job = area.report_job  # drawn on a worker: wait for it, so its file is read too
+            deadline = time.monotonic() + 30
+            while job is not None and job.outcome == "" and time.monotonic() < deadline:
+                QApplication.processEvents()
             area.export("results")
             area.export("scoresheets")
             area.record_decision()

@@ -377,12 +377,24 @@ def test_a_panel_member_who_is_not_chair_cannot_decide(
 
 
 def test_saving_the_report_and_exports(
-    chair_area: ResultsArea, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    chair_area: ResultsArea, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     target = tmp_path / "report"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     chair_area.report_button.click()
+    job = chair_area.report_job  # drawn on a worker; the file appears once it is whole
+    assert job is not None
+    qtbot.waitUntil(lambda: job.outcome == "done", timeout=20_000)
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    # Cancel while it is being drawn: no file at all.
+    cancelled = tmp_path / "cancelled"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(cancelled), ""))
+    chair_area.report_button.click()
+    job = chair_area.report_job
+    assert job is not None
+    job.progress.cancel()  # what the progress window's Cancel button does
+    qtbot.waitUntil(lambda: job.outcome == "cancelled", timeout=20_000)
+    assert not (tmp_path / "cancelled.pdf").exists()
     monkeypatch.setattr(
         QFileDialog,
         "getSaveFileName",

@@ -41,7 +41,7 @@ from csx_desktop.store.errors import InputRefused, NotFound
 if TYPE_CHECKING:
     from csx_desktop.domain.counts import Counts
     from csx_desktop.store.counts import JudgesAtAGlance
-    from csx_desktop.store.results import SheetDetail
+    from csx_desktop.store.results import ResultsReport, SheetDetail
 
 
 class _Administrator(enum.Enum):
@@ -284,18 +284,54 @@ def check_outputs(store: Store, *, viewer: Viewer) -> tuple[str, ...]:
     return _output_categories(store, viewer, "Results reports and exports", showing=False)[1]
 
 
-def write_results_report(
-    store: Store, *, viewer: Viewer, path: str | Path, overwrite: bool = True
-) -> Written:
-    """Write the results report (PDF): every category for the administrator; for the chair,
-    the categories they have submitted (refused when none). ``amount`` is its pages."""
-    from csx_desktop.certificates.report import write_report
+@dataclass(frozen=True)
+class ReportToWrite:
+    """A results report read from the round for one person, ready to draw: ``render`` needs
+    no connection to the round (the window runs it on a worker), ``save`` writes the file
+    whole or not at all."""
+
+    report: ResultsReport
+    categories: tuple[str, ...]
+    left_out: tuple[str, ...]
+
+    def render(self) -> tuple[bytes, int]:
+        """The report as PDF bytes, and its pages."""
+        import io
+
+        from csx_desktop.certificates.report import render_report
+
+        stream = io.BytesIO()
+        pages = render_report(self.report, stream)
+        return stream.getvalue(), pages
+
+    def save(self, rendered: tuple[bytes, int], *, path: str | Path, overwrite: bool) -> Written:
+        from csx_desktop.store.files import write_file
+
+        data, pages = rendered
+        write_file(path, data, overwrite=overwrite)
+        return Written(Path(path), pages, self.categories, self.left_out)
+
+
+def prepare_results_report(store: Store, *, viewer: Viewer) -> ReportToWrite:
+    """What the results report holds for this person: every category for the administrator;
+    for the chair, the categories they have submitted (refused when none)."""
     from csx_desktop.store.results import load_report
 
     ids, names, left_out = _output_categories(store, viewer, "Results reports")
     report = load_report(store, None if viewer is ADMINISTRATOR else ids, rules=_rules(store))
-    pages = write_report(report, path, overwrite=overwrite)
-    return Written(Path(path), pages, names, left_out)
+    return ReportToWrite(report, names, left_out)
+
+
+def write_results_report(
+    store: Store, *, viewer: Viewer, path: str | Path, overwrite: bool = True
+) -> Written:
+    """Write the results report (PDF) for this person (see ``prepare_results_report``);
+    ``amount`` is its pages. An existing file is replaced only with ``overwrite``."""
+    from csx_desktop.store.files import check_destination
+
+    check_destination(Path(path), overwrite=overwrite)  # before anything is drawn
+    to_write = prepare_results_report(store, viewer=viewer)
+    return to_write.save(to_write.render(), path=path, overwrite=overwrite)
 
 
 def _rules(store: Store) -> Sequence[str]:

@@ -52,6 +52,7 @@ from csx_desktop.operations import decisions as decision_ops
 from csx_desktop.operations import results as results_ops
 from csx_desktop.operations.results import ADMINISTRATOR, CategoryLine, Viewer
 from csx_desktop.ui.areas.base import Area
+from csx_desktop.ui.background import BackgroundJob, Progress, run_in_background
 from csx_desktop.ui.decision_dialog import DecisionDialog
 from csx_desktop.ui.errors import attempt
 from csx_desktop.ui.judges_chart import JudgesAtAGlanceView
@@ -97,6 +98,7 @@ class ResultsArea(Area):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        self.report_job: BackgroundJob | None = None  # the report being drawn, if any
         person = session.person
         member = person.member
         self.viewer: Viewer = (
@@ -651,13 +653,34 @@ class ResultsArea(Area):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        written = attempt(
+        # Read here (the round's connection is this thread's); drawn on a worker while the
+        # window stays responsive; written only once drawn, so Cancel leaves no file.
+        to_write = attempt(
             self,
             "Report not saved",
-            lambda: results_ops.write_results_report(self.store, viewer=self.viewer, path=path),
+            lambda: results_ops.prepare_results_report(self.store, viewer=self.viewer),
         )
-        if written is not None:
+        if to_write is None:
+            return
+
+        def saved(rendered: tuple[bytes, int]) -> None:
+            # The save dialog has already asked before replacing a file of that name.
+            written = to_write.save(rendered, path=path, overwrite=True)
             self._status(f"Saved the results report ({written.amount} pages) to {path}")
+
+        def draw(progress: Progress) -> tuple[bytes, int]:
+            progress.step(0, 1, "Drawing the results report…")
+            rendered = to_write.render()
+            progress.step(1, 1, "Saving the results report…")  # Cancel pressed: not saved
+            return rendered
+
+        self.report_job = run_in_background(
+            self,
+            title="Saving the results report",
+            work=draw,
+            done=saved,
+            refusal_title="Report not saved",
+        )
 
     def export(self, what: str) -> None:
         if not self._may_save():
