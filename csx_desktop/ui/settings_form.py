@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from csx_desktop.domain.model import Logo, RoundSettings, Signatory
-from csx_desktop.store.errors import CsxError
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg);;All files (*)"
 
@@ -216,19 +215,16 @@ class LogoEditor(QWidget):
 
     def _choose(self) -> None:
         from csx_desktop.certificates.logo import read_logo
-        from csx_desktop.ui.errors import show_refusal
+        from csx_desktop.ui.errors import attempt
 
         path, _ = QFileDialog.getOpenFileName(
             self, "The council's logo", str(Path.home()), "Logos (*.png *.svg);;All files (*)"
         )
         if not path:
             return
-        try:
-            logo = read_logo(path)
-        except CsxError as error:
-            show_refusal(self, error, "Logo not used")
-            return
-        self.set_value(logo, notify=True)
+        logo = attempt(self, "Logo not used", lambda: read_logo(path))
+        if logo is not None:
+            self.set_value(logo, notify=True)
 
 
 class CertificateDetailsForm(QWidget):

@@ -441,10 +441,8 @@ class CertificatesArea(Area):
         ticked = self._ticked_or_say_so()
         if not ticked:
             return
-        try:
-            data = _pdf_bytes(ticked, self.session)
-        except CsxError as error:
-            show_refusal(self, error, "Certificates not printed")
+        data = attempt(self, "Certificates not printed", lambda: _pdf_bytes(ticked, self.session))
+        if data is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName("Customer Service Awards certificates")
