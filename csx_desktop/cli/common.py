@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from csx_desktop.io.dates import DATE_ORDERS
 from csx_desktop.io.reading import ReadChoices
@@ -131,3 +131,28 @@ def report_refusal(refused: RowsRefused) -> int:
     print(f"csx-admin: {refused}", file=sys.stderr)
     print("csx-admin: to import only the valid rows, add --skip-invalid.", file=sys.stderr)
     return 1
+
+
+class TerminalProgress:
+    """A progress line for long work ("Checking row 5,000 of 10,000…"), drawn over itself on
+    stderr when stderr is a terminal, and nothing at all when it is not (a script, a log):
+    call it with (done, total); ``end()`` clears the line before the results are printed."""
+
+    def __init__(self, words: str, stream: TextIO | None = None) -> None:
+        self.words = words
+        self.stream = stream if stream is not None else sys.stderr
+        self.shown = False
+        self.on = bool(getattr(self.stream, "isatty", lambda: False)())
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.on or total <= 0:
+            return
+        self.stream.write(f"\r{self.words} {done:,} of {total:,}…")
+        self.stream.flush()
+        self.shown = True
+
+    def end(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")  # back to the start of the line, and clear it
+            self.stream.flush()
+            self.shown = False

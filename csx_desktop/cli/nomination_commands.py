@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 from csx_desktop.cli.common import (
+    TerminalProgress,
     add_file_argument,
     add_import_arguments,
     open_round,
@@ -158,14 +159,19 @@ def run_import(args: argparse.Namespace) -> int:
         mapping = apply_overrides(plan.layout, plan.mapping, args.map)
         fixed = store.round.category_named(args.category) if args.category else None
         print_mapping(plan.mapping_lines(mapping, fixed))
-        report = imports.import_nominations(
-            store,
-            plan=plan,
-            mapping=mapping,
-            category=args.category,
-            skip_invalid=args.skip_invalid,
-            dry_run=args.dry_run,
-        )
+        progress = TerminalProgress("Checking row")
+        try:
+            report = imports.import_nominations(
+                store,
+                plan=plan,
+                mapping=mapping,
+                category=args.category,
+                skip_invalid=args.skip_invalid,
+                dry_run=args.dry_run,
+                progress=progress,
+            )
+        finally:
+            progress.end()
     for line in report.summary_lines():
         print(line)
     if report.rejected and not args.skip_invalid:

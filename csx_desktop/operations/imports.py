@@ -11,6 +11,7 @@ round from a file. One result per import says what happened in words both can sh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,13 +33,22 @@ def import_nominations(
     category: str | None = None,
     skip_invalid: bool = False,
     dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
-    """Check and store a nominations export read into ``plan`` (``prepare_import``)."""
-    from csx_desktop.io.nomination_import import run_import
+    """Check and store a nominations export read into ``plan`` (``prepare_import``);
+    ``category`` names the award every row is for, when the form was for one award only.
+    ``progress(done, total)`` hears how far the checking of the rows has gone."""
+    from csx_desktop.io.nomination_import import check_import
 
-    return run_import(
-        store, plan, mapping, category=category, keep_valid=skip_invalid, dry_run=dry_run
+    checked = check_import(
+        plan,
+        mapping,
+        categories=store.round.categories(),
+        nominating_bodies=store.round.nominating_bodies(),
+        category=store.round.category_named(category) if category else None,
+        progress=progress,
     )
+    return store_nominations(store, checked=checked, skip_invalid=skip_invalid, dry_run=dry_run)
 
 
 def store_nominations(
