@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from csx_desktop.operations.decisions import record_decision
 from csx_desktop.operations.results import ADMINISTRATOR
 from csx_desktop.store import Store
 from csx_desktop.ui.areas.shining_star import ShiningStarArea
+from csx_desktop.ui.background import BackgroundJob
 from csx_desktop.ui.session import Person, Role, Session
 from csx_desktop.ui.vote_chart import VoteChart
 from csx_desktop.ui.vote_dialogs import PaperVotesDialog, VoteColumnsDialog
@@ -24,6 +26,12 @@ from csx_desktop.ui.vote_models import (
     PaperCountsModel,
     ShortlistModel,
 )
+
+
+def _imported(qtbot: QtBot, job: BackgroundJob | None) -> None:
+    """Wait for an import started by the area (read on a worker, stored when read)."""
+    assert job is not None
+    qtbot.waitUntil(lambda: job.outcome != "", timeout=20_000)
 
 
 def nominate(store: Store, nominee: str, body: str) -> None:
@@ -38,8 +46,20 @@ def star(store: Store) -> Store:
     return store
 
 
+_SESSIONS: list[Session] = []
+
+
+@pytest.fixture(autouse=True)
+def _end_sessions() -> Iterator[None]:
+    """Each area's session ends with its test: its timers must not read a closed round."""
+    yield
+    while _SESSIONS:
+        _SESSIONS.pop().end()
+
+
 def make_area(qtbot: QtBot, store: Store) -> ShiningStarArea:
     session = Session(store, Person(Role.ADMINISTRATOR))
+    _SESSIONS.append(session)
     area = ShiningStarArea(session)
     qtbot.addWidget(area)
     area.resize(1000, 700)
@@ -167,7 +187,7 @@ def test_after_the_decision_voters_can_be_erased(
     qtbot: QtBot, star: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     area = make_area(qtbot, star)
-    area.import_file(str(write_votes(tmp_path / "votes.csv", TIED)))
+    _imported(qtbot, area.import_file(str(write_votes(tmp_path / "votes.csv", TIED))))
     grace = next(c for c in star.ballots.shortlist() if c.nominee == "Grace Etherington")
     record_decision(
         star,
@@ -213,11 +233,11 @@ def test_unreadable_rows_are_left_out_only_when_the_person_agrees(
         return question
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
-    area.import_file(str(path))
+    _imported(qtbot, area.import_file(str(path)))
     assert star.counts()["ballots"] == 0
     assert 'row 3, Timestamp: "soon" is not a date and time' in asked[0]
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
-    area.import_file(str(path))
+    _imported(qtbot, area.import_file(str(path)))
     assert star.counts()["ballots"] == 1
     assert "1 unreadable row(s) skipped" in area.message.text()
 
@@ -241,7 +261,7 @@ def test_the_person_chooses_columns_the_headings_do_not_name(
         return 1
 
     monkeypatch.setattr(VoteColumnsDialog, "exec", choose)
-    area.import_file(str(path))
+    _imported(qtbot, area.import_file(str(path)))
     assert seen["choice before"] == "Who"  # nothing guessed: the first heading
     assert [(b.voter_key, b.choice) for b in star.ballots.ballots()] == [
         ("a@x.uk", "Grace Etherington")
@@ -361,3 +381,14 @@ def test_the_chart_shows_the_focus_ring_and_reads_the_count_in_words(qtbot: QtBo
     chart.setFocus()
     assert chart.hasFocus()
     assert corner() == QColor(FOCUS)
+
+
+def test_a_cancelled_vote_import_stores_nothing(qtbot: QtBot, star: Store, tmp_path: Path) -> None:
+    area = make_area(qtbot, star)
+    job = area.import_file(str(write_votes(tmp_path / "votes.csv", TIED)))
+    assert job is not None
+    job.progress.cancel()  # what the progress window's Cancel button does
+    qtbot.waitUntil(lambda: job.outcome == "cancelled", timeout=20_000)
+    ballots, _tally = star.ballots.count()
+    assert ballots == []
+    assert "Imported" not in area.message.text()

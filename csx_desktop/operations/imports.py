@@ -94,19 +94,3 @@ def store_votes(
     from csx_desktop.io.vote_import import store_votes as run
 
     return run(store, export, skip_invalid=skip_invalid)
-
-
-def import_votes(
-    store: Store,
-    *,
-    path: str | Path,
-    mapping: dict[str, str] | None = None,
-    choices: ReadChoices = ReadChoices(),
-    skip_invalid: bool = False,
-) -> VoteImportResult:
-    """Read a vote export and store its ballots; one action, all or nothing (raises
-    ``RowsRefused`` listing the rows that cannot be read, unless ``skip_invalid``)."""
-    from csx_desktop.io.vote_import import read_vote_export
-
-    export = read_vote_export(path, mapping, choices=choices)
-    return store_votes(store, export=export, skip_invalid=skip_invalid)

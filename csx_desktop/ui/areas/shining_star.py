@@ -41,10 +41,16 @@ from PySide6.QtWidgets import (
 from csx_desktop.domain.model import BallotStatus
 from csx_desktop.domain.votes import Tally, votes_text
 from csx_desktop.io.row_errors import RowsRefused
-from csx_desktop.io.vote_import import VoteImportResult, guess_columns
+from csx_desktop.io.vote_import import (
+    VoteExport,
+    VoteImportResult,
+    guess_columns,
+    read_vote_export,
+)
 from csx_desktop.operations import imports, votes
 from csx_desktop.operations.votes import paper_count_words, remove_paper_count
 from csx_desktop.ui.areas.base import Area
+from csx_desktop.ui.background import BackgroundJob, Progress, run_in_background
 from csx_desktop.ui.errors import attempt
 from csx_desktop.ui.session import Session
 from csx_desktop.ui.vote_chart import VoteChart
@@ -357,36 +363,53 @@ class ShiningStarArea(Area):
             self.last_folder = str(Path(path).parent)
             self.import_file(path)
 
-    def import_file(self, path: str) -> None:
-        """Import one export, asking for columns or about unreadable rows when needed."""
+    def import_file(self, path: str) -> BackgroundJob | None:
+        """Import one export, asking for columns or about unreadable rows when needed.
+
+        The file's ballots are read on a worker while the window stays responsive (a
+        progress window with Cancel; a cancelled import stores nothing), then stored in one
+        transaction here. Returns the job (tests wait on it), or None if none was started."""
         columns = attempt(self, "Votes not imported", lambda: guess_columns(path))
         if columns is None:
-            return
+            return None
         headings, guessed = columns
         mapping: dict[str, str] = {}
         if "voter" not in guessed or "choice" not in guessed:
             dialog = VoteColumnsDialog(Path(path).name, headings, guessed, self)
             if not dialog.exec():
-                return
+                return None
             mapping = dialog.mapping()
 
-        def store_votes() -> VoteImportResult | None:
-            try:
-                return imports.import_votes(self.store, path=path, mapping=mapping)
-            except RowsRefused as refused:  # a question, not a refusal: some rows or none?
-                if not self._import_readable_rows(refused):
-                    return None
-                return imports.import_votes(
-                    self.store, path=path, mapping=mapping, skip_invalid=True
-                )
+        def read(progress: Progress) -> VoteExport:
+            progress.step(0, 1, f"Reading {Path(path).name}…")
+            export = read_vote_export(path, mapping)
+            progress.step(1, 1, "Counting the ballots…")  # Cancel pressed: nothing stored
+            return export
 
-        result = attempt(self, "Votes not imported", store_votes)
-        if result is None:
-            return
-        self._say(
-            " ".join([result.summary(), result.export.columns_sentence(), *result.export.notes])
+        def store(export: VoteExport) -> None:
+            def store_votes() -> VoteImportResult | None:
+                try:
+                    return imports.store_votes(self.store, export=export)
+                except RowsRefused as refused:  # a question, not a refusal: some or none?
+                    if not self._import_readable_rows(refused):
+                        return None
+                    return imports.store_votes(self.store, export=export, skip_invalid=True)
+
+            result = attempt(self, "Votes not imported", store_votes)
+            if result is None:
+                return
+            self._say(
+                " ".join([result.summary(), result.export.columns_sentence(), *result.export.notes])
+            )
+            self.session.notify("ballots")
+
+        return run_in_background(
+            self,
+            title=f"Importing {Path(path).name}",
+            work=read,
+            done=store,
+            refusal_title="Votes not imported",
         )
-        self.session.notify("ballots")
 
     def _import_readable_rows(self, refused: RowsRefused) -> bool:
         rows = "\n".join(str(p) for p in refused.errors[:12])
