@@ -146,7 +146,7 @@ class ResultsArea(Area):
         self.reopen_button = QPushButton("Re&open decision…")
         self.reopen_button.setToolTip("Reopen the recorded decision, with a reason")
         self.reopen_button.clicked.connect(self.reopen_decision)
-        self.report_button = QPushButton("Save results &report…")
+        self.report_button = QPushButton("&Save results report…")
         self.report_button.setToolTip("Save the results report as a PDF (Ctrl+Shift+R)")
         add_key(self.report_button, "Ctrl+Shift+R")
         self.report_button.clicked.connect(self.save_report)
