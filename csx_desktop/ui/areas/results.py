@@ -224,8 +224,7 @@ class ResultsArea(Area):
                 + "   ".join(
                     f"{symbol} {flag.label.lower()}" for flag, symbol in FLAG_SYMBOLS.items()
                 )
-                + ". Spread: the highest minus the lowest judge's total. Other reasonable "
-                "counts are in the tab “Counts side by side”; the chair decides."
+                + ". Spread: the highest minus the lowest judge's total."
             )
         self.legend = QLabel(legend)
         self.legend.setWordWrap(True)
@@ -248,8 +247,9 @@ class ResultsArea(Area):
         self.detail_tabs.currentChanged.connect(lambda _index: self._show_judges())
         splitter.addWidget(self.detail_tabs)
         self.detail_tabs.setVisible(self.can_see_sheets)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        # The ranking is what the chair came for: it gets the larger share of the height.
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(content)
