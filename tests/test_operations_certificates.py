@@ -11,7 +11,7 @@ from csx_desktop.store import InputRefused, Store
 
 
 def test_a_pdf_name_and_something_to_print_are_required(store: Store, tmp_path: Path) -> None:
-    with pytest.raises(InputRefused, match="ending in .pdf, not certs.docx"):
+    with pytest.raises(InputRefused, match=r"ending in \.pdf, not certs\.docx"):
         write_certificates(store, certificates=[], dest=tmp_path / "certs.docx", overwrite=False)
     with pytest.raises(InputRefused, match="no certificates to print yet"):
         write_certificates(store, certificates=[], dest=tmp_path / "certs.pdf", overwrite=False)

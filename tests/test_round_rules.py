@@ -32,7 +32,6 @@ OTHER_DEFAULTS = {
     "aggregate": "median",
     "min_judges": 5,
     "disagreement_threshold": 5.0,
-    "normalise_min_sheets": 9,
     "ballot_rule": "first",
     "tie_rule": "chair",  # one allowed value: nothing else to choose
 }
@@ -176,15 +175,10 @@ def test_migration_writes_the_rules_the_round_was_counted_by_and_keeps_its_own(
         "min_judges": 3,  # the administrator's own, left as it was
         "aggregate": "mean",
         "disagreement_threshold": 30.0,
-        "normalise_min_sheets": 3,
         "ballot_rule": "latest",
         "tie_rule": "chair",
     }
-    assert (settings.min_judges, settings.aggregate, settings.normalise_min_sheets) == (
-        3,
-        "mean",
-        3,
-    )
+    assert (settings.min_judges, settings.aggregate) == (3, "mean")
     assert list(tmp_path.glob("old.csxawards.before-migration-3.bak"))
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import math
 import random
-import statistics
 from dataclasses import replace
 
 import pytest
@@ -103,7 +101,7 @@ def test_the_worked_example_ranks_scores_and_flags_as_by_hand() -> None:
     assert b.flags == (Flag.TIE, Flag.INCOMPLETE_SHEETS)
     assert c.score == pytest.approx(35.0)
     assert c.flags == (Flag.DISAGREEMENT,)  # spread 30 reaches the threshold of 30
-    assert (d.rank, d.score, d.judges, d.normalised) == (None, 90.0, 1, None)
+    assert (d.rank, d.score, d.judges) == (None, 90.0, 1)
     assert d.flags == (Flag.TOO_FEW_SHEETS,)
 
 
@@ -177,8 +175,6 @@ def test_each_category_is_ranked_on_its_own() -> None:
     results = score_round(refs, sheets, RULES, groups=GROUPS)
     assert [(e.nominee, e.rank) for e in results[1]] == [("A", 1), ("B", 2)]
     assert [(e.nominee, e.rank) for e in results[2]] == [("C", 1), ("D", 2)]
-    # Normalisation is round-wide: judges' habits show across every category they score.
-    assert results[2][0].normalised is not None
 
 
 # ---- ranking -----------------------------------------------------------------------------------
@@ -201,55 +197,6 @@ def test_a_reason_is_needed_unless_the_winner_is_the_sole_rank_1() -> None:
     assert needs_reason([5, 6], [5])  # a tie at the top
     assert needs_reason([5, 6], [5, 6])
     assert needs_reason([], [5])  # nothing is ranked
-
-
-# ---- normalisation -----------------------------------------------------------------------------
-
-
-def test_normalisation_leaves_out_a_judge_with_fewer_than_three_sheets() -> None:
-    """Judge 1 (3 sheets: 40, 60, 80; mean 60, SD √(800/3)) is normalised; judge 2 (2 sheets)
-    is left out. Round totals 40, 60, 80, 50, 70: mean 60, SD √200.
-    X: judge 1's z = 20/√(800/3) = √0.75·… -> 60 + √200 × 20/√(800/3) = 60 + 20√0.75."""
-    sheets = [
-        SheetTotal(1, 1, 80.0),
-        SheetTotal(2, 1, 70.0),
-        SheetTotal(1, 2, 40.0),
-        SheetTotal(2, 2, 50.0),
-        SheetTotal(1, 3, 60.0),
-    ]
-    results = score_round(_refs("X", "Y", "Z"), sheets, replace(RULES, min_judges=1), groups=GROUPS)
-    x, y, z = (_by_name(results, n) for n in "XYZ")
-    assert x.normalised == pytest.approx(60 + 20 * math.sqrt(0.75))
-    assert y.normalised == pytest.approx(60 - 20 * math.sqrt(0.75))
-    assert z.normalised == pytest.approx(60.0)
-    # With the threshold at 2 sheets judge 2 counts too, and X moves.
-    both = score_round(
-        _refs("X", "Y", "Z"),
-        sheets,
-        replace(RULES, min_judges=1, normalise_min_sheets=2),
-        groups=GROUPS,
-    )
-    assert _by_name(both, "X").normalised == pytest.approx(
-        60 + math.sqrt(200) * (20 / math.sqrt(800 / 3) + 1) / 2
-    )
-
-
-def test_a_judge_who_gives_everyone_the_same_total_is_not_normalised() -> None:
-    sheets = [SheetTotal(1, e, 50.0) for e in (1, 2, 3)] + [
-        SheetTotal(2, 1, 90.0),
-        SheetTotal(2, 2, 60.0),
-        SheetTotal(2, 3, 30.0),
-    ]
-    results = score_round(_refs("A", "B", "C"), sheets, RULES, groups=GROUPS)
-    a = _by_name(results, "A")
-    # Only judge 2's z counts: (90 − 60) / √600; round totals 50,50,50,90,60,30: mean 55.
-    round_sd = math.sqrt((3 * 25 + 35**2 + 5**2 + 25**2) / 6)
-    assert a.normalised == pytest.approx(55 + round_sd * 30 / math.sqrt(600))
-
-
-def test_normalised_scores_are_not_given_to_unranked_entries() -> None:
-    results = _worked_example()
-    assert _by_name(results, "D").normalised is None
 
 
 # ---- properties ---------------------------------------------------------------------------------
@@ -305,12 +252,12 @@ def test_a_judge_giving_everyone_the_same_total_never_reorders_the_ranking(
 @settings(max_examples=150, deadline=None)
 @given(rounds(), st.sampled_from(["mean", "median"]), st.integers(1, 4))
 def test_scores_stay_between_0_and_100(
-    data: tuple[list[EntryRef], list[SheetTotal]], aggregate: str, min_sheets: int
+    data: tuple[list[EntryRef], list[SheetTotal]], aggregate: str, min_judges: int
 ) -> None:
     refs, sheets = data
-    rules = replace(RULES, aggregate=aggregate, min_judges=1, normalise_min_sheets=min_sheets)
+    rules = replace(RULES, aggregate=aggregate, min_judges=min_judges)
     for entry in score_round(refs, sheets, rules, groups=_groups(sheets))[CAT]:
-        for value in (entry.score, entry.normalised, entry.spread, *entry.group_means.values()):
+        for value in (entry.score, entry.spread, *entry.group_means.values()):
             assert value is None or 0.0 <= value <= 100.0
 
 
@@ -320,7 +267,7 @@ def test_the_order_of_judges_and_sheets_changes_nothing(
     data: tuple[list[EntryRef], list[SheetTotal]], rnd: random.Random, aggregate: str
 ) -> None:
     refs, sheets = data
-    rules = replace(RULES, aggregate=aggregate, normalise_min_sheets=2)
+    rules = replace(RULES, aggregate=aggregate)
     groups = _groups(sheets)
     # Renumber the judges (keeping each one's group) and shuffle the sheets and entries.
     members = sorted(groups)
@@ -337,20 +284,6 @@ def test_the_order_of_judges_and_sheets_changes_nothing(
     assert first == second
 
 
-@given(st.lists(st.lists(st.floats(0, 100), min_size=1, max_size=30), min_size=1, max_size=8))
-def test_the_round_sd_pooled_from_each_judge_equals_the_sd_of_every_total(
-    per_judge: list[list[float]],
-) -> None:
-    # The round's SD for normalisation is pooled from the judges' own spreads rather than
-    # taken over every total again; the two must agree.
-    from csx_desktop.domain.scoring import _pooled_sd, _Spread
-
-    every = [t for totals in per_judge for t in totals]
-    mean = math.fsum(every) / len(every)
-    pooled = _pooled_sd([_Spread.of(totals) for totals in per_judge], mean)
-    assert pooled == pytest.approx(statistics.pstdev(every), rel=1e-9, abs=1e-9)
-
-
 def test_a_judges_sheets_may_come_in_several_batches() -> None:
     # score_judges takes each judge's sheets as the store reads them; a judge listed twice
     # is one judge, not two.
@@ -359,7 +292,7 @@ def test_a_judges_sheets_may_come_in_several_batches() -> None:
     refs = _refs("A", "B", "C")
     together = [(1, [(1, 90.0), (2, 60.0), (3, 30.0)]), (2, [(1, 80.0), (2, 70.0), (3, 20.0)])]
     apart = [(1, [(1, 90.0)]), (2, [(1, 80.0), (2, 70.0), (3, 20.0)]), (1, [(2, 60.0), (3, 30.0)])]
-    rules = replace(RULES, normalise_min_sheets=3)
+    rules = RULES
     assert score_judges(refs, together, rules, groups=GROUPS) == score_judges(
         refs, apart, rules, groups=GROUPS
     )

@@ -19,7 +19,6 @@ from csx_desktop.store import InputRefused, Store
         ({"ballot_rule": "random"}, "'latest' or 'first'"),
         ({"min_judges": 0}, "Minimum judges must be from 1 to 50"),
         ({"disagreement_threshold": 120.0}, "from 0 to 100 points, not 120"),
-        ({"normalise_min_sheets": 1}, "Normalise from must be from 2 to 500 sheets"),
         (
             {
                 "voting_opens": datetime(2026, 5, 8, tzinfo=UTC),

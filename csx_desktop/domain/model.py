@@ -314,7 +314,6 @@ class RoundSettings:
     min_judges: int = default_of("min_judges", int)
     aggregate: str = default_of("aggregate", str)  # "mean" or "median"
     disagreement_threshold: float = default_of("disagreement_threshold", float)
-    normalise_min_sheets: int = default_of("normalise_min_sheets", int)
     ballot_rule: str = default_of("ballot_rule", str)  # "latest" or "first"
     tie_rule: str = default_of("tie_rule", str)  # "chair": a recorded decision
     council_logo: Logo | None = None  # printed on every certificate when set

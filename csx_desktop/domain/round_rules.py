@@ -180,23 +180,6 @@ RULES: dict[str, Rule] = {
             unit="points",
         ),
         Rule(
-            key="normalise_min_sheets",
-            kind=int,
-            default=3,
-            label="Normalise from",
-            help=(
-                "A judge's scores are normalised (shown as advice only) once they have this "
-                "many complete sheets."
-            ),
-            sentence=(
-                "A judge's totals are normalised, as advice beside the score, once they have "
-                "completed {value}."
-            ),
-            minimum=2,
-            maximum=500,
-            unit="sheets",
-        ),
-        Rule(
             key="tie_rule",
             kind=str,
             default="chair",

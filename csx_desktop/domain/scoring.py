@@ -3,8 +3,9 @@
 The store feeds ``score_judges`` each judge's scoresheets as (entry, judge total) pairs (the
 weighted sum is kept per sheet in SQL, so 625,000 score rows never cross into Python);
 ``score_round`` takes the same sheets as ``SheetTotal`` triples in any order. Both give back,
-per category, the entries in rank order with their score, advisory normalised score, counted
-sheets, spread, per-group means and flags. Every threshold is a field of ``RoundSettings``.
+per category, the entries in rank order with their score, counted sheets, spread, per-group
+means and flags (the judge-adjusted and rank-based counts are in ``domain.counts``). Every
+threshold is a field of ``RoundSettings``.
 
 Sums go through ``math.fsum`` and spreads through ``fsum`` of squared deviations, so the
 result does not depend on the order judges or sheets arrive in (a property the tests check).
@@ -117,7 +118,6 @@ class EntryResult(NamedTuple):
     nominee: str
     rank: int | None  # None below the minimum number of counted sheets
     score: float | None  # mean (or median) of counted totals, full precision
-    normalised: float | None  # advisory; None when unranked or no judge can be normalised
     judges: int  # counted sheets
     spread: float | None  # max − min of counted totals
     counted_totals: tuple[float, ...] = ()
@@ -207,37 +207,6 @@ def competition_ranks(scores: Mapping[int, float]) -> dict[int, tuple[int, bool]
     return ranks
 
 
-class _Spread(NamedTuple):
-    """How a set of totals spreads: how many, their mean and Σ(total − mean)²."""
-
-    size: int
-    mean: float
-    squares: float
-
-    @classmethod
-    def of(cls, values: Sequence[float]) -> _Spread:
-        # fsum keeps both sums independent of the order of ``values``.
-        mean = math.fsum(values) / len(values)
-        return cls(len(values), mean, math.fsum([(v - mean) * (v - mean) for v in values]))
-
-    @property
-    def sd(self) -> float:
-        """Population standard deviation."""
-        return math.sqrt(self.squares / self.size)
-
-
-def _pooled_sd(spreads: Iterable[_Spread], mean: float) -> float:
-    """The SD of the union of several sets of totals, given the union's mean.
-
-    Σ(t − mean)² over the union is Σ over the sets of squares + count × (set mean − mean)²,
-    so the round's SD comes from each judge's spread without another pass over every sheet.
-    """
-    parts = list(spreads)
-    count = sum(p.size for p in parts)
-    squares = math.fsum([p.squares + p.size * (p.mean - mean) ** 2 for p in parts])
-    return math.sqrt(squares / count) if count else 0.0
-
-
 class _Judge:
     """A panel member while a round is scored: their group and their counted sheets."""
 
@@ -250,13 +219,12 @@ class _Judge:
 
 
 class _Counted:
-    """An entry's counted sheets while a round is scored, per panel group, with z-scores."""
+    """An entry's counted sheets while a round is scored, per panel group."""
 
-    __slots__ = ("by_group", "incomplete", "zs")
+    __slots__ = ("by_group", "incomplete")
 
     def __init__(self, groups: int) -> None:
         self.by_group: tuple[list[float], ...] = tuple([] for _ in range(groups))
-        self.zs: list[float] = []  # from the judges who can be normalised
         self.incomplete = 0
 
 
@@ -320,22 +288,10 @@ def score_judges(
                 judge.entries.append(mine)
                 judge.totals.append(total)
 
-    # Advisory normalisation: each judge's totals as z-scores, back on the round's scale.
-    # Only judges with enough sheets and some spread are normalised.
-    spreads = {judge: _Spread.of(judge.totals) for judge in judges.values() if judge.totals}
-    all_totals = [t for judge in judges.values() for t in judge.totals]
-    round_mean = math.fsum(all_totals) / len(all_totals) if all_totals else 0.0
-    round_sd = _pooled_sd(spreads.values(), round_mean)
-    need = max(1, settings.normalise_min_sheets)
-    for judge, habits in spreads.items():
+    for judge in judges.values():
         group = judge.group
         for mine, total in zip(judge.entries, judge.totals, strict=True):
             mine.by_group[group].append(total)
-        if habits.size >= need and habits.squares > 0:
-            mean, sd = habits.mean, habits.sd
-            zs = [(total - mean) / sd for total in judge.totals]
-            for mine, z in zip(judge.entries, zs, strict=True):
-                mine.zs.append(z)
 
     min_judges = max(1, settings.min_judges)
     aggregate = statistics.median if settings.aggregate == "median" else _mean
@@ -360,9 +316,6 @@ def score_judges(
         totals = sorted_totals[entry_id]
         rank, tied = ranks.get(entry_id, (None, False))
         spread = totals[-1] - totals[0] if totals else None
-        normalised = None
-        if rank is not None and mine.zs:
-            normalised = min(100.0, max(0.0, round_mean + round_sd * _mean(mine.zs)))
         # Positional: keywords cost 5 ms more over 5,000 entries. The order is EntryResult's.
         by_category.setdefault(ref.category_id, []).append(
             EntryResult(
@@ -371,7 +324,6 @@ def score_judges(
                 ref.nominee,
                 rank,
                 scores.get(entry_id),
-                normalised,
                 len(totals),
                 spread,
                 tuple(totals),

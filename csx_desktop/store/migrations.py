@@ -331,7 +331,7 @@ _RULES_UNTIL_M004 = {
     "min_judges": 2,
     "aggregate": "mean",
     "disagreement_threshold": 30.0,
-    "normalise_min_sheets": 3,
+    "normalise_min_sheets": 3,  # kept in the rounds of this time; retired with the column
     "ballot_rule": "latest",
     "tie_rule": "chair",
 }
