@@ -121,7 +121,7 @@ def main() -> int:
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
+    from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QWidget
 
     from csx_desktop.ui.admin_workspace import AdminWorkspace
     from csx_desktop.ui.areas import AREAS
@@ -156,7 +156,7 @@ def main() -> int:
         settle(app)
         rows: list[tuple[str, float, float]] = []
 
-        def sign_in(row: int, secret: str) -> QWidgetLike:
+        def sign_in(row: int, secret: str) -> QWidget:
             window.sign_in.people.setCurrentRow(row)
             window.sign_in.secret.setText(secret)
             window.sign_in._sign_in()
@@ -179,7 +179,6 @@ def main() -> int:
             digit[0] += 1
 
         rows.append(("a digit scores a criterion", *timed(type_digit, app, args.runs)))
-        step = [1]
 
         def next_entry() -> None:
             # What Ctrl+Enter calls (tests/test_scoring_workspace.py presses the key itself;
@@ -187,7 +186,6 @@ def main() -> int:
             before = workspace.entry_list.currentIndex().row()
             workspace.next_entry(1)
             assert workspace.entry_list.currentIndex().row() != before, "nothing moved"
-            step[0] += 1
 
         rows.append(("next entry (what Ctrl+Enter does)", *timed(next_entry, app, args.runs)))
         tabs = member.tabs
@@ -240,8 +238,6 @@ def main() -> int:
         )
     return 0 if within else 1
 
-
-QWidgetLike = object
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -453,10 +453,12 @@ def run_import(
     category: str | None = None,
     keep_valid: bool = False,
     dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import the plan's rows into the round with this mapping (default: the detected one).
 
-    ``category`` names the award every row is for, when the form was made for one award.
+    ``category`` names the award every row is for, when the form was made for one award;
+    ``progress(done, total)`` hears how far the checking of the rows has gone.
     """
     checked = check_import(
         plan,
@@ -464,6 +466,7 @@ def run_import(
         categories=store.round.categories(),
         nominating_bodies=store.round.nominating_bodies(),
         category=store.round.category_named(category) if category else None,
+        progress=progress,
     )
     return store_import(store, checked, keep_valid=keep_valid, dry_run=dry_run)
 

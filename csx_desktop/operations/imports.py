@@ -38,17 +38,17 @@ def import_nominations(
     """Check and store a nominations export read into ``plan`` (``prepare_import``);
     ``category`` names the award every row is for, when the form was for one award only.
     ``progress(done, total)`` hears how far the checking of the rows has gone."""
-    from csx_desktop.io.nomination_import import check_import
+    from csx_desktop.io.nomination_import import run_import
 
-    checked = check_import(
+    return run_import(
+        store,
         plan,
         mapping,
-        categories=store.round.categories(),
-        nominating_bodies=store.round.nominating_bodies(),
-        category=store.round.category_named(category) if category else None,
+        category=category,
+        keep_valid=skip_invalid,
+        dry_run=dry_run,
         progress=progress,
     )
-    return store_nominations(store, checked=checked, skip_invalid=skip_invalid, dry_run=dry_run)
 
 
 def store_nominations(
