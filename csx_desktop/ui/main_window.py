@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from csx_desktop import APP_NAME, ROUND_SUFFIX, __version__
-from csx_desktop.operations import rounds
 from csx_desktop.store import CsxError, Store
 from csx_desktop.store.database import RoundFileCheck
 from csx_desktop.ui.errors import attempt, show_refusal
@@ -232,6 +231,8 @@ class MainWindow(QMainWindow):
         if not path:
             return
         # The save dialog has already asked before replacing a file of that name.
+        from csx_desktop.operations import rounds  # loaded when first asked, not at start-up
+
         viewer = session.person.viewer
         done = attempt(
             self,
