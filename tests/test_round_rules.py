@@ -34,6 +34,7 @@ OTHER_DEFAULTS = {
     "disagreement_threshold": 5.0,
     "ballot_rule": "first",
     "tie_rule": "chair",  # one allowed value: nothing else to choose
+    "paper_keying": "twice",
 }
 
 
@@ -177,6 +178,7 @@ def test_migration_writes_the_rules_the_round_was_counted_by_and_keeps_its_own(
         "disagreement_threshold": 30.0,
         "ballot_rule": "latest",
         "tie_rule": "chair",
+        "paper_keying": "once",  # m005: every keyed sheet counted, as it did until then
     }
     assert (settings.min_judges, settings.aggregate) == (3, "mean")
     assert list(tmp_path.glob("old.csxawards.before-migration-3.bak"))
@@ -190,14 +192,23 @@ def _results(path: Path, capsys: pytest.CaptureFixture[str]) -> bytes:
     return capsys.readouterr().out.encode("utf-8")
 
 
-def _as_made_before_the_rules_were_stored(path: Path) -> None:
-    """Take a round back to the previous schema: m004 added only the rules' rows."""
+def _as_made_before_the_rules_were_stored(path: Path, *, first: str = "m004_round_rules") -> None:
+    """Take a round back to the schema before ``first``: m004 added only the rules' rows;
+    m005 the rule of paper keying, each sheet's keying column and an index of the audit."""
+    names = known_migrations()
+    undone = names[names.index(first) :]
     conn = sqlite3.connect(path)
     with conn:
-        keys = ", ".join(f"'{key}'" for key in RULES)
+        if "m004_round_rules" in undone:
+            keys = ", ".join(f"'{key}'" for key in RULES)
+        else:
+            keys = "'paper_keying'"
         conn.execute(f"DELETE FROM round_settings WHERE key IN ({keys})")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm004_round_rules'")
-        conn.execute(f"PRAGMA user_version = {len(known_migrations()) - 1}")
+        conn.execute("ALTER TABLE scoresheets DROP COLUMN keying")
+        conn.execute("DROP INDEX audit_entity")
+        for name in undone:
+            conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [name])
+        conn.execute(f"PRAGMA user_version = {len(names) - len(undone)}")
     conn.close()
 
 
@@ -236,6 +247,13 @@ def test_an_old_round_s_results_are_byte_identical_after_the_migration_and_new_d
     shutil.copy(demo_round, later)
     _as_made_before_the_rules_were_stored(later)
     assert _results(later, capsys) == before
+    # A round of the schema just before paper keying (m004): the same bytes again.
+    m004 = tmp_path / "m004.csxawards"
+    shutil.copy(demo_round, m004)
+    _as_made_before_the_rules_were_stored(m004, first="m005_paper_keying")
+    assert "paper_keying" not in _stored_rules(m004)
+    assert _results(m004, capsys) == before
+    assert _stored_rules(m004)["paper_keying"] == "once"
     # The comparison can fail: the same sheets counted by the other rules read differently.
     other = tmp_path / "other.csxawards"
     shutil.copy(demo_round, other)

@@ -4,8 +4,8 @@ csx-admin pack FILE --member NAME -o PACK.pdf    one member's pack
 csx-admin pack FILE --all -o FOLDER              every member's pack, one PDF each
 csx-admin import pack FILE PACK.pdf              read a returned pack into the round
 csx-admin packs FILE [--format json|table]       the packs made, and which came back (the
-                                                 table also lists paper sheets whose two
-                                                 keyings disagree)
+                                                 table also lists paper sheets to key again
+                                                 and those whose two keyings disagree)
 
 A pack is made for a member's categories as they stand, with the scores they have already
 given filled in; ``--return-by`` and ``--send-to`` go on its cover. Reading one back lists
@@ -164,12 +164,12 @@ def run_import_pack(args: argparse.Namespace) -> None:
 
 
 def run_packs(args: argparse.Namespace) -> None:
-    from csx_desktop.operations.packs import keying_mismatches
+    from csx_desktop.operations.packs import paper_checks
     from csx_desktop.store.pack_records import pack_history
 
     with open_round(args.file) as store:
         history = pack_history(store)
-        mismatches = keying_mismatches(store)
+        checks = paper_checks(store)
     if args.format == "json":
         print_json(
             [
@@ -203,11 +203,10 @@ def run_packs(args: argparse.Namespace) -> None:
         print("No judging packs have been made from this round yet.")
     else:
         _print_history(history)
-    if mismatches:
-        # Paper sheets keyed twice (in the window) whose keyings disagree: a third look.
-        print(f"Paper sheets whose two keyings disagree ({len(mismatches)}):")
-        for mismatch in mismatches:
-            print(f"  {mismatch.words()}")
+    # Paper sheets still to key again (when the round needs two keyings), and those whose
+    # two keyings disagree: a third look.
+    for line in checks.lines():
+        print(line)
 
 
 def _print_history(history: list[PackRecord]) -> None:

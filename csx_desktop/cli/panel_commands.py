@@ -3,6 +3,7 @@
 csx-admin import panel FILE CSV        members (name, group, categories, pin, chair)
 csx-admin import interests FILE CSV    declared interests (member, category, nominee, kind, note)
 csx-admin import scores FILE CSV       paper scoresheets, entered on each member's behalf
+                                       (--second-keying: the same sheets typed again, a check)
 csx-admin export scores FILE OUT.csv   every score, in the import format
 csx-admin rubric FILE [--format ...]   each category's criteria
 csx-admin set-pin FILE --member NAME   set a member's PIN (asked for when not given)
@@ -63,6 +64,14 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
             source_help="the file to import",
             skip_help="import the valid rows and leave out the rows with problems (listed)",
         )
+        if kind == "scores":
+            parser.add_argument(
+                "--second-keying",
+                action="store_true",
+                help="the same paper sheets typed in again, separately, as a check: no score "
+                "changes; sheets whose keyings differ are listed (a round with paper sheets "
+                "keyed twice counts a sheet once both agree)",
+            )
         parser.set_defaults(run=_import_runner(importer))
 
     exports = subcommand_group(commands, "export", "export scores, results or votes to a file")
@@ -91,17 +100,21 @@ def _import_runner(importer: Importer) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         with open_round(args.file) as store:
             try:
+                extra = {"second_keying": True} if getattr(args, "second_keying", False) else {}
                 result = importer(
                     store,
                     path=args.source,
                     choices=reading_choices(args),
                     skip_invalid=args.skip_invalid,
+                    **extra,
                 )
             except RowsRefused as refused:
                 return report_refusal(refused)
         for error in result.skipped:
             print(f"csx-admin: left out {result.file_name}: {error}", file=sys.stderr)
         print(result.summary())
+        for note in result.notes:
+            print(note)
         return 0
 
     return run

@@ -222,6 +222,25 @@ class Interest:
     id: int | None = None
 
 
+class Keying(enum.StrEnum):
+    """How far a sheet keyed in from paper has been checked (None: scored in the app, by
+    the member or through their judging pack, so there is nothing to check).
+
+    Under the round rule "paper sheets keyed twice" (``RoundSettings.paper_keying``) only a
+    sheet scored in the app or one whose two keyings agree counts; with "once" every keyed
+    sheet counts as before.
+    """
+
+    ONCE = "once"  # keyed in from paper; not keyed a second time since it last changed
+    DIFFERS = "differs"  # keyed a second time, and the two keyings give different scores
+    AGREED = "agreed"  # keyed a second time, and both keyings give the same scores
+
+
+def keying_counts(keying: Keying | None, paper_keying: str) -> bool:
+    """Whether a sheet in this keying state may count under the round's paper-sheet rule."""
+    return paper_keying != "twice" or keying is None or keying is Keying.AGREED
+
+
 @dataclass(frozen=True, slots=True)
 class Scoresheet:
     """One member's scores for one entry; scores maps criterion id to 0..max."""
@@ -232,6 +251,7 @@ class Scoresheet:
     comment: str = ""
     submitted: bool = False
     updated_at: datetime | None = None
+    keying: Keying | None = None  # a paper sheet's checks (None: scored in the app)
 
     def is_complete(self, criteria: tuple[Criterion, ...]) -> bool:
         return all(c.id in self.scores for c in criteria)
@@ -315,5 +335,6 @@ class RoundSettings:
     aggregate: str = default_of("aggregate", str)  # "mean" or "median"
     disagreement_threshold: float = default_of("disagreement_threshold", float)
     ballot_rule: str = default_of("ballot_rule", str)  # "latest" or "first"
+    paper_keying: str = default_of("paper_keying", str)  # "once" or "twice"
     tie_rule: str = default_of("tie_rule", str)  # "chair": a recorded decision
     council_logo: Logo | None = None  # printed on every certificate when set

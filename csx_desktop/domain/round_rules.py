@@ -196,6 +196,31 @@ RULES: dict[str, Rule] = {
             ),
         ),
         Rule(
+            key="paper_keying",
+            kind=str,
+            default="once",
+            label="Paper sheets",
+            help=(
+                "Whether a paper scoresheet counts once it is keyed in, or only when it has "
+                "been keyed in twice and both keyings agree."
+            ),
+            sentence="A paper scoresheet {value}.",
+            choices=(
+                Choice(
+                    "once",
+                    "Count once keyed in",
+                    "counts once it is keyed in",
+                ),
+                Choice(
+                    "twice",
+                    "Key in twice; both must agree",
+                    "is keyed in twice, by the same or another person, and counts only when "
+                    "both keyings give the same scores; sheets whose keyings differ are listed "
+                    "for a third look",
+                ),
+            ),
+        ),
+        Rule(
             key="ballot_rule",
             kind=str,
             default="latest",

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from csx_desktop.domain.model import Category, InterestKind, PanelGroup
+from csx_desktop.domain.model import Category, InterestKind, Keying, PanelGroup
 from csx_desktop.domain.names import name_key, tidy_name
 from csx_desktop.io.exports import as_typed
 from csx_desktop.io.reading import ReadChoices, find_header_row
@@ -59,10 +59,14 @@ class ImportResult:
     changed: int = 0
     unchanged: int = 0
     skipped: list[RowError] = field(default_factory=list)
+    headline: str = ""  # said instead of the counts, when the import stored no scores (a check)
+    notes: list[str] = field(default_factory=list)  # further lines to show after the summary
 
     def summary(self) -> str:
         parts = [f"{self.added} added", f"{self.changed} changed", f"{self.unchanged} unchanged"]
-        text = f"Imported {self.kind} from {self.file_name}: " + ", ".join(parts) + "."
+        text = self.headline or (
+            f"Imported {self.kind} from {self.file_name}: " + ", ".join(parts) + "."
+        )
         if self.skipped:
             text += f" {len(self.skipped)} rows with problems were left out."
         return text
@@ -452,8 +456,17 @@ def import_scores(
     *,
     choices: ReadChoices = ReadChoices(),
     skip_invalid: bool = False,
+    second_keying: bool = False,
 ) -> ImportResult:
-    """Enter scores from paper sheets (or another laptop) on each member's behalf, audited."""
+    """Enter scores from paper sheets on each member's behalf, audited: a first keying.
+
+    With ``second_keying`` the file is the same sheets typed in again, separately, as a
+    check: nothing in the app changes; each sheet's keying is recorded and compared with the
+    sheet in the app, and those that disagree are listed. When the round counts a paper
+    sheet only once two keyings agree, that is how a keyed sheet comes to count.
+    """
+    if second_keying:
+        _refuse_same_file(store, path)
     rows = _read_rows(path, SCORE_COLUMNS, SCORE_OPTIONAL, choices)
     lookup = _Lookup(store)
     interests = {(i.member_id, i.entry_id) for i in store.panel.interests()}
@@ -542,33 +555,122 @@ def import_scores(
             seen_comments[sheet_key] = (number, comment)
         parsed.append(_ScoreRow(number, member_id, entry_id, criterion_id, score, comment))
 
+    if second_keying:
+        return _check_keying(store, path, rows.table.file_name, parsed, errors, skip_invalid)
     result = ImportResult("scores", rows.table.file_name)
     via = f"import of {rows.table.file_name}"
 
     def apply() -> None:
         done_comments: set[tuple[int, int]] = set()
+        keyed: set[tuple[int, int]] = set()
         for row in parsed:
             sheet = store.scores.sheet(row.member_id, row.entry_id)
+            key = (row.member_id, row.entry_id)
             if row.criterion_id is not None and row.score is not None:
                 current = sheet.scores.get(row.criterion_id)
                 if current == row.score:
                     result.unchanged += 1
                 else:
                     store.scores.set_score(
-                        row.member_id, row.entry_id, row.criterion_id, row.score, via=via
+                        row.member_id,
+                        row.entry_id,
+                        row.criterion_id,
+                        row.score,
+                        via=via,
+                        paper=True,
                     )
+                    keyed.add(key)
                     if current is None:
                         result.added += 1
                     else:
                         result.changed += 1
-            key = (row.member_id, row.entry_id)
             if row.comment and key not in done_comments:
                 done_comments.add(key)
                 if sheet.comment != row.comment:
                     store.scores.set_comment(row.member_id, row.entry_id, row.comment, via=via)
                     result.changed += 1
+        states = [store.scores.settle_keying(*key) for key in sorted(keyed)]
+        if store.round.settings().paper_keying == "twice":
+            waiting = sum(1 for state in states if state is not Keying.AGREED)
+            if waiting:
+                result.notes.append(
+                    f"{_sheets(waiting)} keyed once: this round counts a paper sheet only when "
+                    "it has been keyed in twice and both agree. Type the sheets in again, "
+                    "separately, and import that file with --second-keying."
+                )
 
     return _finish(store, path, result, errors, skip_invalid, apply)
+
+
+def _sheets(count: int) -> str:
+    return "1 sheet was" if count == 1 else f"{count} sheets were"
+
+
+def _refuse_same_file(store: Store, path: str | Path) -> None:
+    """A second keying is the sheets typed in again: the file of the first is no check."""
+    try:
+        digest = _sha256(path)
+    except OSError:
+        return  # reading the table says what is wrong with the file, in its own words
+    if store.conn.execute(
+        "SELECT 1 FROM imports WHERE kind = 'scores' AND file_sha256 = ?", [digest]
+    ).fetchone():
+        raise InputRefused(
+            f"{Path(path).name} is the very file these scores were imported from, so it "
+            "cannot check them: type the paper sheets in again, separately, and import that."
+        )
+
+
+def _check_keying(
+    store: Store,
+    path: str | Path,
+    file_name: str,
+    parsed: list[_ScoreRow],
+    errors: list[RowError],
+    skip_invalid: bool,
+) -> ImportResult:
+    """Record each sheet in the file as a second keying and say where it disagrees."""
+    from csx_desktop.store.pack_records import record_second_keying
+
+    keyed: dict[tuple[int, int], tuple[dict[int, int], str]] = {}
+    for row in parsed:
+        scores, comment = keyed.get((row.member_id, row.entry_id), ({}, ""))
+        if row.criterion_id is not None and row.score is not None:
+            scores[row.criterion_id] = row.score
+        keyed[(row.member_id, row.entry_id)] = (scores, comment or row.comment)
+    result = ImportResult("a second keying of paper scoresheets", file_name)
+    members = {m.id: m.name for m in store.panel.members()}
+    differ: list[str] = []
+
+    def apply() -> None:
+        for (member_id, entry_id), (scores, comment) in keyed.items():
+            sheet = store.scores.sheet(member_id, entry_id)
+            agrees = sheet.scores == scores
+            record_second_keying(
+                store,
+                member_id=member_id,
+                entry_id=entry_id,
+                scores=scores,
+                comment=comment,
+                agrees=agrees,
+            )
+            store.scores.settle_keying(member_id, entry_id)
+            if agrees:
+                result.unchanged += 1
+            else:
+                nominee = store.nominations.entry(entry_id).nominee
+                differ.append(f"{members.get(member_id, member_id)} — {nominee}")
+
+    result = _finish(store, path, result, errors, skip_invalid, apply)
+    count = len(keyed)
+    result.headline = (
+        f"Checked {count} paper sheet{'' if count == 1 else 's'} from {file_name} against the "
+        f"app: {result.unchanged} agree, {len(differ)} differ. No score was changed."
+    )
+    result.notes += [
+        f"The keyings differ: {line}. Look at the paper sheet again." for line in differ
+    ]
+    return result
 
 
 def _check_sheet_open(

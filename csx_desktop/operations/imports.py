@@ -79,12 +79,18 @@ def import_interests(
 
 
 def import_scores(
-    store: Store, *, path: str | Path, choices: ReadChoices, skip_invalid: bool = False
+    store: Store,
+    *,
+    path: str | Path,
+    choices: ReadChoices,
+    skip_invalid: bool = False,
+    second_keying: bool = False,
 ) -> ImportResult:
-    """Enter paper scoresheets on each member's behalf, with the rules of scoring in the app."""
+    """Enter paper scoresheets on each member's behalf, with the rules of scoring in the app;
+    with ``second_keying``, check them against a second typing instead (nothing changes)."""
     from csx_desktop.io.panel_import import import_scores as run
 
-    return run(store, path, choices=choices, skip_invalid=skip_invalid)
+    return run(store, path, choices=choices, skip_invalid=skip_invalid, second_keying=second_keying)
 
 
 def store_votes(

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
-from csx_desktop.domain.model import Category, Entry, PanelMember, Scoresheet
+from csx_desktop.domain.model import Category, Entry, Keying, PanelMember, Scoresheet
 from csx_desktop.store.errors import CsxError, InputRefused, NotFound
 
 if TYPE_CHECKING:
@@ -352,23 +352,43 @@ class KeyedSheet:
     changed: list[KeyedValue] = field(default_factory=list)  # first keying: values stored
     mismatches: list[KeyedValue] = field(default_factory=list)  # second keying: disagreements
     complete: bool = False
+    keying: Keying | None = None  # the sheet's check state afterwards (None: scored in the app)
+    twice: bool = False  # the round counts a paper sheet only once two keyings agree
 
     def summary(self) -> str:
         who = f"{self.member_name}'s sheet for {self.nominee} ({self.category})"
         if self.second_keying:
             if not self.mismatches:
-                return f"Checked {who}: the second keying agrees with the sheet in the app."
+                text = f"Checked {who}: the second keying agrees with the sheet in the app."
+                if self.twice and self.keying is Keying.AGREED and self.complete:
+                    text += " Both keyings agree, so it now counts."
+                return text
             differ = "; ".join(_differs(m) for m in self.mismatches)
-            return (
+            text = (
                 f"Checked {who}: the second keying disagrees with the sheet in the app: "
                 f"{differ}. Look at the paper sheet again; nothing was changed."
             )
+            if self.twice and self.keying is not None:
+                text += " It does not count until the two keyings agree."
+            return text
         if not self.changed:
             return f"{who} already says this: nothing was changed."
         count = len(self.changed)
         text = f"Saved {who}: {count} value{'' if count == 1 else 's'} changed."
         if not self.complete:
             text += " It is not complete yet, so it does not count until every criterion is scored."
+        elif self.twice and self.keying is Keying.AGREED:
+            text += " It agrees with the sheet's second keying, so it counts."
+        elif self.twice and self.keying is Keying.DIFFERS:
+            text += (
+                " It disagrees with the sheet's second keying, so it does not count until "
+                "the two agree: look at the paper sheet again."
+            )
+        elif self.twice:
+            text += (
+                " This round counts a paper sheet once it has been keyed in twice: key it "
+                "again (Key again to check) before it counts."
+            )
         return text
 
 
@@ -442,7 +462,9 @@ def key_paper_sheet(
                 comment=comment,
                 agrees=not result.mismatches,
             )
+            result.keying = store.scores.settle_keying(member_id, entry_id)
         result.complete = sheet.is_complete(form.category.criteria)
+        result.twice = _keyed_twice(store)
         return result
     try:
         with store.write():
@@ -452,7 +474,7 @@ def key_paper_sheet(
                 if sheet.scores.get(criterion_id) == keyed:
                     continue
                 store.scores.set_score(
-                    member_id, entry_id, criterion_id, keyed, via=PAPER_SHEET_VIA
+                    member_id, entry_id, criterion_id, keyed, via=PAPER_SHEET_VIA, paper=True
                 )
                 result.changed.append(
                     KeyedValue(criterion.name, sheet.scores.get(criterion_id), keyed)
@@ -460,11 +482,18 @@ def key_paper_sheet(
             if comment != _tidy(sheet.comment):
                 store.scores.set_comment(member_id, entry_id, comment, via=PAPER_SHEET_VIA)
                 result.changed.append(comment_value)
+            result.keying = store.scores.settle_keying(member_id, entry_id)
     except NotFound as error:
         raise InputRefused(f"The paper sheet was not saved: {error}") from None
     after = store.scores.sheet(member_id, entry_id)
     result.complete = after.is_complete(form.category.criteria)
+    result.twice = _keyed_twice(store)
     return result
+
+
+def _keyed_twice(store: Store) -> bool:
+    """Whether the round counts a paper sheet only once two keyings agree."""
+    return store.round.settings().paper_keying == "twice"
 
 
 def _tidy(text: str) -> str:
@@ -512,3 +541,47 @@ def keying_mismatches(store: Store) -> list[KeyingMismatch]:
                 )
             )
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class PaperChecks:
+    """Paper sheets that need a look: those keyed once while the round counts a paper sheet
+    only when two keyings agree, and those whose two keyings disagree."""
+
+    twice: bool  # the round's rule: a paper sheet counts once two keyings agree
+    keyed_once: tuple[str, ...]  # "member — nominee (category)"
+    mismatches: tuple[KeyingMismatch, ...]
+
+    def lines(self) -> list[str]:
+        """What to tell the administrator, a heading and its sheets, or nothing."""
+        lines = []
+        if self.keyed_once:
+            lines.append(
+                f"Paper sheets keyed once, not counted until keyed again ({len(self.keyed_once)}):"
+            )
+            lines += [f"  {sheet}" for sheet in self.keyed_once]
+        if self.mismatches:
+            counted = ", not counted until they agree" if self.twice else ""
+            lines.append(
+                f"Paper sheets whose two keyings disagree{counted} ({len(self.mismatches)}):"
+            )
+            lines += [f"  {mismatch.words()}" for mismatch in self.mismatches]
+        return lines
+
+
+def paper_checks(store: Store) -> PaperChecks:
+    """The paper sheets to key again or look at again (``PaperChecks``)."""
+    twice = _keyed_twice(store)
+    keyed_once = []
+    if twice:
+        from csx_desktop.domain.model import Keying
+
+        members = {m.id: m.name for m in store.panel.members()}
+        categories = {c.id: c.name for c in store.round.categories()}
+        for member_id, entry_id in store.scores.sheets_keyed(Keying.ONCE):
+            entry = store.nominations.entry(entry_id)
+            if member_id in members and entry.category_id in categories:
+                keyed_once.append(
+                    f"{members[member_id]} — {entry.nominee} ({categories[entry.category_id]})"
+                )
+    return PaperChecks(twice, tuple(keyed_once), tuple(keying_mismatches(store)))

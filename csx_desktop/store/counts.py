@@ -1,7 +1,8 @@
 """The counts side by side (``domain.counts``) for a round's scored categories, from the file.
 
 The sheets that count are the ones the round's results count: complete, of an active entry,
-and from a member with no declared interest in it. Each category is counted on its own, with
+and from a member with no declared interest in it (and, when the round has paper sheets keyed
+twice, a paper sheet only once its two keyings agree). Each category is counted on its own, with
 the round's method (mean or median) and minimum of judges. Who may see these is decided where
 results are (the chair after submitting, the administrator): this module only reads.
 """

@@ -349,12 +349,38 @@ def m004_round_rules(db: Database) -> None:
         )
 
 
+# Paper sheets keyed twice (``domain.model.Keying``): each sheet says how far its paper
+# keying has been checked (NULL: scored in the app), and the rule "paper_keying" comes into
+# every existing round as "once", the way every keyed sheet counted until now. The second
+# keyings themselves are audit rows ("key again", entity "paper sheet"): the index finds one
+# sheet's latest without reading the whole log.
+_PAPER_KEYING = [
+    """
+    ALTER TABLE scoresheets ADD COLUMN keying TEXT
+        CHECK (keying IS NULL OR keying IN ('once', 'differs', 'agreed'))
+    """,
+    "CREATE INDEX audit_entity ON audit(entity, entity_id)",
+]
+
+
+def m005_paper_keying(db: Database) -> None:
+    """Each sheet's paper-keying state, and the round rule with the value used until now."""
+    for statement in _PAPER_KEYING:
+        db.execute(statement)
+    db.execute(
+        "INSERT OR IGNORE INTO round_settings (key, value)"
+        " SELECT 'paper_keying', ? WHERE EXISTS (SELECT 1 FROM round_settings WHERE key = 'name')",
+        [json.dumps("once")],
+    )
+
+
 # Every migration, in order. A new one is appended here; a released one is never edited.
 STEPS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_sheet_sums,
     m003_sheet_category,
     m004_round_rules,
+    m005_paper_keying,
 )
 
 

@@ -284,6 +284,30 @@ def record_second_keying(
     )
 
 
+def _second_keying(row: Any) -> SecondKeying:
+    after: dict[str, Any] = json.loads(row["after"] or "{}")
+    return SecondKeying(
+        member_id=int(after.get("member_id", 0)),
+        entry_id=int(after.get("entry_id", 0)),
+        scores={int(k): int(v) for k, v in dict(after.get("scores", {})).items()},
+        comment=str(after.get("comment", "")),
+        at=parse_time(row["at"]),
+        by=row["actor"],
+    )
+
+
+def latest_second_keying(store: Store, member_id: int, entry_id: int) -> SecondKeying | None:
+    """The latest check keying of one member's paper sheet for one entry, if any."""
+    rows = list(
+        store.query(
+            "SELECT at, actor, after FROM audit WHERE entity = ? AND entity_id = ?"
+            " AND action = ? ORDER BY id DESC LIMIT 1",
+            [SHEET_ENTITY, f"{member_id}/{entry_id}", KEYED_AGAIN],
+        )
+    )
+    return _second_keying(rows[0]) if rows else None
+
+
 def second_keyings(store: Store) -> list[SecondKeying]:
     """The latest check keying of each sheet keyed twice, oldest first."""
     latest: dict[str, SecondKeying] = {}
@@ -291,14 +315,6 @@ def second_keyings(store: Store) -> list[SecondKeying]:
         "SELECT at, actor, entity_id, after FROM audit WHERE entity = ? AND action = ? ORDER BY id",
         [SHEET_ENTITY, KEYED_AGAIN],
     ):
-        after: dict[str, Any] = json.loads(row["after"] or "{}")
         latest.pop(row["entity_id"], None)  # keep the order of the latest keyings
-        latest[row["entity_id"]] = SecondKeying(
-            member_id=int(after.get("member_id", 0)),
-            entry_id=int(after.get("entry_id", 0)),
-            scores={int(k): int(v) for k, v in dict(after.get("scores", {})).items()},
-            comment=str(after.get("comment", "")),
-            at=parse_time(row["at"]),
-            by=row["actor"],
-        )
+        latest[row["entity_id"]] = _second_keying(row)
     return list(latest.values())

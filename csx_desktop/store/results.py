@@ -21,6 +21,7 @@ from csx_desktop.domain.model import (
     Category,
     EntryStatus,
     InterestKind,
+    Keying,
     Method,
     PanelGroup,
     PanelMember,
@@ -49,6 +50,8 @@ class SheetStatus:
 
     COUNTED = "counted"
     INCOMPLETE = "incomplete"
+    KEYED_ONCE = "keyed once: not counted until keyed again"
+    KEYINGS_DIFFER = "keyings differ: not counted"
     INTEREST = "declared interest"
     NOT_STARTED = "not scored"
 
@@ -126,7 +129,10 @@ REOPEN_SUBMISSION_ACTION = "reopen"
 _JUDGE_SHEETS = """
 SELECT entry_id, CASE category_id {cases} END FROM scoresheets WHERE member_id = ?
 """
-_CATEGORY_TOTAL = "WHEN ? THEN CASE WHEN scored >= ? THEN weighted_sum * ? END"
+_CATEGORY_TOTAL = "WHEN ? THEN CASE WHEN scored >= ?{checked} THEN weighted_sum * ? END"
+# Under the rule "paper sheets keyed twice", a sheet keyed in from paper has no total (it does
+# not count) until a second keying agrees with it (``domain.model.Keying``).
+_CHECKED = " AND (keying IS NULL OR keying = 'agreed')"
 
 
 def judge_sheets(
@@ -135,7 +141,8 @@ def judge_sheets(
     """Each judge's scoresheets as (member_id, [(entry_id, judge total or None), ...]).
 
     Sheets of withdrawn and merged entries are read too: the aggregation only looks at the
-    entries it is given. A sheet in a category without a rubric has no total.
+    entries it is given. A sheet in a category without a rubric has no total, and nor has a
+    paper sheet still to be checked when the round has paper sheets keyed twice.
     """
     categories = [c for c in store.round.categories() if c.is_panel_scored and c.criteria]
     if not categories:
@@ -144,7 +151,9 @@ def judge_sheets(
     for category in categories:
         rubric = RubricScale.of(category.criteria)
         params += [category.id, rubric.criteria, rubric.factor]
-    sql = _JUDGE_SHEETS.format(cases=" ".join([_CATEGORY_TOTAL] * len(categories)))
+    twice = store.round.settings().paper_keying == "twice"
+    case = _CATEGORY_TOTAL.format(checked=_CHECKED if twice else "")
+    sql = _JUDGE_SHEETS.format(cases=" ".join([case] * len(categories)))
     for member_id in member_ids:
         yield member_id, store.conn.execute(sql, [*params, member_id]).fetchall()
 
@@ -259,6 +268,7 @@ def sheet_details(
         entries = {entry_id: one} if one.status is EntryStatus.ACTIVE else {}
     else:
         entries = {e.id: e for e in store.nominations.entries(category_id) if e.id is not None}
+    paper_keying = store.round.settings().paper_keying
     details = []
     seen: set[tuple[int, int]] = set()
     for sheet in store.scores.sheets(entry_id=entry_id, category_id=category_id):
@@ -280,6 +290,7 @@ def sheet_details(
                 comment=sheet.comment,
                 submitted=sheet.submitted,
                 updated_at=sheet.updated_at,
+                keying=sheet.keying if paper_keying == "twice" else None,
             )
         )
     if entry_id is not None and entry_id in entries:
@@ -314,12 +325,18 @@ def _detail(
     comment: str = "",
     submitted: bool = False,
     updated_at: datetime | None = None,
+    keying: Keying | None = None,  # only when the round has paper sheets keyed twice
 ) -> SheetDetail:
+    """One sheet as the chair sees it; ``keying`` is given only when the round counts a paper
+    sheet once its two keyings agree, so a sheet still to be checked has no total."""
     from csx_desktop.domain.scoring import judge_total
 
     total = judge_total(scores, category.criteria)
     if interest:
         status = SheetStatus.INTEREST
+    elif total is not None and keying in (Keying.ONCE, Keying.DIFFERS):
+        total = None
+        status = SheetStatus.KEYED_ONCE if keying is Keying.ONCE else SheetStatus.KEYINGS_DIFFER
     elif total is not None:
         status = SheetStatus.COUNTED
     elif scores:

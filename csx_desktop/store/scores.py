@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from csx_desktop.domain.model import Criterion, Entry, PanelMember, Scoresheet
+from csx_desktop.domain.model import (
+    Criterion,
+    Entry,
+    Keying,
+    PanelMember,
+    Scoresheet,
+    keying_counts,
+)
 from csx_desktop.store.database import parse_time, utc_now
 from csx_desktop.store.errors import InputRefused, NotFound
 
@@ -28,17 +35,30 @@ class SheetState(enum.StrEnum):
     IN_PROGRESS = "in progress"
     COMPLETE = "complete"
     INTEREST = "declared interest"
+    # Complete paper sheets that do not count yet, when the round has them keyed twice:
+    KEYED_ONCE = "keyed once, to key again"
+    KEYINGS_DIFFER = "keyings differ"
 
 
 def sheet_state(
-    sheet: Scoresheet | None, criteria: tuple[Criterion, ...], *, interest: bool
+    sheet: Scoresheet | None,
+    criteria: tuple[Criterion, ...],
+    *,
+    interest: bool,
+    paper_keying: str = "once",
 ) -> SheetState:
-    """The state of a sheet: an interest wins over anything scored before it was declared."""
+    """The state of a sheet: an interest wins over anything scored before it was declared.
+    With ``paper_keying`` "twice" (the round's rule), a complete paper sheet whose keyings
+    have not agreed is not complete: it does not count yet."""
     if interest:
         return SheetState.INTEREST
     if sheet is None or not sheet.scores:
         return SheetState.NOT_STARTED
     if sheet.is_complete(criteria):
+        if not keying_counts(sheet.keying, paper_keying):
+            if sheet.keying is Keying.DIFFERS:
+                return SheetState.KEYINGS_DIFFER
+            return SheetState.KEYED_ONCE
         return SheetState.COMPLETE
     return SheetState.IN_PROGRESS
 
@@ -97,11 +117,16 @@ class ScoreRepository:
         score: int | None,
         *,
         via: str = "",
+        paper: bool = False,
     ) -> SavedChange:
         """Set (or with ``None`` clear) one criterion's score on a member's sheet.
 
         ``via`` says how a score entered on the member's behalf arrived (e.g. "import of
         paper-sheets.csv"); it is written to the audit row beside the signed-in actor.
+        ``paper`` says it was keyed in from a paper sheet: the sheet then needs a second
+        keying (``settle_keying``) before it counts, when the round requires one. A score
+        changed any other way (by the member, or from their judging pack) makes the sheet
+        theirs again, with nothing to check.
         """
         with self._store.write() as db:
             max_score = self._check_can_score(member_id, entry_id, criterion_id)
@@ -126,6 +151,11 @@ class ScoreRepository:
                     " VALUES (?, ?, ?, ?, ?) ON CONFLICT (member_id, entry_id, criterion_id)"
                     " DO UPDATE SET score = excluded.score, updated_at = excluded.updated_at",
                     [member_id, entry_id, criterion_id, score, now],
+                )
+            if before != score:
+                db.execute(
+                    "UPDATE scoresheets SET keying = ? WHERE member_id = ? AND entry_id = ?",
+                    [Keying.ONCE.value if paper else None, member_id, entry_id],
                 )
             self._store.audit(
                 "score",
@@ -160,6 +190,43 @@ class ScoreRepository:
                 after=_with_via({"comment": comment}, member_id, via),
             )
         return SavedChange(member_id, entry_id, None, before, comment, now)
+
+    def settle_keying(self, member_id: int, entry_id: int) -> Keying | None:
+        """After a paper keying (first or second): compare the sheet's scores with its
+        latest second keying and record whether they agree. Call inside ``store.write()``.
+        A sheet scored in the app is left as it is (None: nothing to check)."""
+        from csx_desktop.store.pack_records import latest_second_keying
+
+        row = self._store.conn.execute(
+            "SELECT keying FROM scoresheets WHERE member_id = ? AND entry_id = ?",
+            [member_id, entry_id],
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        check = latest_second_keying(self._store, member_id, entry_id)
+        scores = dict(
+            self._store.conn.execute(
+                "SELECT criterion_id, score FROM scores WHERE member_id = ? AND entry_id = ?",
+                [member_id, entry_id],
+            ).fetchall()
+        )
+        if check is None:
+            keying = Keying.ONCE
+        else:
+            keying = Keying.AGREED if check.scores == scores else Keying.DIFFERS
+        if keying.value != row[0]:
+            self._store.conn.execute(
+                "UPDATE scoresheets SET keying = ? WHERE member_id = ? AND entry_id = ?",
+                [keying.value, member_id, entry_id],
+            )
+            self._store.audit(
+                "keying",
+                "scoresheet",
+                f"{member_id}/{entry_id}",
+                before={"keying": row[0]},
+                after={"keying": keying.value},
+            )
+        return keying
 
     def _touch_sheet(self, member_id: int, entry_id: int, now: str) -> None:
         self._store.conn.execute(
@@ -282,13 +349,16 @@ class ScoreRepository:
         interests = {
             (i.member_id, i.entry_id) for i in store.panel.interests(category_id=category_id)
         }
+        paper_keying = store.round.settings().paper_keying
         states: dict[tuple[int, int], SheetState] = {}
         scored: dict[tuple[int, int], int] = {}
         for member in members:
             for entry in entries:
                 key = (member.id or 0, entry.id or 0)
                 sheet = sheets.get(key)
-                states[key] = sheet_state(sheet, criteria, interest=key in interests)
+                states[key] = sheet_state(
+                    sheet, criteria, interest=key in interests, paper_keying=paper_keying
+                )
                 scored[key] = len(sheet.scores) if sheet else 0
         when = dict(
             store.conn.execute(
@@ -300,6 +370,17 @@ class ScoreRepository:
         return CategoryProgress(category_id, members, entries, states, scored, submitted)
 
     # ---- reading -------------------------------------------------------------------------
+
+    def sheets_keyed(self, keying: Keying) -> list[tuple[int, int]]:
+        """The (member, entry) of every paper sheet in this keying state, oldest change first."""
+        return [
+            (member_id, entry_id)
+            for member_id, entry_id in self._store.conn.execute(
+                "SELECT member_id, entry_id FROM scoresheets WHERE keying = ?"
+                " ORDER BY updated_at, member_id, entry_id",
+                [keying.value],
+            ).fetchall()
+        ]
 
     def sheet(self, member_id: int, entry_id: int) -> Scoresheet:
         sheets = self.sheets(member_id=member_id, entry_id=entry_id)
@@ -345,6 +426,7 @@ class ScoreRepository:
                     comment=row["comment"],
                     submitted=(row["member_id"], row["category_id"]) in submitted,
                     updated_at=parse_time(row["updated_at"]),
+                    keying=Keying(row["keying"]) if row["keying"] else None,
                 )
             )
         return result

@@ -27,6 +27,8 @@ SYMBOLS: dict[SheetState, str] = {
     SheetState.IN_PROGRESS: "●",
     SheetState.COMPLETE: "✓",
     SheetState.INTEREST: "⚑",
+    SheetState.KEYED_ONCE: "◑",
+    SheetState.KEYINGS_DIFFER: "≠",
 }
 
 # Soft tints that repeat the words (never the only signal); INK on each reaches 4.5:1 (the
@@ -36,6 +38,8 @@ TINTS: dict[SheetState, str] = {
     SheetState.IN_PROGRESS: WARNING_TINT,
     SheetState.COMPLETE: DONE_TINT,
     SheetState.INTEREST: QUIET_TINT,
+    SheetState.KEYED_ONCE: WARNING_TINT,
+    SheetState.KEYINGS_DIFFER: WARNING_TINT,
 }
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole
