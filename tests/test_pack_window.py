@@ -537,3 +537,52 @@ def test_the_new_dialogs_pass_the_accessibility_checks(
         problems = _a11y(dialog)
         assert not problems, f"{type(dialog).__name__}: {problems}"
         dialog.close()
+
+
+def test_under_twice_a_sheet_keyed_once_waits_for_a_second_keying_in_the_window(
+    qtbot: QtBot, area: PanelArea, rnd: Round, monkeypatch: pytest.MonkeyPatch, told: list[str]
+) -> None:
+    """The round counts a paper sheet once two keyings agree: the first keying says so, the
+    Judging packs tab lists the sheet to key again, and a second keying that agrees clears it."""
+    rnd.store.round.update_settings(paper_keying="twice")
+    area.refresh()
+    assert area.paper_checks.isHidden()
+
+    def key_sheet(second: bool) -> Callable[[QDialog], None]:
+        def keys(dialog: QDialog) -> None:
+            assert isinstance(dialog, KeyPaperSheetDialog)
+            _type("B")  # Ben
+            assert dialog.entry.currentText() == "Anita Sedgwick"
+            if second:
+                _key(Qt.Key.Key_K, ALT)
+                qtbot.waitUntil(dialog.second.isChecked, timeout=2000)
+            _to_first_criterion(dialog)
+            for digit in ("4", "3", "5"):
+                _type(digit)
+                _key(Qt.Key.Key_Down)
+            _key(Qt.Key.Key_Return, CTRL)
+            said.append(dialog.status.text())
+            _key(Qt.Key.Key_Escape)
+
+        return keys
+
+    said: list[str] = []
+    _open_key_dialog(monkeypatch, qtbot, area, key_sheet(second=False))
+    assert "key it again with “Second keying” ticked before it counts" in said[-1]
+    assert area.paper_checks.isVisible()
+    assert area.paper_checks.text() == (
+        f"1 paper sheet keyed once, not counted until keyed again: {BEN} — Anita Sedgwick "
+        f"({PRIDE_OF_STOCKTON})."
+    )
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyleSheet(style_sheet(app.font()))  # as the app runs, so focus rings show
+    try:
+        assert _a11y(area) == []
+    finally:
+        app.setStyleSheet("")
+
+    _open_key_dialog(monkeypatch, qtbot, area, key_sheet(second=True))
+    assert "Both keyings agree, so it now counts." in said[-1]
+    assert area.paper_checks.isHidden()
+    assert not told

@@ -387,7 +387,7 @@ class KeyedSheet:
         elif self.twice:
             text += (
                 " This round counts a paper sheet once it has been keyed in twice: key it "
-                "again (Key again to check) before it counts."
+                "again with “Second keying” ticked before it counts."
             )
         return text
 
@@ -552,6 +552,24 @@ class PaperChecks:
     keyed_once: tuple[str, ...]  # "member — nominee (category)"
     mismatches: tuple[KeyingMismatch, ...]
 
+    def in_words(self, *, most: int = 4) -> str:
+        """A short paragraph for the window: how many of each, naming the first few."""
+        parts = []
+        if self.keyed_once:
+            parts.append(
+                f"{_sheet_count(len(self.keyed_once))} keyed once, not counted until keyed "
+                f"again: {_first(list(self.keyed_once), most)}."
+            )
+        if self.mismatches:
+            count = len(self.mismatches)
+            verb = "disagrees" if count == 1 else "disagree"
+            names = [f"{m.member_name} — {m.nominee}" for m in self.mismatches]
+            parts.append(
+                f"{_sheet_count(count)} whose second keying {verb}; look at the paper again: "
+                f"{_first(names, most)}."
+            )
+        return " ".join(parts)
+
     def lines(self) -> list[str]:
         """What to tell the administrator, a heading and its sheets, or nothing."""
         lines = []
@@ -585,3 +603,13 @@ def paper_checks(store: Store) -> PaperChecks:
                     f"{members[member_id]} — {entry.nominee} ({categories[entry.category_id]})"
                 )
     return PaperChecks(twice, tuple(keyed_once), tuple(keying_mismatches(store)))
+
+
+def _sheet_count(count: int) -> str:
+    return "1 paper sheet" if count == 1 else f"{count} paper sheets"
+
+
+def _first(names: list[str], most: int) -> str:
+    if len(names) <= most:
+        return "; ".join(names)
+    return "; ".join(names[:most]) + f"; and {len(names) - most} more"

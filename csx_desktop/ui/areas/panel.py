@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -342,6 +343,10 @@ class PanelArea(Area):
         self.packs_summary.setWordWrap(True)
         self.open_sheets = QLabel()
         self.open_sheets.setWordWrap(True)
+        self.paper_checks = QLabel()
+        self.paper_checks.setWordWrap(True)
+        self.paper_checks.setTextFormat(Qt.TextFormat.PlainText)
+        self.paper_checks.hide()
         self.packs_message = QLabel()
         self.packs_message.setWordWrap(True)
         self.packs_message.hide()
@@ -363,6 +368,7 @@ class PanelArea(Area):
         layout.addWidget(self.packs_summary)
         layout.addWidget(self.packs_table, 1)
         layout.addWidget(self.open_sheets)
+        layout.addWidget(self.paper_checks)
         layout.addWidget(self.packs_message)
         layout.addLayout(buttons)
         self.last_folder = str(self.store.path.parent) if self.store.path else str(Path.home())
@@ -399,6 +405,9 @@ class PanelArea(Area):
             if still_open
             else "Every member has submitted every category they judge."
         )
+        checks = packs.paper_checks(self.store).in_words()
+        self.paper_checks.setText(checks)
+        self.paper_checks.setVisible(bool(checks))
         has_categories = any(m.category_ids for m in members)
         self.make_packs_button.setEnabled(has_categories)
         self.key_sheet_button.setEnabled(has_categories)
