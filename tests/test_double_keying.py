@@ -258,3 +258,19 @@ def test_import_scores_is_a_first_keying_and_second_keying_checks_a_retyped_file
         )  # a check changes no score
         statuses = {d.member: d.status for d in sheet_details(store, entry_id=anita)}
     assert statuses == {NORA: SheetStatus.COUNTED, BEN: SheetStatus.KEYINGS_DIFFER}
+
+
+def test_a_decision_names_paper_sheets_that_do_not_count_yet(rnd: Round) -> None:
+    from csx_desktop.operations.decisions import open_sheets
+
+    _twice(rnd)
+    _key(rnd, BEN, [3, 4, 5])
+    pride = rnd.categories[PRIDE_OF_STOCKTON]
+    ben = next(o for o in open_sheets(rnd.store, category_id=pride) if o.member == BEN)
+    assert (ben.unchecked, ben.submitted) == (1, False)
+    assert "(1 of them paper sheet keyed once or whose keyings differ)" in ben.in_words()
+    # A member who submitted is still named while a paper sheet of theirs is unchecked.
+    rnd.store.scores.submit_category(rnd.members[BEN], pride)
+    ben = next(o for o in open_sheets(rnd.store, category_id=pride) if o.member == BEN)
+    assert ben.submitted and ben.unchecked == 1
+    assert ben.in_words().startswith(f"{BEN}: submitted, ")

@@ -29,6 +29,7 @@ from csx_desktop.domain.scoring import CategoryResult, needs_reason, rounded
 from csx_desktop.operations.results import ADMINISTRATOR, Viewer, category_results
 from csx_desktop.store.database import Store
 from csx_desktop.store.errors import InputRefused
+from csx_desktop.store.scores import SheetState
 
 OPEN_SHEETS_NOTE = "open_sheets"
 
@@ -39,13 +40,25 @@ class OpenSheets:
 
     member: str
     member_id: int
-    unfinished: int  # entries they may score whose sheet is not complete
+    unfinished: int  # entries they may score whose sheet is not complete (or not yet counted)
     to_score: int  # entries they may score (no declared interest)
+    # Of ``unfinished``: complete paper sheets that do not count yet because the round needs
+    # two keyings that agree. A member who submitted is listed for these too.
+    unchecked: int = 0
+    submitted: bool = False
 
     def in_words(self) -> str:
+        checks = ""
+        if self.unchecked:
+            checks = (
+                f" ({self.unchecked} of them paper sheet{'' if self.unchecked == 1 else 's'} "
+                "keyed once or whose keyings differ)"
+            )
+        if self.submitted:
+            return f"{self.member}: submitted, {self.unfinished} sheets not counted yet{checks}"
         if self.unfinished == 0:
             return f"{self.member}: every sheet complete, not submitted"
-        return f"{self.member}: {self.unfinished} of {self.to_score} sheets not finished"
+        return f"{self.member}: {self.unfinished} of {self.to_score} sheets not finished{checks}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +87,13 @@ class DecisionCheck:
     def open_sheets_in_words(self) -> str:
         if not self.open_sheets:
             return "Every member judging this category has submitted their scores."
-        people = len(self.open_sheets)
+        people = sum(1 for o in self.open_sheets if not o.submitted)
         who = "; ".join(o.in_words() for o in self.open_sheets)
+        if people == 0:  # everyone submitted, but paper sheets are still to be checked
+            return (
+                f"{self.sheets_missing} paper sheets do not count yet: {who}. Key them again "
+                "before the decision, or record it without them."
+            )
         return (
             f"{people} {'member has' if people == 1 else 'members have'} not submitted "
             f"({self.sheets_missing} sheets not finished): {who}. Recording the decision "
@@ -89,14 +107,23 @@ def open_sheets(store: Store, *, category_id: int) -> list[OpenSheets]:
     if category.method is not Method.PANEL:
         return []
     progress = store.scores.progress(category_id)
+    waiting = (SheetState.KEYED_ONCE, SheetState.KEYINGS_DIFFER)
     found = []
     for member in progress.members:
         assert member.id is not None
-        if progress.submitted_at.get(member.id):
+        unchecked = sum(
+            1
+            for (member_id, _entry), state in progress.states.items()
+            if member_id == member.id and state in waiting
+        )
+        submitted = progress.submitted_at.get(member.id) is not None
+        if submitted and not unchecked:
             continue
         to_score = progress.to_score_count(member.id)
         done = progress.complete_count(member.id)
-        found.append(OpenSheets(member.name, member.id, to_score - done, to_score))
+        found.append(
+            OpenSheets(member.name, member.id, to_score - done, to_score, unchecked, submitted)
+        )
     return found
 
 
