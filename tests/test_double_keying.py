@@ -274,3 +274,36 @@ def test_a_decision_names_paper_sheets_that_do_not_count_yet(rnd: Round) -> None
     ben = next(o for o in open_sheets(rnd.store, category_id=pride) if o.member == BEN)
     assert ben.submitted and ben.unchecked == 1
     assert ben.in_words().startswith(f"{BEN}: submitted, ")
+
+
+def test_scoring_progress_shows_a_sheet_keyed_once_and_says_what_its_mark_means(
+    qtbot: object, rnd: Round
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from csx_desktop.ui.areas.progress import ProgressArea
+    from csx_desktop.ui.session import Person, Role, Session
+
+    _key(rnd, BEN, [3, 4, 5])
+    session = Session(rnd.store, Person(Role.ADMINISTRATOR))
+    area = ProgressArea(session)
+    qtbot.addWidget(area)  # type: ignore[attr-defined]
+    area.category.setCurrentIndex(area.category.findText(PRIDE_OF_STOCKTON))
+    model = area.model
+    members = [model.member_at(c).name for c in range(model.columnCount())]  # type: ignore[union-attr]
+    entries = [model.entry_at(r).nominee for r in range(model.rowCount())]  # type: ignore[union-attr]
+    cell = model.index(entries.index(ANITA), members.index(BEN))
+    assert model.data(cell) == "✓ complete"  # the round counts a sheet keyed once
+    assert "keyed once" not in area.legend.text()
+
+    _twice(rnd)
+    area.refresh()
+    assert model.data(cell) == "◑ keyed once, to key again"
+    assert model.data(cell, Qt.ItemDataRole.AccessibleTextRole) == (
+        f"{BEN}, {ANITA}: keyed once, to key again"
+    )
+    assert "◑ paper sheet keyed once, to key again" in area.legend.text()
+    _key(rnd, BEN, [3, 4, 4], second=True)
+    area.refresh()
+    assert model.data(cell) == "≠ keyings differ"
+    session.end()

@@ -33,6 +33,8 @@ from csx_desktop.ui.widgets.empty_state import EmptyState
 from csx_desktop.ui.widgets.fitted_rows import fit_rows_to_contents
 
 LEGEND = "✓ complete · ● in progress (criteria scored) · ○ not started · ⚑ declared interest"
+# Said only in a round that counts a paper sheet once two keyings agree.
+KEYING_LEGEND = " · ◑ paper sheet keyed once, to key again · ≠ keyings differ"
 
 
 class ProgressArea(Area):
@@ -64,7 +66,7 @@ class ProgressArea(Area):
         fit_rows_to_contents(self.table)
         self.table.doubleClicked.connect(lambda _index: self.open_sheet())
         self.table.activated.connect(lambda _index: self.open_sheet())
-        legend = QLabel(LEGEND)
+        self.legend = legend = QLabel(LEGEND)
         legend.setWordWrap(True)
 
         self.open_button = QPushButton("&Open sheet…")
@@ -122,6 +124,8 @@ class ProgressArea(Area):
             return
         progress = self.store.scores.progress(category_id)
         category = self.store.round.category(category_id)
+        twice = self.store.round.settings().paper_keying == "twice"
+        self.legend.setText(LEGEND + (KEYING_LEGEND if twice else ""))
         self.model.set_progress(progress, len(category.criteria))
         self._fit_columns()
         has_anything = bool(progress.entries and progress.members) or any(
