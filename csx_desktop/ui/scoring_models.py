@@ -237,6 +237,9 @@ MEMBER_COLUMNS = ("Name", "Group", "Categories", "PIN", "Chair", "Interests")
 (M_NAME, M_GROUP, M_CATEGORIES, M_PIN, M_CHAIR, M_INTERESTS) = range(len(MEMBER_COLUMNS))
 
 
+_TEXT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole})
+
+
 @dataclass(frozen=True, slots=True)
 class MemberRow:
     member: PanelMember
@@ -251,11 +254,10 @@ class MemberTableModel(ListTableModel[MemberRow]):
         return self._rows[row].member if 0 <= row < len(self._rows) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # The role first: a view asks a dozen roles a cell, and answers only two of them.
+        if role not in _TEXT_ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None
         column = index.column()
         member = row.member
         if column == M_NAME:
