@@ -1255,6 +1255,7 @@ def member_tab(window: MainWindow, name: str, title: str) -> QWidget:
     tabs = workspace.tabs
     tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == title))
     QApplication.processEvents()
+    _counted(window)
     return window
 
 
@@ -1263,7 +1264,20 @@ def admin_area(window: MainWindow, title: str) -> QWidget:
     assert isinstance(workspace, AdminWorkspace)
     workspace.show_area(title)
     QApplication.processEvents()
+    _counted(window)
     return window
+
+
+def _counted(window: MainWindow) -> None:
+    """Wait until Results has counted what it shows (it counts once "Counting the results…"
+    is on screen), so the ranking is what is checked, not the words before it."""
+    from csx_desktop.ui.areas.results import ResultsArea
+
+    for _ in range(500):  # processEvents, not qWait: no deferred deletion happens here
+        if not any(area.counting for area in window.findChildren(ResultsArea)):
+            return
+        QApplication.processEvents()
+    raise AssertionError("Results never finished counting")
 
 
 def decided(window: MainWindow) -> QWidget:

@@ -79,6 +79,7 @@ def chair_area(qtbot: QtBot, store: Store, ids: dict[str, int]) -> ResultsArea:
     qtbot.addWidget(area)
     area.resize(1100, 700)
     area.show()
+    qtbot.waitUntil(lambda: not area.counting)  # counted once "Counting…" is on screen
     return area
 
 

@@ -11,11 +11,14 @@ come from the font, so the chart follows the system font size.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from csx_desktop.store.counts import JudgeLine, JudgesAtAGlance
+if TYPE_CHECKING:  # the chart draws them; reading them is the Results area's
+    from csx_desktop.store.counts import JudgeLine, JudgesAtAGlance
 
 FOCUS = QColor("#1d4ed8")  # the app's focus ring (ui/style.py)
 DOT = QColor("#1d4ed8")

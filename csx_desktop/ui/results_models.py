@@ -16,17 +16,22 @@ panel group and notes, without the chair's statistics (spread).
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from csx_desktop.domain.counts import COUNT_WORDS, Counts
 from csx_desktop.domain.model import Method, PanelGroup
 from csx_desktop.domain.scoring import CategoryResult, EntryResult, Flag, rounded
-from csx_desktop.store.results import SheetDetail, SheetStatus
 from csx_desktop.ui.style import INK, WARNING_TINT
 from csx_desktop.ui.widgets.list_table_model import Index, ListTableModel
+
+# What reads and counts the sheets is imported when there is something to show: a member
+# whose every category is still to submit opens Results without loading it.
+if TYPE_CHECKING:
+    from csx_desktop.domain.counts import Counts
+    from csx_desktop.store.results import SheetDetail
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -46,12 +51,21 @@ FLAG_WORDS: dict[Flag, str] = {
     Flag.DECLARED_INTEREST: "A judge declared an interest",
 }
 AWARD_SYMBOLS = {"Winner": "★", "Joint winner": "★", "Highly commended": "☆"}
-STATUS_SYMBOLS = {
-    SheetStatus.COUNTED: "✓",
-    SheetStatus.INCOMPLETE: "◐",
-    SheetStatus.INTEREST: "⚑",
-    SheetStatus.NOT_STARTED: "○",
-}
+
+
+@cache
+def status_symbols() -> dict[str, str]:
+    """The symbol shown before each sheet status's words."""
+    from csx_desktop.store.results import SheetStatus
+
+    return {
+        SheetStatus.COUNTED: "✓",
+        SheetStatus.INCOMPLETE: "◐",
+        SheetStatus.INTEREST: "⚑",
+        SheetStatus.NOT_STARTED: "○",
+    }
+
+
 WINNER_TINT = WARNING_TINT
 DARK_TEXT = INK
 
@@ -69,6 +83,7 @@ GROUP_PLAIN = {
 }
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_GROUPS = tuple(PanelGroup)  # in column order
 
 
 def flag_text(flag: Flag, *, plain: bool = False) -> str:
@@ -200,6 +215,22 @@ class ResultsTableModel(ListTableModel[EntryResult]):
             return entry.entry_id
         return None
 
+    def column_texts(self, column: int) -> list[str]:
+        """What the rows show in a column, each text at least once (``widgets.fitted_columns``
+        measures their widths)."""
+        rows, result = self._rows, self._result
+        if result is not None and not self.is_vote:  # the numbers: each distinct one once
+            if column == self.SCORE:
+                return [number(v) for v in {e.score for e in rows}]
+            if column == self.SPREAD:
+                return [number(v) for v in {e.spread for e in rows}]
+            if column in self.GROUPS:
+                group = _GROUPS[column - self.GROUPS[0]]
+                return [number(v) for v in {e.group_means.get(group) for e in rows}]
+        if column == self.ENTRY and result is not None and result.decision is not None:
+            return [self._display(e, column, result.award(e.entry_id)) for e in rows]
+        return [self._display(e, column, "") for e in rows]  # no award shown there
+
     def _display(self, entry: EntryResult, column: int, award: str) -> str:
         if column == self.RANK:
             return rank_text(entry)
@@ -214,8 +245,7 @@ class ResultsTableModel(ListTableModel[EntryResult]):
         if column == self.SPREAD:
             return number(entry.spread)
         if column in self.GROUPS:
-            group = list(PanelGroup)[column - self.GROUPS[0]]
-            return number(entry.group_means.get(group))
+            return number(entry.group_means.get(_GROUPS[column - self.GROUPS[0]]))
         if column == self.FLAGS:
             return "   ".join(flag_text(f, plain=self.plain) for f in entry.flags)
         return ""
@@ -262,6 +292,8 @@ class CountsTableModel(ListTableModel[EntryResult]):
         self._headers_now = self._make_headers()
 
     def set_counts(self, entries: list[EntryResult], counts: Counts | None) -> None:
+        from csx_desktop.domain.counts import COUNT_WORDS
+
         self.beginResetModel()
         self._counts = counts
         self._rows = list(entries) if counts is not None else []
@@ -276,7 +308,11 @@ class CountsTableModel(ListTableModel[EntryResult]):
         return self._headers_now
 
     def _make_headers(self) -> list[str]:
-        own = COUNT_WORDS.get(self._counts.method, "Score") if self._counts else "Score"
+        own = "Score"
+        if self._counts is not None:
+            from csx_desktop.domain.counts import COUNT_WORDS
+
+            own = COUNT_WORDS.get(self._counts.method, own)
         return [
             "Entry",
             own[0].upper() + own[1:],
@@ -313,19 +349,7 @@ class CountsTableModel(ListTableModel[EntryResult]):
         column = index.column()
         counts = self._counts
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if column == self.ENTRY:
-                text = entry.nominee
-            elif column == self.OWN:
-                text = number(counts.own.get(entry.entry_id))
-            elif column == self.ADJUSTED:
-                text = number(counts.adjusted.get(entry.entry_id))
-            elif column == self.BORDA:
-                text = number(counts.borda.get(entry.entry_id))
-            elif column == self.SHARE:
-                share = counts.first_share.get(entry.entry_id)
-                text = "—" if share is None else f"{round(100 * share)}%"
-            else:
-                text = "; ".join(self.first_by(entry.entry_id))
+            text = self._display(counts, entry, column)
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return f"{self._headers()[column]}: {text or 'none'}"
             return text
@@ -340,8 +364,29 @@ class CountsTableModel(ListTableModel[EntryResult]):
             return entry.entry_id
         return None
 
+    def column_texts(self, column: int) -> list[str]:
+        """What every row shows in a column (``widgets.fitted_columns`` measures it)."""
+        counts = self._counts
+        if counts is None:
+            return []
+        return [self._display(counts, entry, column) for entry in self._rows]
 
-class SheetsTableModel(ListTableModel[SheetDetail]):
+    def _display(self, counts: Counts, entry: EntryResult, column: int) -> str:
+        if column == self.ENTRY:
+            return entry.nominee
+        if column == self.OWN:
+            return number(counts.own.get(entry.entry_id))
+        if column == self.ADJUSTED:
+            return number(counts.adjusted.get(entry.entry_id))
+        if column == self.BORDA:
+            return number(counts.borda.get(entry.entry_id))
+        if column == self.SHARE:
+            share = counts.first_share.get(entry.entry_id)
+            return "—" if share is None else f"{round(100 * share)}%"
+        return "; ".join(self.first_by(entry.entry_id))
+
+
+class SheetsTableModel(ListTableModel["SheetDetail"]):
     """The sheets behind one entry: who, their group, each criterion, total, status, comment."""
 
     MEMBER, GROUP = 0, 1
@@ -387,7 +432,7 @@ class SheetsTableModel(ListTableModel[SheetDetail]):
         if column == self.total_column:
             return number(sheet.total)
         if column == self.total_column + 1:
-            return f"{STATUS_SYMBOLS.get(sheet.status, '')} {sheet.status}".strip()
+            return f"{status_symbols().get(sheet.status, '')} {sheet.status}".strip()
         if column == self.total_column + 2:
             return " ".join(sheet.comment.split())
         return ""

@@ -22,8 +22,9 @@ group's average and notes) without the sheets, the statistics or the outputs.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,15 +46,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from csx_desktop.domain.counts import COUNT_WORDS, Counts
 from csx_desktop.domain.model import Method
 from csx_desktop.domain.scoring import CategoryResult, EntryResult
-from csx_desktop.operations import decisions as decision_ops
 from csx_desktop.operations import results as results_ops
 from csx_desktop.operations.results import ADMINISTRATOR, CategoryLine, Viewer
+from csx_desktop.ui.announce import announce
 from csx_desktop.ui.areas.base import Area
 from csx_desktop.ui.background import BackgroundJob, Progress, run_in_background
-from csx_desktop.ui.decision_dialog import DecisionDialog
 from csx_desktop.ui.errors import attempt
 from csx_desktop.ui.judges_chart import JudgesAtAGlanceView
 from csx_desktop.ui.reason_box import ask_multiline
@@ -69,7 +68,12 @@ from csx_desktop.ui.results_models import (
 from csx_desktop.ui.session import Session
 from csx_desktop.ui.widgets.button_keys import add_key
 from csx_desktop.ui.widgets.empty_state import EmptyState
+from csx_desktop.ui.widgets.fitted_columns import fit_columns_to_contents
 from csx_desktop.ui.widgets.fitted_rows import fit_rows_to_contents
+
+COUNTING_WORDS = "Counting the results…"
+if TYPE_CHECKING:
+    from csx_desktop.domain.counts import Counts
 
 EXPORT_FILTER = "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"
 FLAG_MARK = "⚠"
@@ -89,12 +93,13 @@ def counts_in_words(result: CategoryResult, counts: Counts | None, judges: dict[
     return f"{STEADY_MARK} {sentence}"
 
 
-RANKING_ROWS_MEASURED = 60  # a category has 10 to 40 entries; more are measured by part
-
-
 class ResultsArea(Area):
+    """Signals: ``counted()`` once the first count of the chosen category is on screen."""
+
     TITLE = "Results"
     JUDGES_TAB = 2
+
+    counted = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -127,7 +132,20 @@ class ResultsArea(Area):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        self.refresh()
+        # The area shows at once; the chosen category is counted once its "Counting the
+        # results…" line is on screen (reading a round's sheets and ranking them takes
+        # longer than a click should; ``counting`` says it has not happened yet).
+        self.counting = False
+        self.decision_label.installEventFilter(self)
+        self._load_lines()
+        line = self.current_line()
+        if line is not None and not line.withheld and self.pages.currentIndex() == 1:
+            self._withhold(COUNTING_WORDS)
+            self.counting = True
+            announce(self, COUNTING_WORDS)
+        else:
+            self._show_category()
+        self._update_outputs()
 
     # ---- building ----------------------------------------------------------------------------
 
@@ -203,12 +221,11 @@ class ResultsArea(Area):
             self.table.setColumnHidden(column, self.plain)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        # Every column as wide as its contents; the flags (last) take what is left.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Measured on the top of the ranking only (Qt measures every row at every layout,
-        # even while the area is hidden: 500 entries cost 0.3 s each time the area showed).
-        header.setResizeContentsPrecision(RANKING_ROWS_MEASURED)
+        # Every column as wide as its widest words, measured once a change (Qt's own
+        # ResizeToContents measured every cell at every layout, even with the area hidden);
+        # the flags (last) take what is left.
         header.setStretchLastSection(True)
+        fit_columns_to_contents(self.table)
         self.table.selectionModel().selectionChanged.connect(self._entry_chosen)
         if self.plain:
             legend = (
@@ -320,9 +337,8 @@ class ResultsArea(Area):
         self.counts_table.setTabKeyNavigation(False)
         self.counts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.counts_table.verticalHeader().hide()
-        header = self.counts_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.counts_table.horizontalHeader().setStretchLastSection(True)
+        fit_columns_to_contents(self.counts_table)
         self.first_by_label = QLabel()
         self.first_by_label.setWordWrap(True)
         self.first_by_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -357,13 +373,35 @@ class ResultsArea(Area):
 
     # ---- reading ------------------------------------------------------------------------------
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.decision_label and event.type() == QEvent.Type.Paint and self.counting:
+            QTimer.singleShot(0, self.finish_counting)  # the words are on screen: count now
+        return super().eventFilter(watched, event)
+
+    def finish_counting(self) -> None:
+        """Count and show the chosen category now, if the first count is still to come."""
+        if not self.counting:
+            return
+        self.counting = False
+        self._show_category()
+        self.counted.emit()
+
     def refresh(self) -> None:
+        self.counting = False
+        keep_entry = self._load_lines()
+        if self.pages.currentIndex() != 1:
+            return
+        self._show_category(keep_entry.entry_id if keep_entry else None)
+        self._update_outputs()
+
+    def _load_lines(self) -> EntryResult | None:
+        """List the categories (nothing of their scores); returns the entry chosen before."""
         keep_category = self.current_line()
         keep_entry = self.current_entry()
         self.lines = results_ops.categories_for(self.store, viewer=self.viewer)
         if not any(line.entries for line in self.lines):
             self.pages.setCurrentWidget(self.empty)
-            return
+            return None
         self.pages.setCurrentIndex(1)
         self.category_box.blockSignals(True)
         self.category_box.clear()
@@ -375,8 +413,7 @@ class ResultsArea(Area):
             index = max(0, found)
         self.category_box.setCurrentIndex(index)
         self.category_box.blockSignals(False)
-        self._show_category(keep_entry.entry_id if keep_entry else None)
-        self._update_outputs()
+        return keep_entry
 
     @staticmethod
     def _category_text(line: CategoryLine) -> str:
@@ -416,6 +453,7 @@ class ResultsArea(Area):
         for index, line in enumerate(self.lines):
             if line.category.name == name:
                 self.category_box.setCurrentIndex(index)
+                self.finish_counting()  # chosen before the first count: shown now
                 return
 
     def _withhold(self, text: str) -> None:
@@ -435,6 +473,7 @@ class ResultsArea(Area):
         self.results_pane.setVisible(False)  # nothing to show: the sentence above says why
 
     def _show_category(self, keep_entry_id: int | None = None) -> None:
+        self.counting = False  # a category chosen before the first count: counted now
         line = self.current_line()
         if line is None:
             self._withhold("")
@@ -521,6 +560,8 @@ class ResultsArea(Area):
         counts = self.counts
         if counts is None or not counts.own:
             return "No sheets are counted in this category yet."
+        from csx_desktop.domain.counts import COUNT_WORDS
+
         parts = []
         for count, first in counts.first_by_count.items():
             who = result.nominee(first) if first is not None else "no single entry"
@@ -598,6 +639,8 @@ class ResultsArea(Area):
         result = self.current_result()
         if result is None or not self.can_decide:
             return
+        from csx_desktop.ui.decision_dialog import DecisionDialog
+
         dialog = DecisionDialog(self.store, result, self, viewer=self.viewer)
         if dialog.exec() and dialog.decision is not None:
             self.session.notify("decisions")
@@ -613,6 +656,8 @@ class ResultsArea(Area):
         )
         if not ok:
             return
+        from csx_desktop.operations import decisions as decision_ops
+
         category_id = int(result.category.id or 0)
         reopened = attempt(
             self,
