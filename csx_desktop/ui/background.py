@@ -12,6 +12,10 @@ the thread that opened it. So the work reads and checks (a file, its 10,000 rows
 ``done`` writes, in one transaction, on the window's thread. As anki's ``QueryOp`` and
 ``CollectionOp`` do (qt/aqt/operations).
 
+The progress dialog is closed before ``done`` runs and before a refusal is shown, so any
+question or message they show is the only window in front; ``finished`` is emitted once
+``done`` has returned.
+
 Signals of ``Progress``: ``moved(done, total, words)`` as the work goes on.
 """
 
@@ -110,10 +114,14 @@ class BackgroundJob(QObject):
         if words:
             self.dialog.setLabelText(words)
 
+    def close_dialog(self) -> None:
+        """Take the progress window away (and stop it appearing later): the work is over."""
+        self.dialog.reset()  # also stops the timer that would show it after a while
+        self.dialog.hide()
+
     def _finish(self, outcome: str) -> None:
         self.outcome = outcome
-        self.dialog.reset()
-        self.dialog.hide()
+        self.close_dialog()
         self.finished.emit(outcome)
 
 
@@ -133,6 +141,9 @@ def run_in_background(
     signals = runnable.signals
 
     def succeeded(result: object) -> None:
+        # The progress window goes first: a question or message ``done`` shows must never
+        # sit behind it or beside it (and a window-modal one would block it).
+        job.close_dialog()
         try:
             done(result)  # type: ignore[arg-type]
         except CsxError as refusal:

@@ -501,10 +501,6 @@ class PanelArea(Area):
         )
 
     def _check_pack(self, path: Path, returned: ReturnedPack) -> None:
-        if self.read_job is not None:
-            # The reading is over: its progress bar goes before the question comes (the
-            # job would hide it only once this returns, after the question).
-            self.read_job.dialog.hide()
         check = attempt(
             self,
             "Pack not read",
