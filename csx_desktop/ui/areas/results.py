@@ -275,6 +275,9 @@ class ResultsArea(Area):
         layout.addWidget(self.counts_label)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
+        # With no ranking shown (counting, or withheld) the words stay under the category
+        # and the buttons under them, rather than spread down the empty area.
+        layout.addStretch(0)
         self.results_pane = splitter
         self.setTabOrder(self.category_box, self.table)
         return content

@@ -5,8 +5,9 @@ questions to the model: text, font, alignment, icon, tick box…) and asks again
 layout: opening the Results area on 500 entries measured the ranking three times and the
 counts table's every row once, about 0.2 s (benchmarks/ui_latency.py).
 ``fit_columns_to_contents(view)`` gives the same look by measuring only the text of each
-cell, with the view's font, once after each change of the model or the font: every row
-counts, so a long name far down the ranking is never cut. A model with a
+cell, with the view's font, once after each change of the model or the font (or, for a table
+not on screen, when it is shown): every row counts, so a long name far down the ranking is
+never cut. A model with a
 ``column_texts(column)`` method (every row's text, or each distinct text once) is measured
 without asking it cell by cell. The last column, when it stretches, takes what is left and
 wraps. Columns stay resizable by hand until the rows or the font change.
@@ -31,6 +32,7 @@ class _ColumnFitter(QObject):
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
         self.view = view
+        self._stale = True  # measured when first shown
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.installEventFilter(self)
         self._watched_model: object = None
@@ -46,12 +48,17 @@ class _ColumnFitter(QObject):
         model.dataChanged.connect(self.fit)
 
     def fit(self, *_args: object) -> None:
-        """Set each column's width to its widest text (the header's included)."""
+        """Set each column's width to its widest text (the header's included); a table not
+        on screen (a tab behind another) is measured when it is shown."""
         view = self.view
         self._watch_model()
         model = view.model()
         if model is None:
             return
+        if not view.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         header = view.horizontalHeader()
         metrics = view.fontMetrics()
         columns = model.columnCount()
@@ -64,11 +71,12 @@ class _ColumnFitter(QObject):
             header.resizeSection(column, max(width, widest + _MARGIN))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and event.type() in (
-            QEvent.Type.FontChange,
-            QEvent.Type.StyleChange,
-        ):
-            self.fit()
+        if watched is self.view:
+            kind = event.type()
+            if kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange) or (
+                kind == QEvent.Type.Show and self._stale
+            ):
+                self.fit()
         return False
 
 
