@@ -83,6 +83,17 @@ GROUP_PLAIN = {
 }
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# The roles, looked up once (each ``Qt.ItemDataRole.X`` is an attribute lookup, and a view
+# asks for a dozen roles for every cell it paints or measures).
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_RANKING_ROLES = frozenset(
+    {_DISPLAY, _TOOLTIP, _ACCESSIBLE, _ALIGNMENT, _BACKGROUND, _FOREGROUND, ENTRY_ID_ROLE}
+)
 _GROUPS = tuple(PanelGroup)  # in column order
 
 
@@ -192,28 +203,34 @@ class ResultsTableModel(ListTableModel[EntryResult]):
         ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Asked a dozen times for each cell painted or measured: the roles answered here are
+        # checked first, and the award looked up only for those that show it.
+        if role not in _RANKING_ROLES:
             return None
-        entry = self._rows[index.row()]
+        row = index.row()  # -1 for an invalid index
+        if not 0 <= row < len(self._rows):
+            return None
+        entry = self._rows[row]
         column = index.column()
-        award = self._result.award(entry.entry_id) if self._result else ""
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _ALIGNMENT:
+            return _RIGHT if column not in (self.ENTRY, self.FLAGS) else None
+        if role == ENTRY_ID_ROLE:
+            return entry.entry_id
+        result = self._result
+        award = result.award(entry.entry_id) if result and result.decision else ""
+        if role == _DISPLAY:
             return self._display(entry, column, award)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._describe(entry, award)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == _ACCESSIBLE:
             if column == self.ENTRY:
                 return self._describe(entry, award)
             return f"{self._headers()[column]}: {self._display(entry, column, award)}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (self.ENTRY, self.FLAGS):
-            return _RIGHT
-        if role == Qt.ItemDataRole.BackgroundRole and award:
+        if not award:
+            return None
+        if role == _BACKGROUND:
             return QBrush(QColor(WINNER_TINT))
-        if role == Qt.ItemDataRole.ForegroundRole and award:
-            return QBrush(QColor(DARK_TEXT))  # dark text on the light tint in any theme
-        if role == ENTRY_ID_ROLE:
-            return entry.entry_id
-        return None
+        return QBrush(QColor(DARK_TEXT))  # the foreground: dark text on the light tint
 
     def column_texts(self, column: int) -> list[str]:
         """What the rows show in a column, each text at least once (``widgets.fitted_columns``

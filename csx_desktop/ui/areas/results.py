@@ -378,7 +378,7 @@ class ResultsArea(Area):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.decision_label and event.type() == QEvent.Type.Paint and self.counting:
-            QTimer.singleShot(0, self.finish_counting)  # the words are on screen: count now
+            QTimer.singleShot(0, self, self.finish_counting)  # the words are on screen: count
         return super().eventFilter(watched, event)
 
     def finish_counting(self) -> None:
@@ -496,7 +496,6 @@ class ResultsArea(Area):
             self._withhold("")
             return
         self.result = result
-        self.results_pane.setVisible(True)
         self.model.set_result(result)
         is_vote = result.category.method is Method.STAFF_VOTE
         for column in (
@@ -511,6 +510,8 @@ class ResultsArea(Area):
         decided = result.decision is not None
         self.decide_button.setEnabled(self.can_decide and not decided and bool(result.entries))
         self.reopen_button.setEnabled(self.can_decide and decided)
+        # Shown once filled: laid out and measured once, not once empty and again full.
+        self.results_pane.setVisible(True)
         row = self.model.row_of(keep_entry_id) if keep_entry_id is not None else -1
         self.table.selectRow(row if row >= 0 else 0)
         if not result.entries:
