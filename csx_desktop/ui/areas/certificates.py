@@ -20,6 +20,7 @@ listed before anything is printed: in the notes under the list, and on its row, 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QBuffer,
@@ -36,7 +37,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -67,7 +67,6 @@ from csx_desktop.certificates.batch import (
 from csx_desktop.certificates.certificate import Certificate
 from csx_desktop.domain.model import AwardLevel
 from csx_desktop.operations.certificates import certificates_pdf, write_certificates
-from csx_desktop.operations.rounds import change_settings
 from csx_desktop.store.errors import CsxError
 from csx_desktop.ui.announce import announce
 from csx_desktop.ui.areas.base import Area
@@ -84,6 +83,10 @@ from csx_desktop.ui.settings_form import CertificateDetailsForm
 from csx_desktop.ui.widgets.empty_state import EmptyState
 from csx_desktop.ui.widgets.flow_layout import FlowLayout
 from csx_desktop.ui.widgets.reflow import ReflowPanes
+
+# Printing and saving the details are loaded when first used, not when the area opens.
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 # The "Show" filter: what a person would ask for, and the levels it means.
 LEVEL_CHOICES: tuple[tuple[str, frozenset[AwardLevel]], ...] = (
@@ -444,6 +447,8 @@ class CertificatesArea(Area):
         data = attempt(self, "Certificates not printed", lambda: _pdf_bytes(ticked, self.session))
         if data is None:
             return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName("Customer Service Awards certificates")
         dialog = QPrintDialog(printer, self)
@@ -463,6 +468,8 @@ class CertificatesArea(Area):
         if not changes:
             self.details_status.setText("Nothing has changed.")
             return
+        from csx_desktop.operations.rounds import change_settings
+
         try:
             change_settings(self.store, changes=changes)
         except CsxError as error:
