@@ -307,3 +307,46 @@ def test_scoring_progress_shows_a_sheet_keyed_once_and_says_what_its_mark_means(
     area.refresh()
     assert model.data(cell) == "≠ keyings differ"
     session.end()
+
+
+# ---- the paper pack's "I have finished this category" box ------------------------------------
+
+
+def test_a_second_keying_may_check_a_submitted_sheet_and_a_first_may_not(rnd: Round) -> None:
+    _twice(rnd)
+    _key(rnd, BEN, [3, 4, 5])
+    pride = rnd.categories[PRIDE_OF_STOCKTON]
+    rnd.store.scores.submit_category(rnd.members[BEN], pride)
+    with pytest.raises(InputRefused, match="has submitted this category"):
+        _key(rnd, BEN, [3, 4, 4])
+    checked = _key(rnd, BEN, [3, 4, 5], second=True)  # a check changes no score
+    assert checked.keying is Keying.AGREED
+    assert _status(rnd, BEN) == SheetStatus.COUNTED
+
+
+def test_the_finished_box_on_paper_submits_only_a_category_keyed_in_whole(rnd: Round) -> None:
+    from csx_desktop.operations.decisions import open_sheets
+
+    pride = rnd.categories[PRIDE_OF_STOCKTON]
+    ben = rnd.members[BEN]
+    _key(rnd, BEN, [3, 4, 5])  # Anita; Łukasz Nowak is still to key
+    before = round_bytes(rnd.store)
+    with pytest.raises(InputRefused, match=r"not all keyed in yet \(1 to go, e.g. Łukasz Nowak\)"):
+        ops.finish_paper_category(rnd.store, member_id=ben, category_id=pride)
+    assert round_bytes(rnd.store) == before
+    ops.key_paper_sheet(
+        rnd.store,
+        member_id=ben,
+        entry_id=rnd.entries["Łukasz Nowak"],
+        scores=_scores(rnd, [2, 2, 2]),
+    )
+    done = ops.finish_paper_category(rnd.store, member_id=ben, category_id=pride)
+    assert rnd.store.scores.is_submitted(ben, pride)
+    assert (done.finished, done.to_score) == (2, 2)
+    assert BEN not in [o.member for o in open_sheets(rnd.store, category_id=pride)]
+    with pytest.raises(InputRefused, match="already submitted"):
+        ops.finish_paper_category(rnd.store, member_id=ben, category_id=pride)
+    with pytest.raises(InputRefused, match="does not judge"):
+        ops.finish_paper_category(
+            rnd.store, member_id=ben, category_id=rnd.categories["Extra Mile"]
+        )

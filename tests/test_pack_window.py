@@ -586,3 +586,48 @@ def test_under_twice_a_sheet_keyed_once_waits_for_a_second_keying_in_the_window(
     assert "Both keyings agree, so it now counts." in said[-1]
     assert area.paper_checks.isHidden()
     assert not told
+
+
+def test_category_finished_submits_for_the_member_after_asking(
+    qtbot: QtBot, area: PanelArea, rnd: Round, monkeypatch: pytest.MonkeyPatch, told: list[str]
+) -> None:
+    ben, pride = rnd.members[BEN], rnd.categories[PRIDE_OF_STOCKTON]
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def question(_parent: object, title: str, text: str, *_a: object) -> object:
+        asked.append(f"{title} {text}")
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+
+    def keys(dialog: QDialog) -> None:
+        assert isinstance(dialog, KeyPaperSheetDialog)
+        _type("B")  # Ben, who judges Pride of Stockton
+        _key(Qt.Key.Key_F, ALT)  # Category finished…: asked, and No
+        qtbot.waitUntil(lambda: len(asked) == 1, timeout=2000)
+        assert not rnd.store.scores.is_submitted(ben, pride)
+        _key(Qt.Key.Key_F, ALT)  # Yes, but nothing is keyed in yet: refused in one line
+        qtbot.waitUntil(lambda: len(told) == 1, timeout=2000)
+        for nominee in ("Anita Sedgwick", "Łukasz Nowak"):
+            assert dialog.entry.currentText() == nominee
+            _to_first_criterion(dialog)
+            for digit in ("4", "3", "5"):
+                _type(digit)
+                _key(Qt.Key.Key_Down)
+            _key(Qt.Key.Key_Return, CTRL)
+        answers.append(QMessageBox.StandardButton.Yes)
+        _key(Qt.Key.Key_F, ALT)
+        qtbot.waitUntil(lambda: rnd.store.scores.is_submitted(ben, pride), timeout=2000)
+        assert dialog.status.text() == f"{PRIDE_OF_STOCKTON} is submitted for {BEN}."
+        assert "has submitted this category" in dialog.refusal.text()  # no more first keying
+        _key(Qt.Key.Key_Escape)
+
+    _open_key_dialog(monkeypatch, qtbot, area, keys)
+    assert "“I have finished this category” ticked" in asked[0]
+    assert told == [
+        f"Category not marked finished: {BEN}'s sheets for {PRIDE_OF_STOCKTON} are not all "
+        "keyed in yet (2 to go, e.g. Anita Sedgwick): key them in before marking it finished."
+    ]
+    assert f"Still to submit: {NORA}" in area.open_sheets.text()
+    assert BEN not in area.open_sheets.text()

@@ -525,7 +525,16 @@ def import_scores(
                 and entry_id is not None
                 and lookup.judges(member_id, category, number, errors)
             ):
-                _check_sheet_open(store, member_id, category, entry_id, interests, number, errors)
+                _check_sheet_open(
+                    store,
+                    member_id,
+                    category,
+                    entry_id,
+                    interests,
+                    number,
+                    errors,
+                    check_only=second_keying,
+                )
         if len(errors) > before or member_id is None or entry_id is None:
             continue
         if criterion_id is not None and score is not None:
@@ -681,8 +690,11 @@ def _check_sheet_open(
     interests: set[tuple[int, int]],
     row: int,
     errors: list[RowError],
+    *,
+    check_only: bool = False,
 ) -> None:
-    """The rules the store enforces on a score, as row errors found before writing."""
+    """The rules the store enforces on a score, as row errors found before writing. A
+    second keying (``check_only``) changes no score, so it may check a submitted sheet."""
     assert category.id is not None
     name = store.panel.member(member_id).name
     if (member_id, entry_id) in interests:
@@ -691,7 +703,7 @@ def _check_sheet_open(
                 row, "nominee", f"{name} declared an interest in this entry and cannot score it"
             )
         )
-    elif store.scores.is_submitted(member_id, category.id):
+    elif not check_only and store.scores.is_submitted(member_id, category.id):
         errors.append(
             RowError(
                 row,

@@ -28,10 +28,12 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from csx_desktop.domain.model import Category, Entry, Keying, PanelMember, Scoresheet
 from csx_desktop.store.errors import CsxError, InputRefused, NotFound
+from csx_desktop.store.scores import SheetState
 
 if TYPE_CHECKING:
     from csx_desktop.certificates.packs import MadePack, PackJob, WrittenPack
     from csx_desktop.io.pack_import import PackImport, ReturnedPack
+    from csx_desktop.operations.judging import Submitted
     from csx_desktop.store.database import Store
 
 DEFAULT: Final = "default"
@@ -291,13 +293,17 @@ class PaperSheetForm:
     refusal: str | None  # why this sheet cannot be keyed now (shown before typing)
 
 
-def paper_sheet_form(store: Store, *, member_id: int, entry_id: int) -> PaperSheetForm:
-    """The member's sheet for the entry as the app has it, and whether it can be keyed."""
+def paper_sheet_form(
+    store: Store, *, member_id: int, entry_id: int, second_keying: bool = False
+) -> PaperSheetForm:
+    """The member's sheet for the entry as the app has it, and whether it can be keyed (a
+    ``second_keying``, a check that changes no score, may look at a submitted sheet)."""
     member = store.panel.member(member_id)
     entry = store.nominations.entry(entry_id)
     category = store.round.category(entry.category_id)
     sheet = store.scores.sheet(member_id, entry_id)
-    return PaperSheetForm(member, entry, category, sheet, _why_not(store, member, entry))
+    refusal = _why_not(store, member, entry, second_keying=second_keying)
+    return PaperSheetForm(member, entry, category, sheet, refusal)
 
 
 def paper_entries(store: Store, *, member_id: int) -> list[tuple[Category, list[Entry]]]:
@@ -315,7 +321,9 @@ def paper_entries(store: Store, *, member_id: int) -> list[tuple[Category, list[
     return chosen
 
 
-def _why_not(store: Store, member: PanelMember, entry: Entry) -> str | None:
+def _why_not(
+    store: Store, member: PanelMember, entry: Entry, *, second_keying: bool = False
+) -> str | None:
     member_id, category_id = member.id or 0, entry.category_id
     if entry.category_id not in member.category_ids:
         return f"{member.name} does not judge this category."
@@ -326,7 +334,7 @@ def _why_not(store: Store, member: PanelMember, entry: Entry) -> str | None:
         )
     if store.scores.scoring_closed(category_id):
         return "The panel's decision for this category is recorded; scoring is closed."
-    if store.scores.is_submitted(member_id, category_id):
+    if not second_keying and store.scores.is_submitted(member_id, category_id):
         return (
             f"{member.name} has submitted this category; the chair can reopen it (Scoring "
             "progress) before a paper sheet is keyed."
@@ -424,7 +432,9 @@ def key_paper_sheet(
     """
     from csx_desktop.store.pack_records import record_second_keying
 
-    form = paper_sheet_form(store, member_id=member_id, entry_id=entry_id)
+    form = paper_sheet_form(
+        store, member_id=member_id, entry_id=entry_id, second_keying=second_keying
+    )
     criteria = {c.id or 0: c for c in form.category.criteria}
     unknown = [c for c in scores if c not in criteria]
     if unknown:
@@ -489,6 +499,28 @@ def key_paper_sheet(
     result.complete = after.is_complete(form.category.criteria)
     result.twice = _keyed_twice(store)
     return result
+
+
+def finish_paper_category(store: Store, *, member_id: int, category_id: int) -> Submitted:
+    """The member ticked "I have finished this category" on their paper pack: submit the
+    category on their behalf, as they would in the app or in a returned pack (the same rules,
+    ``operations.judging.submit_category``). Only once every sheet they may score in it is
+    complete: a box ticked over empty sheets is more likely a slip than a judgement."""
+    from csx_desktop.operations.judging import submit_category
+
+    member = store.panel.member(member_id)
+    category = store.round.category(category_id)
+    if category_id not in member.category_ids:
+        raise InputRefused(f"{member.name} does not judge {category.name}.")
+    progress = store.scores.progress(category_id)
+    waiting = {SheetState.NOT_STARTED, SheetState.IN_PROGRESS}
+    left = [e.nominee for e in progress.entries if progress.state(member_id, e.id or 0) in waiting]
+    if left:
+        raise InputRefused(
+            f"{member.name}'s sheets for {category.name} are not all keyed in yet "
+            f"({len(left)} to go, e.g. {left[0]}): key them in before marking it finished."
+        )
+    return submit_category(store, member_id=member_id, category_id=category_id)
 
 
 def _keyed_twice(store: Store) -> bool:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -48,6 +49,7 @@ from csx_desktop.domain.model import PanelMember
 from csx_desktop.io.pack_import import PackImport, SheetChanges
 from csx_desktop.operations.packs import (
     KeyedSheet,
+    finish_paper_category,
     key_paper_sheet,
     keying_mismatches,
     paper_entries,
@@ -391,6 +393,14 @@ class KeyPaperSheetDialog(QDialog):
         self.save_button.setToolTip(
             "Save this sheet and go to the next entry (Enter, or Ctrl+Enter from the comment)"
         )
+        self.finish_button = buttons.addButton(
+            "Category &finished…", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.finish_button.setToolTip(
+            "The member ticked “I have finished this category” on the paper: submit it for them"
+        )
+        self.finish_button.setAutoDefault(False)
+        self.finish_button.clicked.connect(self.finish_category)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
@@ -477,8 +487,10 @@ class KeyPaperSheetDialog(QDialog):
             self.comment.setPlainText("")
             self.save_button.setEnabled(False)
             return
-        form = paper_sheet_form(self.store, member_id=int(member_id), entry_id=int(entry_id))
         blind = self.second.isChecked()  # a second keying starts empty: nothing to copy
+        form = paper_sheet_form(
+            self.store, member_id=int(member_id), entry_id=int(entry_id), second_keying=blind
+        )
         for criterion in form.category.criteria:
             row = CriterionRow(criterion, self.criteria_box)
             row.set_value(None if blind else form.sheet.scores.get(criterion.id or 0))
@@ -560,6 +572,39 @@ class KeyPaperSheetDialog(QDialog):
             self._load_sheet()
         if self.rows:
             self.rows[0].focus_score(Qt.FocusReason.OtherFocusReason)
+
+    def finish_category(self) -> None:
+        """Submit the chosen category for the member, after asking: only when the paper
+        pack's "I have finished this category" box is ticked."""
+        member_id, category_id = self.member.currentData(), self.category.currentData()
+        if member_id is None or category_id is None:
+            return
+        member, category = self.member.currentText(), self.category.currentText()
+        answer = QMessageBox.question(
+            self,
+            "Mark the category finished?",
+            f"Submit {category} for {member}? Do this only when their paper pack has "
+            "“I have finished this category” ticked. Their sheets in it are then fixed until "
+            "the chair reopens it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        submitted = attempt(
+            self,
+            "Category not marked finished",
+            lambda: finish_paper_category(
+                self.store, member_id=int(member_id), category_id=int(category_id)
+            ),
+        )
+        if submitted is None:
+            return
+        self.changed = True
+        words = f"{category} is submitted for {member}."
+        self.status.setText(words)
+        announce(self.status, words)
+        self._load_sheet()
 
     def _show_mismatches(self) -> None:
         found = keying_mismatches(self.store)
