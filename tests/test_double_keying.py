@@ -350,3 +350,31 @@ def test_the_finished_box_on_paper_submits_only_a_category_keyed_in_whole(rnd: R
         ops.finish_paper_category(
             rnd.store, member_id=ben, category_id=rnd.categories["Extra Mile"]
         )
+
+
+def test_csx_admin_finished_submits_for_a_paper_member_or_says_why_not(
+    rnd: Round, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = rnd.store.path
+    assert path is not None
+    _key(rnd, BEN, [3, 4, 5])
+    lukasz = _scores(rnd, [2, 2, 2])
+    rnd.store.close()
+    command = ["finished", str(path), "--member", BEN, "--category", PRIDE_OF_STOCKTON]
+    before = path.read_bytes()
+    assert main(command) != 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not all keyed in yet (1 to go" in err
+    assert "Traceback" not in err
+    assert path.read_bytes() == before
+    with Store.open(path) as store:
+        ops.key_paper_sheet(
+            store,
+            member_id=rnd.members[BEN],
+            entry_id=rnd.entries["Łukasz Nowak"],
+            scores=lukasz,
+        )
+    assert main(command) == 0
+    assert capsys.readouterr().out == f"{PRIDE_OF_STOCKTON} is submitted for {BEN}.\n"
+    assert main([*command[:3], "Nobody", *command[4:]]) != 0
+    assert "Traceback" not in capsys.readouterr().err

@@ -6,6 +6,8 @@ csx-admin import pack FILE PACK.pdf              read a returned pack into the r
 csx-admin packs FILE [--format json|table]       the packs made, and which came back (the
                                                  table also lists paper sheets to key again
                                                  and those whose two keyings disagree)
+csx-admin finished FILE --member M --category C  a paper pack's "I have finished" box is
+                                                 ticked: submit the category for the member
 
 A pack is made for a member's categories as they stand, with the scores they have already
 given filled in; ``--return-by`` and ``--send-to`` go on its cover. Reading one back lists
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
 
 
 def register(commands: argparse._SubParsersAction, imports: argparse._SubParsersAction) -> None:
-    """Add ``pack``, ``packs`` and ``import pack``."""
+    """Add ``pack``, ``packs``, ``finished`` and ``import pack``."""
     pack = commands.add_parser(
         "pack",
         help="make judging packs: a fillable PDF for a member to score away from the laptop",
@@ -102,6 +104,21 @@ def register(commands: argparse._SubParsersAction, imports: argparse._SubParsers
     packs.add_argument("--format", choices=("json", "table"), default="table")
     packs.set_defaults(run=run_packs)
 
+    finished = commands.add_parser(
+        "finished",
+        help="a paper pack has 'I have finished this category' ticked: submit it for the member",
+        description=(
+            "Submit a category on a panel member's behalf because their paper pack has "
+            "'I have finished this category' ticked. Every sheet they score in it must be "
+            "keyed in first (csx-admin import scores); their sheets in it are then fixed "
+            "until the chair reopens it."
+        ),
+    )
+    add_file_argument(finished)
+    finished.add_argument("--member", required=True, help="the member's name")
+    finished.add_argument("--category", required=True, help="the category's name")
+    finished.set_defaults(run=run_finished)
+
 
 # ---- making packs -----------------------------------------------------------------------
 
@@ -158,6 +175,16 @@ def run_import_pack(args: argparse.Namespace) -> None:
     for line in result.lines():
         print(line)
     print(result.summary())
+
+
+def run_finished(args: argparse.Namespace) -> None:
+    from csx_desktop.operations.packs import finish_paper_category
+
+    with open_round(args.file) as store:
+        member = store.panel.member_named(args.member)
+        category = store.round.category_named(args.category)
+        finish_paper_category(store, member_id=member.id or 0, category_id=category.id or 0)
+    print(f"{category.name} is submitted for {member.name}.")
 
 
 # ---- listing packs ----------------------------------------------------------------------
