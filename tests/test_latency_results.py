@@ -89,9 +89,11 @@ def test_the_area_says_it_is_counting_before_it_shows_the_ranking(
     # Counted once the words are on screen, not before.
     qtbot.wait(50)
     assert area.counting  # never shown, never painted: still only the words
-    with qtbot.waitSignal(area.counted, timeout=5_000):
+    with recording() as said, qtbot.waitSignal(area.counted, timeout=5_000):
         area.show()
     assert not area.counting
+    # Then it says where the category stands, as the line above the ranking does.
+    assert [a.text for a in said] == [area.decision_label.text()]
     assert area.model.rowCount() == 80
     assert area.model.row_at(0).nominee.startswith("Nominee")
     assert area.results_pane.isVisible()

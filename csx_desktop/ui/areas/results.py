@@ -387,6 +387,7 @@ class ResultsArea(Area):
             return
         self.counting = False
         self._show_category()
+        announce(self, self.decision_label.text())  # counted: where the category stands
         self.counted.emit()
 
     def refresh(self) -> None:
