@@ -10,6 +10,11 @@ the decision dialog (check your answers before anything is stored); a recorded d
 reopened with a reason. The results report and the exports are saved from here too. The area
 re-reads the round whenever it changes (a score arriving, another program writing the file).
 
+Opening it is instant: the area is built and shown with the categories and "Counting the
+results…" (said to a screen reader too), and the chosen category is counted once those words
+are on screen (``counting`` until then; ``counted`` after). Its tables' columns are measured
+from their words once a change (``widgets.fitted_columns``), rows only where on screen.
+
 Everything it shows of the panel's scores is read through ``operations.results``, as the
 person signed in: a member (the chair included) sees nothing of a category they judge until
 they have submitted it — no ranking, total, count, chart, report or export — and the
