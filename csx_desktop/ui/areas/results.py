@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -303,8 +302,8 @@ class ResultsArea(Area):
         self.sheets.setTabKeyNavigation(False)
         self.sheets.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sheets.verticalHeader().hide()
-        self.sheets.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.sheets.horizontalHeader().setStretchLastSection(True)
+        fit_columns_to_contents(self.sheets)
         self.comments = QTextBrowser()
         self.comments.setAccessibleName("Judges' comments")
         comments_label = QLabel("Co&mments")
