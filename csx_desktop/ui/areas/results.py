@@ -75,10 +75,10 @@ from csx_desktop.ui.widgets.empty_state import EmptyState
 from csx_desktop.ui.widgets.fitted_columns import fit_columns_to_contents
 from csx_desktop.ui.widgets.fitted_rows import fit_rows_to_contents
 
-COUNTING_WORDS = "Counting the results…"
 if TYPE_CHECKING:
     from csx_desktop.domain.counts import Counts
 
+COUNTING_WORDS = "Counting the results…"
 EXPORT_FILTER = "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"
 FLAG_MARK = "⚠"
 STEADY_MARK = "✓"
