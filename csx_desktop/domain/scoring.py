@@ -256,8 +256,8 @@ def score_judges(
     ``sheets`` gives each judge's sheets: ``(member_id, [(entry_id, total or None), ...])``;
     ``groups`` gives the panel group of every member on the panel (sheets of anyone else are
     ignored); ``interests`` are declared ``(member_id, entry_id)`` pairs: such a sheet is set
-    aside and the entry is flagged even when the member never opened it. Normalisation is
-    round-wide, because a judge's habits show across all their sheets.
+    aside and the entry is flagged even when the member never opened it. Each entry is counted
+    from its own sheets alone, so the results of one category need only that category's sheets.
 
     The budget's round is 125,000 sheets, so the work per sheet is two passes of appends, one
     to sort each judge's counted sheets out, one to hand them to their entries; the rest is

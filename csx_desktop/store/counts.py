@@ -38,7 +38,7 @@ def counted_sheets(
     interests = set(store.conn.execute("SELECT member_id, entry_id FROM interests").fetchall())
     members = [row[0] for row in store.conn.execute("SELECT id FROM panel_members WHERE active")]
     sheets: dict[int, list[tuple[int, int, float]]] = {cid: [] for cid in categories}
-    for member_id, member_sheets in judge_sheets(store, members):
+    for member_id, member_sheets in judge_sheets(store, members, category_id):
         for entry_id, total in member_sheets:
             cat = entry_category.get(entry_id)
             if cat is None or total is None or (member_id, entry_id) in interests:

@@ -136,15 +136,21 @@ _CHECKED = " AND (keying IS NULL OR keying = 'agreed')"
 
 
 def judge_sheets(
-    store: Store, member_ids: Iterable[int]
+    store: Store, member_ids: Iterable[int], category_id: int | None = None
 ) -> Iterator[tuple[int, list[tuple[int, float | None]]]]:
     """Each judge's scoresheets as (member_id, [(entry_id, judge total or None), ...]).
 
     Sheets of withdrawn and merged entries are read too: the aggregation only looks at the
     entries it is given. A sheet in a category without a rubric has no total, and nor has a
-    paper sheet still to be checked when the round has paper sheets keyed twice.
+    paper sheet still to be checked when the round has paper sheets keyed twice. With
+    ``category_id`` only that category's sheets are read (each entry is counted on its own,
+    so one category's results need no other's sheets).
     """
-    categories = [c for c in store.round.categories() if c.is_panel_scored and c.criteria]
+    categories = [
+        c
+        for c in store.round.categories()
+        if c.is_panel_scored and c.criteria and category_id in (None, c.id)
+    ]
     if not categories:
         return
     params: list[Any] = []
@@ -154,8 +160,13 @@ def judge_sheets(
     twice = store.round.settings().paper_keying == "twice"
     case = _CATEGORY_TOTAL.format(checked=_CHECKED if twice else "")
     sql = _JUDGE_SHEETS.format(cases=" ".join([case] * len(categories)))
+    if category_id is not None:
+        sql += " AND category_id = ?"
+        params_after = [category_id]
+    else:
+        params_after = []
     for member_id in member_ids:
-        yield member_id, store.conn.execute(sql, [*params, member_id]).fetchall()
+        yield member_id, store.conn.execute(sql, [*params, member_id, *params_after]).fetchall()
 
 
 @contextlib.contextmanager
@@ -194,10 +205,11 @@ def load_results(store: Store, category_id: int | None = None) -> list[CategoryR
     }
     interests = store.conn.execute("SELECT member_id, entry_id FROM interests").fetchall()
     panel_ids = {c.id for c in all_categories if c.is_panel_scored}
-    # Normalisation is round-wide, so every category's sheets are read even for one category.
+    # Each entry is counted on its own: one category's results read only its own sheets.
+    wanted = {c.id for c in categories} & panel_ids
     scored = score_judges(
-        [r for r in refs if r.category_id in panel_ids],
-        judge_sheets(store, groups),
+        [r for r in refs if r.category_id in wanted],
+        judge_sheets(store, groups, category_id),
         store.round.settings(),
         groups=groups,
         interests=interests,
