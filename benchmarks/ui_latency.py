@@ -15,7 +15,7 @@ The app's modules are compiled to bytecode first (untimed), as ``pip install`` d
 from a checkout with ``PYTHONDONTWRITEBYTECODE`` set compiles each module from its source the
 first time an area imports it, which no installed copy does. ``--source`` measures that way.
 
-    python benchmarks/ui_latency.py [--runs N] [--entries N] [--source]
+    python benchmarks/ui_latency.py [--runs N] [--entries N] [--scored] [--source]
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import median
 
 from csx_desktop.domain import secrets
-from csx_desktop.domain.model import Nomination, PanelGroup
+from csx_desktop.domain.model import Category, Nomination, PanelGroup
 from csx_desktop.store import Store
 
 if TYPE_CHECKING:
@@ -46,9 +46,10 @@ ADMIN_PASSPHRASE = "benchmark-admin"
 PIN = "246813"
 
 
-def build_round(path: Path, entries_per_category: int, members: int) -> None:
+def build_round(path: Path, entries_per_category: int, members: int, scored: bool = False) -> None:
     """Entries in every panel category, members assigned to all; nobody has scored yet except
-    the benchmark's member, who has scored the first entry of each category."""
+    the benchmark's member, who has scored the first entry of each category. With ``scored``
+    every other member has scored every entry in full: the heaviest count there is."""
     with Store.create(
         path, name="Latency benchmark", year=2026, admin_passphrase=ADMIN_PASSPHRASE
     ) as store:
@@ -79,6 +80,31 @@ def build_round(path: Path, entries_per_category: int, members: int) -> None:
             first = store.nominations.entries(category.id)[0]
             for criterion in category.criteria:
                 store.scores.set_score(member_ids[0], int(first.id or 0), int(criterion.id or 0), 3)
+        if scored:
+            _score_everything(store, panel, member_ids[1:])
+
+
+def _score_everything(store: Store, panel: list[Category], member_ids: list[int]) -> None:
+    """Every member's full sheet for every entry, in one transaction (the sheets' sums are
+    kept by the round's triggers, as when scores are typed)."""
+    now = "2026-03-20T10:00:00+00:00"
+    with store.write() as db:
+        for category in panel:
+            entries = [int(e.id or 0) for e in store.nominations.entries(category.id)]
+            db.conn.executemany(
+                "INSERT INTO scoresheets (member_id, entry_id, updated_at) VALUES (?, ?, ?)",
+                [(m, e, now) for m in member_ids for e in entries],
+            )
+            db.conn.executemany(
+                "INSERT INTO scores (member_id, entry_id, criterion_id, score, updated_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [
+                    (m, e, int(c.id or 0), (m * 7 + e * 3 + n) % (c.max_score + 1), now)
+                    for m in member_ids
+                    for e in entries
+                    for n, c in enumerate(category.criteria)
+                ],
+            )
 
 
 def settle(app: object) -> None:
@@ -207,6 +233,11 @@ def main() -> int:
     parser.add_argument("--entries", type=int, default=500, help="entries in each category")
     parser.add_argument("--members", type=int, default=25)
     parser.add_argument(
+        "--scored",
+        action="store_true",
+        help="every member but the benchmark's has scored every entry (the heaviest count)",
+    )
+    parser.add_argument(
         "--source", action="store_true", help="import the app from its source, uncompiled"
     )
     args = parser.parse_args()
@@ -231,9 +262,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "latency.csxawards"
         started = time.perf_counter()
-        build_round(path, args.entries, args.members)
+        build_round(path, args.entries, args.members, args.scored)
         print(
-            f"round: {args.entries} entries in each panel category, {args.members} members "
+            f"round: {args.entries} entries in each panel category, {args.members} members"
+            + (", every sheet scored" if args.scored else "")
+            + " "
             f"(built in {time.perf_counter() - started:.1f} s); median of {args.runs} tries; "
             + (
                 "the app imported from its source (compiled at first import)"
