@@ -37,6 +37,19 @@ def show_refusal(parent: QWidget | None, error: CsxError | str, title: str = "No
     QMessageBox.warning(parent, title, str(error))
 
 
+def confirm(parent: QWidget | None, title: str, question: str) -> bool:
+    """Ask before something that cannot simply be undone; No is the default (Enter or Escape
+    never agree by accident). The one place the window asks a yes-or-no question."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def attempt(parent: QWidget | None, title: str, action: Callable[[], T]) -> T | None:
     """Run one operation for the window: its outcome, or ``None`` once its refusal is shown.
 

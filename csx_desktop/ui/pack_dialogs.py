@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -58,7 +57,7 @@ from csx_desktop.operations.packs import (
 from csx_desktop.store.database import Store
 from csx_desktop.store.pack_records import PackRecord
 from csx_desktop.ui.announce import announce
-from csx_desktop.ui.errors import attempt
+from csx_desktop.ui.errors import attempt, confirm
 from csx_desktop.ui.scoring_workspace import CriterionRow
 from csx_desktop.ui.widgets.list_table_model import Index, ListTableModel
 
@@ -580,16 +579,13 @@ class KeyPaperSheetDialog(QDialog):
         if member_id is None or category_id is None:
             return
         member, category = self.member.currentText(), self.category.currentText()
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "Mark the category finished?",
             f"Submit {category} for {member}? Do this only when their paper pack has "
             "“I have finished this category” ticked. Their sheets in it are then fixed until "
             "the chair reopens it.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         submitted = attempt(
             self,

@@ -36,7 +36,7 @@ from csx_desktop.store.errors import InputRefused
 from csx_desktop.store.pack_records import pack_history
 from csx_desktop.ui.areas.base import Area
 from csx_desktop.ui.background import BackgroundJob, Progress, run_in_background
-from csx_desktop.ui.errors import attempt, show_refusal
+from csx_desktop.ui.errors import attempt, confirm, show_refusal
 from csx_desktop.ui.pack_dialogs import (
     ImportPackDialog,
     KeyPaperSheetDialog,
@@ -430,15 +430,12 @@ class PanelArea(Area):
         if existing:
             names = "\n".join(p.name for p in existing[:8])
             more = f"\n… and {len(existing) - 8} more" if len(existing) > 8 else ""
-            answer = QMessageBox.question(
+            if not confirm(
                 self,
                 "Replace the packs already there?",
                 f"{folder} already holds {len(existing)} of these packs:\n\n{names}{more}\n\n"
                 "Replace them with new ones? A pack sent out earlier can still be taken back.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            ):
                 return
         plan = attempt(
             self,

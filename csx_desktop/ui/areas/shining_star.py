@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -51,7 +50,7 @@ from csx_desktop.operations import imports, votes
 from csx_desktop.operations.votes import paper_count_words, remove_paper_count
 from csx_desktop.ui.areas.base import Area
 from csx_desktop.ui.background import BackgroundJob, Progress, run_in_background
-from csx_desktop.ui.errors import attempt
+from csx_desktop.ui.errors import attempt, confirm
 from csx_desktop.ui.session import Session
 from csx_desktop.ui.vote_chart import VoteChart
 from csx_desktop.ui.vote_dialogs import (
@@ -416,16 +415,13 @@ class ShiningStarArea(Area):
         more = len(refused.errors) - 12
         if more > 0:
             rows += f"\n… and {more} more"
-        answer = QMessageBox.question(
+        return confirm(
             self,
             "Some rows cannot be read",
             f"{len(refused.errors)} row(s) of {refused.file_name} have a time that cannot "
             f"be read, so nothing has been imported yet:\n\n{rows}\n\nImport the other rows "
             "and leave these out?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def edit_bodies(self) -> None:
         dialog = BodiesDialog(self.store, self)
@@ -498,16 +494,13 @@ class ShiningStarArea(Area):
             self.session.notify("decisions")
 
     def erase_voters(self) -> None:
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "Erase the voters' details?",
             "Erase every voter's email address or staff number from the Shining Star "
             "ballots? The count, each ballot's choice and the reasons for invalid ballots are "
             "kept. This cannot be undone, and no more votes can be imported afterwards.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         erased = attempt(
             self, "Voter details not erased", lambda: votes.erase_voter_details(self.store)
