@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from csx_desktop.domain.model import Nomination
 from csx_desktop.store import Store
 from csx_desktop.ui.areas.certificates import LEVEL_CHOICES, CertificatesArea, print_pdf
+from csx_desktop.ui.background import BackgroundJob
 from csx_desktop.ui.certificate_models import COL_RECIPIENT, CertificateListModel
 from csx_desktop.ui.session import Person, Role, Session
 from csx_desktop.ui.widgets.empty_state import EmptyState
@@ -72,6 +73,15 @@ def make_area(qtbot: QtBot, store: Store) -> Iterator[AreaFactory]:
 
 def _listed(area: CertificatesArea) -> list[tuple[str, str, str]]:
     return [(c.recipient, c.award, c.level.label) for c in area.model.rows()]
+
+
+def _wait(qtbot: QtBot, job: BackgroundJob | None) -> None:
+    """Wait for a batch drawn on a worker to be saved (or printed)."""
+    assert job is not None
+    if not job.outcome:
+        with qtbot.waitSignal(job.finished, timeout=30_000):
+            pass
+    assert job.outcome == "done"
 
 
 def _image(widget: QWidget) -> QImage:
@@ -169,6 +179,7 @@ def test_save_pdf_writes_the_ticked_certificates(
     area.table.setFocus()
     qtbot.keyClick(area.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert asked and asked[0].endswith("certificates-2026.pdf")
+    _wait(qtbot, area.job)  # drawn on a worker, written once drawn
     written = target.with_name("certificates.pdf")
     pages = [p.extract_text() for p in PdfReader(written).pages]
     assert len(pages) == 2
@@ -308,7 +319,7 @@ def test_a_name_no_font_can_draw_is_listed_before_printing_and_cannot_be_ticked(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a: (str(target), "PDF files (*.pdf)")
     )
-    area.save_pdf()
+    _wait(qtbot, area.save_pdf())
     pages = [p.extract_text() for p in PdfReader(target).pages]
     assert len(pages) == 1 and "محمد علي" in pages[0]
 
@@ -335,7 +346,7 @@ def test_a_screen_reader_hears_the_count_and_the_result_by_their_words(
     target = tmp_path / "certificates.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
     with recording() as said:
-        area.save_pdf()
+        _wait(qtbot, area.save_pdf())
     assert said[-1].text == area.status.text() == f"Saved 3 certificates to {target}."
     assert not area.table.tabKeyNavigation()
     with qtbot.waitActive(area):

@@ -9,12 +9,18 @@ once however many pages there are (and one file is far faster to write than many
 A certificate whose names hold characters no bundled font can draw (Chinese, emoji…) is
 found by ``cannot_draw`` and listed before printing; ``write_pdf`` refuses it rather than
 print a name blank or as boxes.
+
+Writing is two steps, so the window can draw a large batch on a worker thread: ``plan_pdf``
+checks the batch and reads everything it prints (the settings, the logo, the signature
+images as bytes), and ``render_pdf`` draws it with no round file and no other file, telling
+a ``progress(done, total, words)`` callback how far it is (which may raise to stop it).
+``write_pdf`` is the two in turn.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -27,12 +33,18 @@ from csx_desktop.certificates.certificate import (
     new_canvas,
     undrawable,
 )
-from csx_desktop.certificates.fonts import SANS, SANS_BOLD
+from csx_desktop.certificates.fonts import SANS, SANS_BOLD, register_fonts
 from csx_desktop.certificates.scripts import missing
-from csx_desktop.domain.model import AwardLevel, Entry, Method, NomineeKind, RoundSettings
+from csx_desktop.domain.model import (
+    AwardLevel,
+    Entry,
+    Method,
+    NomineeKind,
+    RoundSettings,
+    Signatory,
+)
 from csx_desktop.domain.names import name_key
 from csx_desktop.store.errors import InputRefused, NotFound
-from csx_desktop.store.files import check_destination, write_file
 
 if TYPE_CHECKING:
     from csx_desktop.store import Store
@@ -144,12 +156,45 @@ def _only_nominee(certificates: list[Certificate], nominee: str) -> list[Certifi
 
 
 def page_details(settings: RoundSettings) -> PageDetails:
+    """What every page of a batch shares, read now: the signature images as their bytes, so
+    drawing reads no file (and an image changed half way cannot change half the batch)."""
     return PageDetails(
         year=settings.year,
         ceremony_date=settings.ceremony_date,
         signatories=settings.signatories,
         logo=settings.council_logo,
+        signature_images=tuple(_signature_image(s) for s in settings.signatories),
     )
+
+
+def _signature_image(signatory: Signatory) -> bytes:
+    """The bytes of a signatory's signature image (b"" for none), checked to be an image
+    ReportLab can draw; a refusal in one line otherwise."""
+    image = signatory.signature_image.strip()
+    if not image:
+        return b""
+    who = signatory.name or "a signatory"
+    try:
+        data = Path(image).expanduser().read_bytes()
+    except (FileNotFoundError, IsADirectoryError):
+        raise InputRefused(
+            f"The signature image for {who} ({image}) cannot be found. Choose the image "
+            "again in the round settings, or remove it."
+        ) from None
+    except OSError as error:
+        raise InputRefused(
+            f"The signature image for {who} ({image}) cannot be read: {error.strerror}."
+        ) from None
+    from reportlab.lib.utils import ImageReader
+
+    try:
+        ImageReader(io.BytesIO(data)).getSize()
+    except Exception:  # ReportLab (through Pillow) raises many kinds for a bad image
+        raise InputRefused(
+            f"The signature image for {who} ({Path(image).name}) is not a picture CSX Desktop "
+            "can print: choose a PNG or JPEG file in the round settings."
+        ) from None
+    return data
 
 
 def missing_details(settings: RoundSettings) -> list[str]:
@@ -161,17 +206,6 @@ def missing_details(settings: RoundSettings) -> list[str]:
         if not signatory.name.strip():
             notes.append(f"Signatory {number} has no name, so their signature line is blank.")
     return notes
-
-
-def check_signature_images(settings: RoundSettings) -> None:
-    """Refuse before drawing anything when a signature image cannot be read."""
-    for signatory in settings.signatories:
-        image = signatory.signature_image.strip()
-        if image and not Path(image).is_file():
-            raise InputRefused(
-                f"The signature image for {signatory.name or 'a signatory'} ({image}) cannot "
-                "be found. Choose the image again in the round settings, or remove it."
-            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +267,65 @@ def check_signatories_drawable(settings: RoundSettings) -> None:
             )
 
 
+ProgressCallback = Callable[[int, int, str], None]
+
+# How many times at most a batch says how far it is: often enough for a smooth bar and a
+# quick Cancel, not so often that saying it costs more than drawing.
+PROGRESS_STEPS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateJob:
+    """A batch checked and read from the round, ready to draw: needs no round file."""
+
+    certificates: tuple[Certificate, ...]
+    details: PageDetails
+    title: str  # the PDF's title
+
+    @property
+    def count(self) -> int:
+        return len(self.certificates)
+
+
+def plan_pdf(certificates: Sequence[Certificate], settings: RoundSettings) -> CertificateJob:
+    """Check a batch and read all it prints; refuse in one line (``InputRefused``) what
+    cannot be printed. Nothing is drawn."""
+    if not certificates:
+        raise InputRefused("There are no certificates to print.")
+    check_signatories_drawable(settings)
+    found = cannot_draw(certificates)
+    if found:
+        raise InputRefused(undrawable_message(found))
+    details = page_details(settings)
+    # The fonts are registered here, once, not by a worker while the window draws a preview.
+    register_fonts()
+    return CertificateJob(tuple(certificates), details, f"Certificates — {settings.name}")
+
+
+def render_pdf(
+    job: CertificateJob,
+    stream: IO[bytes],
+    *,
+    progress: ProgressCallback | None = None,
+    invariant: bool = False,
+) -> int:
+    """Draw every certificate of ``job``, one a page, into one PDF on ``stream``; return the
+    pages. ``progress(done, total, words)`` is called as it goes (it may raise to stop)."""
+    total = job.count
+    every = max(1, total // PROGRESS_STEPS)
+    canvas = new_canvas(stream, title=job.title, invariant=invariant)
+    define_frame(canvas, job.details, (c.award for c in job.certificates))
+    for done, certificate in enumerate(job.certificates):
+        if progress is not None and done % every == 0:
+            progress(done, total, f"Drawing certificate {done + 1:,} of {total:,}")
+        draw_certificate(canvas, certificate)
+        canvas.showPage()
+    if progress is not None:
+        progress(total, total, "Putting the PDF together")
+    canvas.save()
+    return total
+
+
 def write_pdf(
     certificates: Sequence[Certificate],
     settings: RoundSettings,
@@ -241,38 +334,7 @@ def write_pdf(
     invariant: bool = False,
 ) -> int:
     """Write every certificate, one a page, into one PDF on ``stream``; return the pages."""
-    if not certificates:
-        raise InputRefused("There are no certificates to print.")
-    check_signature_images(settings)
-    check_signatories_drawable(settings)
-    found = cannot_draw(certificates)
-    if found:
-        raise InputRefused(undrawable_message(found))
-    details = page_details(settings)
-    canvas = new_canvas(stream, title=f"Certificates — {settings.name}", invariant=invariant)
-    define_frame(canvas, details, (c.award for c in certificates))
-    for certificate in certificates:
-        draw_certificate(canvas, certificate)
-        canvas.showPage()
-    canvas.save()
-    return len(certificates)
-
-
-def write_pdf_file(
-    certificates: Sequence[Certificate],
-    settings: RoundSettings,
-    path: Path,
-    *,
-    overwrite: bool = True,
-) -> int:
-    """Write the PDF to ``path`` whole or not at all (made in memory, written beside
-    ``path`` and renamed into place): a failure leaves the previous file as it was and says
-    why in one line. ``overwrite=False`` refuses an existing file."""
-    check_destination(Path(path), overwrite=overwrite)  # before any drawing
-    buffer = io.BytesIO()
-    pages = write_pdf(certificates, settings, buffer)
-    write_file(path, buffer.getvalue(), overwrite=overwrite)
-    return pages
+    return render_pdf(plan_pdf(certificates, settings), stream, invariant=invariant)
 
 
 def levels_from_words(words: Iterable[str]) -> frozenset[AwardLevel]:

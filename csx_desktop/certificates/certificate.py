@@ -20,10 +20,11 @@ created with ``initialFontName`` set to an embedded font so no unembedded Helvet
 
 from __future__ import annotations
 
+import io
 import math
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from typing import IO, TYPE_CHECKING, Any
@@ -136,6 +137,9 @@ class PageDetails:
     ceremony_date: date | None = None
     signatories: tuple[Signatory, ...] = ()
     logo: Logo | None = None  # the council's, at the top left of every page
+    # Each signatory's signature image as bytes (b"" for none), read with the settings:
+    # drawing reads no file.
+    signature_images: tuple[bytes, ...] = field(default=(), repr=False)
 
 
 # ---- measuring and fitting text ---------------------------------------------------------
@@ -484,17 +488,19 @@ SIGNATORY_WIDTH = 220.0
 SIGNATURE_LINE_Y = 110.0
 
 
-def _draw_signatory(canvas: Canvas, signatory: Signatory, x: float) -> None:
+def _draw_signatory(canvas: Canvas, signatory: Signatory, x: float, image: bytes) -> None:
     """A signature line with the name and title beneath; the image, if any, above it."""
     half = SIGNATORY_WIDTH / 2
     canvas.setStrokeColorRGB(*GREY)
     canvas.setLineWidth(0.6)
     canvas.line(x - half, SIGNATURE_LINE_Y, x + half, SIGNATURE_LINE_Y)
-    if signatory.signature_image:
+    if image:
+        from reportlab.lib.utils import ImageReader
+
         # preserveAspectRatio keeps a scanned signature undistorted inside its box;
-        # ReportLab stores an image used on many pages once.
+        # it is drawn in the frame every page shares, so stored once.
         canvas.drawImage(
-            signatory.signature_image,
+            ImageReader(io.BytesIO(image)),
             x - half + 10,
             SIGNATURE_LINE_Y + 3,
             width=SIGNATORY_WIDTH - 20,
@@ -560,8 +566,10 @@ def define_frame(canvas: Canvas, details: PageDetails, awards: Iterable[str]) ->
     canvas.setFont(SANS_BOLD, 12.0)
     canvas.drawCentredString(PAGE_WIDTH / 2, 436.0, heading, charSpace=3.2)
     _draw_date(canvas, details.ceremony_date, PAGE_WIDTH / 2)
+    images = details.signature_images
     for index, signatory in enumerate(details.signatories[:2]):
-        _draw_signatory(canvas, signatory, SIGNATORY_CENTRES[index])
+        image = images[index] if index < len(images) else b""
+        _draw_signatory(canvas, signatory, SIGNATORY_CENTRES[index], image)
     canvas.endForm()
     # Each award's name and each level are forms too: a batch repeats a few of them often.
     for award in sorted(set(awards)):

@@ -1,10 +1,10 @@
 """``certificates``: printing the certificates.
 
 ``csx-admin certificates FILE -o OUT.pdf`` writes every certificate the round needs into one
-PDF (``--force`` to replace a file). A name that no bundled font can draw (Chinese, an
-emoji) is listed and nothing is written, unless ``--skip-undrawable`` asks for the others
-alone. The details they print (ceremony date, signatories, logo) are set with ``csx-admin
-settings`` (``cli.round_commands``).
+PDF (``--force`` to replace a file), with a progress line on stderr when it is a terminal.
+A name that no bundled font can draw (Chinese, an emoji) is listed and nothing is written,
+unless ``--skip-undrawable`` asks for the others alone. The details they print (ceremony
+date, signatories, logo) are set with ``csx-admin settings`` (``cli.round_commands``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from csx_desktop.cli.common import add_file_argument, open_round, refuse_to_replace
+from csx_desktop.cli.common import (
+    TerminalProgress,
+    add_file_argument,
+    open_round,
+    refuse_to_replace,
+)
 
 
 def register(commands: argparse._SubParsersAction, imports: argparse._SubParsersAction) -> None:
@@ -82,13 +87,18 @@ def run_certificates(args: argparse.Namespace) -> None:
     refuse_to_replace(args)  # before any drawing
     with open_round(args.file) as store:
         choice = Choice(levels=levels, per_member=args.per_member, nominee=args.nominee)
-        written = write_certificates(
-            store,
-            certificates=certificates_chosen(store, choice=choice),
-            dest=output,
-            overwrite=args.force,
-            skip_undrawable=args.skip_undrawable,
-        )
+        progress = TerminalProgress("Drawing certificate")  # only when stderr is a terminal
+        try:
+            written = write_certificates(
+                store,
+                certificates=certificates_chosen(store, choice=choice),
+                dest=output,
+                overwrite=args.force,
+                skip_undrawable=args.skip_undrawable,
+                progress=lambda done, total, _words: progress(done, total),
+            )
+        finally:
+            progress.end()
     if written.left_out:
         print(undrawable_message(written.left_out, limit=len(written.left_out)), file=sys.stderr)
     for note in written.notes:

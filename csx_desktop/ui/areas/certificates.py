@@ -5,6 +5,11 @@ filters for the level and the category; on the right, a preview of the selected 
 (QtPdf's ``QPdfView`` showing the very PDF that will be saved) and, on a second tab, the
 ceremony date and signatories every certificate prints. "Save PDF…" writes every ticked
 certificate into one PDF; "Print…" sends the same pages to a printer through Qt's dialog.
+Both draw on a worker (``ui.background.run_in_background``) with a progress window and
+Cancel, so the window keeps turning through a batch of hundreds: the batch is checked and
+read from the round first, on the window's thread (a refusal comes before any drawing),
+drawn on the worker, and the file written on the window's thread once it is drawn. Cancel
+writes nothing (and prints no more pages); the round file is never changed by either.
 
 The two halves sit side by side when the window is wide enough and one above the other when
 it is not (text at twice its size on a laptop), in a page that scrolls up and down only
@@ -66,10 +71,19 @@ from csx_desktop.certificates.batch import (
 )
 from csx_desktop.certificates.certificate import Certificate
 from csx_desktop.domain.model import AwardLevel
-from csx_desktop.operations.certificates import certificates_pdf, write_certificates
+from csx_desktop.operations.certificates import (
+    CertificatesPlan,
+    RenderedCertificates,
+    certificates_pdf,
+    plan_certificates,
+    plan_certificates_pdf,
+    render_certificates,
+    save_certificates,
+)
 from csx_desktop.store.errors import CsxError
 from csx_desktop.ui.announce import announce
 from csx_desktop.ui.areas.base import Area
+from csx_desktop.ui.background import BackgroundJob, Progress, run_in_background
 from csx_desktop.ui.certificate_models import (
     COL_AWARD,
     COL_LEVEL,
@@ -86,6 +100,8 @@ from csx_desktop.ui.widgets.reflow import ReflowPanes
 
 # Printing and saving the details are loaded when first used, not when the area opens.
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtPrintSupport import QPrinter
 
 # The "Show" filter: what a person would ask for, and the levels it means.
@@ -117,6 +133,7 @@ class CertificatesArea(Area):
         self.model = CertificateListModel(self)
         self._all: list[Certificate] = []
         self._preview_buffer: QBuffer | None = None
+        self.job: BackgroundJob | None = None  # the batch being saved or printed, if any
 
         # ---- filters ---------------------------------------------------------------------
         self.level = QComboBox()
@@ -414,10 +431,18 @@ class CertificatesArea(Area):
             show_refusal(self, "No certificate is ticked. Tick the ones to print first.")
         return ticked
 
-    def save_pdf(self) -> None:
+    def _busy(self) -> bool:
+        """Whether a batch is still being drawn (its progress window is in front)."""
+        return self.job is not None and not self.job.outcome
+
+    def save_pdf(self) -> BackgroundJob | None:
+        """Ask where, check and read the batch, then draw it on a worker and write it; the
+        job is returned (and kept in ``job``) while it runs."""
+        if self._busy():
+            return None
         ticked = self._ticked_or_say_so()
         if not ticked:
-            return
+            return None
         settings = self.store.round.settings()
         folder = self.store.path.parent if self.store.path else Path.home()
         suggested = folder / f"certificates-{settings.year}.pdf"
@@ -425,38 +450,64 @@ class CertificatesArea(Area):
             self, "Save the certificates as a PDF", str(suggested), "PDF files (*.pdf)"
         )
         if not path:
-            return
+            return None
         target = Path(path)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         # The save dialog has already asked before replacing a file of that name.
-        written = attempt(
+        plan = attempt(
             self,
             "Certificates not saved",
-            lambda: write_certificates(
-                self.store, certificates=ticked, dest=target, overwrite=True
-            ),
+            lambda: plan_certificates(self.store, certificates=ticked, dest=target, overwrite=True),
         )
-        if written is not None:
-            self._say(f"Saved {_certificates(written.pages)} to {target}.")
+        if plan is None:
+            return None
 
-    def print_certificates(self) -> None:
+        def saved(rendered: RenderedCertificates) -> None:
+            written = save_certificates(rendered=rendered)
+            self._say(f"Saved {_certificates(written.pages)} to {written.path}.")
+
+        self.job = run_in_background(
+            self,
+            title=f"Saving {_certificates(plan.count)}",
+            work=lambda progress: render_certificates(plan, progress=progress.step),
+            done=saved,
+            refusal_title="Certificates not saved",
+        )
+        return self.job
+
+    def print_certificates(self) -> BackgroundJob | None:
+        """Check and read the batch, ask which printer, then draw it and send it to the
+        printer on a worker; the job is returned (and kept in ``job``) while it runs."""
+        if self._busy():
+            return None
         ticked = self._ticked_or_say_so()
         if not ticked:
-            return
-        data = attempt(self, "Certificates not printed", lambda: _pdf_bytes(ticked, self.session))
-        if data is None:
-            return
+            return None
+        plan = attempt(
+            self,
+            "Certificates not printed",
+            lambda: plan_certificates_pdf(self.store, certificates=ticked),
+        )
+        if plan is None:
+            return None
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName("Customer Service Awards certificates")
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(f"Print {_certificates(len(ticked))}")
+        dialog.setWindowTitle(f"Print {_certificates(plan.count)}")
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        pages = print_pdf(printer, data)
-        self._say(f"Sent {_certificates(pages)} to {printer.printerName() or 'the printer'}.")
+            return None
+        where = printer.printerName() or "the printer"
+        self.job = run_in_background(
+            self,
+            title=f"Printing {_certificates(plan.count)}",
+            work=lambda progress: _print_batch(plan, printer, progress),
+            done=lambda pages: self._say(f"Sent {_certificates(pages)} to {where}."),
+            refusal_title="Certificates not printed",
+        )
+        return self.job
 
     def _say(self, text: str) -> None:
         """Show the last result under the buttons and have a screen reader say it."""
@@ -487,11 +538,25 @@ def _pdf_bytes(certificates: list[Certificate], session: Session) -> bytes:
     return certificates_pdf(session.store, certificates=certificates)
 
 
-def print_pdf(printer: QPrinter, data: bytes) -> int:
+def _print_batch(plan: CertificatesPlan, printer: QPrinter, progress: Progress) -> int:
+    """On the worker: draw the batch, then paint its pages onto the printer."""
+    rendered = render_certificates(plan, progress=progress.step)
+    return print_pdf(printer, rendered.data, progress=progress.step)
+
+
+def print_pdf(
+    printer: QPrinter,
+    data: bytes,
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> int:
     """Paint every page of a PDF onto a printer, each scaled to fill the paper; return pages.
 
     Each page is rendered to an image at the printer's resolution (up to 300 dpi): Qt cannot
-    hand PDF pages to a printer as vectors, and at that resolution the print is crisp.
+    hand PDF pages to a printer as vectors, and at that resolution the print is crisp. Qt
+    paints onto a printer from a worker thread too. ``progress(done, total, words)`` is
+    called before each page; what it raises stops the print run (the printer is told to
+    drop what it has, where it can).
     """
     from PySide6.QtGui import QPageLayout, QPageSize
 
@@ -508,8 +573,11 @@ def print_pdf(printer: QPrinter, data: bytes) -> int:
     if not painter.begin(printer):
         document.close()
         raise CsxError("The printer could not be started. Check it is switched on and try again.")
+    count = document.pageCount()
     try:
-        for page in range(document.pageCount()):
+        for page in range(count):
+            if progress is not None:
+                progress(page, count, f"Sending certificate {page + 1:,} of {count:,} to print")
             if page:
                 printer.newPage()
             target: QRect = painter.viewport()
@@ -518,8 +586,10 @@ def print_pdf(printer: QPrinter, data: bytes) -> int:
             size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
             image = document.render(page, size)
             painter.drawImage(target, image)
+    except BaseException:
+        printer.abort()
+        raise
     finally:
         painter.end()
-        pages = document.pageCount()
         document.close()
-    return pages
+    return count
