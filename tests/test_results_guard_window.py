@@ -273,13 +273,18 @@ def walk(window: MainWindow, answers: Answers) -> tuple[str, int]:
         seen.append(everything())
         for area in window.findChildren(ResultsArea):
             # Not only the buttons: the slots behind them refuse too.
-            area.save_report()
-            job = area.report_job  # drawn on a worker: wait for it, so its file is read too
-            deadline = time.monotonic() + 30
-            while job is not None and job.outcome == "" and time.monotonic() < deadline:
-                QApplication.processEvents()
-            area.export("results")
-            area.export("scoresheets")
+            # The report and the exports are written on a worker: wait for each, so that its
+            # file is read too.
+            for start, job_of in (
+                (area.save_report, lambda: area.report_job),
+                (lambda: area.export("results"), lambda: area.export_job),
+                (lambda: area.export("scoresheets"), lambda: area.export_job),
+            ):
+                start()
+                job = job_of()
+                deadline = time.monotonic() + 30
+                while job is not None and job.outcome == "" and time.monotonic() < deadline:
+                    QApplication.processEvents()
             area.record_decision()
             area.reopen_decision()
             for name in [area.category_box.itemText(i) for i in range(area.category_box.count())]:

@@ -402,6 +402,9 @@ def test_saving_the_report_and_exports(
         lambda *a, **k: (str(tmp_path / "sheets"), "CSV, UTF-8 (*.csv)"),
     )
     chair_area.export("scoresheets")
+    job = chair_area.export_job  # written on a worker too
+    assert job is not None
+    qtbot.waitUntil(lambda: job.outcome == "done", timeout=20_000)
     assert (tmp_path / "sheets.csv").read_text(encoding="utf-8-sig").startswith("Category,")
 
 

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable
 
 from csx_desktop.cli.common import (
+    TerminalProgress,
     add_file_argument,
     add_import_arguments,
     add_output_arguments,
@@ -124,8 +125,18 @@ def run_export_scores(args: argparse.Namespace) -> None:
     from csx_desktop.operations.results import ADMINISTRATOR, export_scores
 
     refuse_to_replace(args)
+    progress = TerminalProgress("Writing row")  # on stderr, and only on a terminal
     with open_round(args.file) as store:
-        written = export_scores(store, viewer=ADMINISTRATOR, path=args.output, overwrite=args.force)
+        try:
+            written = export_scores(
+                store,
+                viewer=ADMINISTRATOR,
+                path=args.output,
+                overwrite=args.force,
+                progress=lambda done, total, _words: progress(done, total),
+            )
+        finally:
+            progress.end()
     print(written.summary("rows of scores"))
 
 

@@ -14,6 +14,7 @@ import argparse
 from pathlib import Path
 
 from csx_desktop.cli.common import (
+    TerminalProgress,
     add_file_argument,
     add_output_arguments,
     open_round,
@@ -192,9 +193,18 @@ def run_export(args: argparse.Namespace) -> None:
 
     check_export_path(args.output)  # refuse a wrong name before reading anything
     refuse_to_replace(args)
+    progress = TerminalProgress("Writing row")  # on stderr, and only on a terminal
     with open_round(args.file) as store:
-        written = export(
-            store, viewer=ADMINISTRATOR, what=args.export, path=args.output, overwrite=args.force
-        )
+        try:
+            written = export(
+                store,
+                viewer=ADMINISTRATOR,
+                what=args.export,
+                path=args.output,
+                overwrite=args.force,
+                progress=lambda done, total, _words: progress(done, total),
+            )
+        finally:
+            progress.end()
     things = "entries" if args.export == "results" else "scoresheets"
     print(f"Wrote {written.amount} {things} to {args.output}.")

@@ -14,27 +14,38 @@ and LibreOffice (``=cmd|' /C calc'!A0`` starts a program through DDE). Such text
 leading apostrophe, and in XLSX every text cell is stored as a string, never a formula.
 Numbers stay numbers. ``write_table`` writes both formats through it; the command line's
 ``--format csv`` and the nominations template use it too.
+
+``write_table`` needs nothing but its rows (no round file), so the window runs it on a worker:
+it says how far it is through ``progress(done, total, words)`` about a hundred times whatever
+the size, and stops when ``progress`` raises (the window's Cancel). The file is made in memory
+and written into place only once whole, so a stopped or failed export leaves no file, and an
+existing file as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from csx_desktop.domain.model import Method, PanelGroup, RoundSettings
 from csx_desktop.domain.scoring import CategoryResult, EntryResult, rounded
 from csx_desktop.store.errors import InputRefused
-from csx_desktop.store.files import write_file
+from csx_desktop.store.files import check_destination, write_file
 
 if TYPE_CHECKING:
     from csx_desktop.domain.counts import Counts
     from csx_desktop.store.results import SheetDetail
 
 EXPORT_SUFFIXES = (".csv", ".xlsx")
+# How far a write is: (rows done, rows in all, in words). It stops the write by raising.
+Progress = Callable[[int, int, str], None]
+STEPS = 100  # progress reports a write makes, however many rows it has
 
 RESULT_HEADERS: tuple[str, ...] = (
     "Category",
@@ -266,47 +277,97 @@ def write_table(
     *,
     title: str,
     overwrite: bool = True,
+    progress: Progress | None = None,
 ) -> Path:
     """Write a table to ``path`` as CSV or XLSX, chosen by the file name's ending.
 
     The file is made in memory, then written beside ``path`` and renamed into place
     (``store.files.write_file``): a failure (a full disk, the file open in Excel) leaves
     the previous file as it was and says why in one line. ``overwrite=False`` refuses an
-    existing file (the command line without ``--force``).
+    existing file (the command line without ``--force``), before any row is written.
+
+    ``progress(done, total, words)`` is told how far the rows are, about ``STEPS`` times, then
+    once more just before the file is saved; when it raises, the write stops there and no
+    file is written (nor any temporary left behind).
     """
     path = check_export_path(path)
+    check_destination(path, overwrite=overwrite)
+    chunks = _chunks(rows, progress, path.name)
     if path.suffix.lower() == ".csv":
         text = io.StringIO(newline="")
         writer = csv.writer(text)
         writer.writerow(neutral_row(headers))
-        writer.writerows([neutral_row(row) for row in rows])
+        for chunk in chunks:
+            writer.writerows([neutral_row(row) for row in chunk])
         # utf-8-sig: Excel opens it with Zoë and Siobhán intact.
         data = text.getvalue().encode("utf-8-sig")
     else:
         buffer = io.BytesIO()
-        _write_xlsx(buffer, headers, rows, title)
+        _write_xlsx(buffer, headers, rows, title, chunks)
         data = buffer.getvalue()
     return write_file(path, data, overwrite=overwrite)
 
 
+def _chunks(
+    rows: Sequence[Sequence[Any]], progress: Progress | None, name: str
+) -> Iterator[Sequence[Sequence[Any]]]:
+    """The rows in about ``STEPS`` slices, telling ``progress`` before each, and once all are
+    done, before the file is put together ("Saving …")."""
+    total = len(rows)
+    size = max(1, math.ceil(total / STEPS))
+    for start in range(0, total, size):
+        if progress is not None:
+            progress(start, total, f"Writing row {start:,} of {total:,} to {name}…")
+        yield rows[start : start + size]
+    if progress is not None:
+        progress(total, total, f"Saving {name}…")
+
+
+def xlsx_value(value: Any) -> Any:
+    """A value as a write-only openpyxl sheet stores it: neutralised, without the characters
+    XML cannot hold. Text never starts with ``=`` here (``neutralise`` puts an apostrophe
+    before it), so openpyxl stores all text as text, never as a formula."""
+    if isinstance(value, str):
+        value = _NOT_IN_XML.sub("", value)
+    return neutralise(value)
+
+
 def _write_xlsx(
-    stream: IO[bytes], headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str
+    stream: IO[bytes],
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    title: str,
+    chunks: Iterator[Sequence[Sequence[Any]]],
 ) -> None:
+    """The workbook, row by row (openpyxl's write-only mode: twice as quick as building every
+    cell first, and the same file): bold headings frozen above the rows, columns as wide as
+    their first 500 rows' words."""
     from openpyxl import Workbook  # heavy: only when exporting
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]  # Excel's limit on sheet names
-    bold = Font(bold=True)
-    for column, header in enumerate(headers, start=1):
-        put_cell(sheet, 1, column, header).font = bold
-    for number, row in enumerate(rows, start=2):
-        for column, value in enumerate(row, start=1):
-            put_cell(sheet, number, column, value)
-    sheet.freeze_panes = "A2"
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])  # Excel's limit on sheet names
     for index, header in enumerate(headers, start=1):
         longest = max([len(str(header)), *(len(str(row[index - 1] or "")) for row in rows[:500])])
         sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)
-    workbook.save(stream)
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    heading_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=xlsx_value(header))
+        cell.font = bold
+        heading_cells.append(cell)
+    try:
+        sheet.append(heading_cells)
+        for chunk in chunks:
+            for row in chunk:
+                sheet.append([xlsx_value(value) for value in row])
+        workbook.save(stream)
+    except BaseException:
+        # Stopped or failed half-way: openpyxl keeps the rows so far in a temporary file of
+        # its own, removed only once the workbook is saved; save it to nowhere.
+        with contextlib.suppress(Exception):
+            workbook.save(io.BytesIO())
+        raise

@@ -27,7 +27,7 @@ only if the administrator reopens them.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -341,63 +341,159 @@ def _rules(store: Store) -> Sequence[str]:
     return [f"{label}: {sentence}" for label, sentence in rules_in_words(store.round.settings())]
 
 
-def export_results(
-    store: Store, *, viewer: Viewer, path: str | Path, overwrite: bool = True
-) -> Written:
-    """Write each category's ranking and decision to CSV or XLSX (rows: entries); the chair's
-    holds only the categories they have submitted."""
-    from csx_desktop.io.exports import check_export_path, results_table, write_table
+@dataclass(frozen=True)
+class ExportToWrite:
+    """An export read from the round for one person, ready to write: ``write`` needs no
+    connection to the round (the window runs it on a worker), says how far it is through
+    ``progress(done, total, words)`` and stops when ``progress`` raises, and writes the file
+    whole or not at all (``io.exports.write_table``).
+
+    ``source`` is what was read (the rankings, the sheets, the score rows); ``shape`` turns it
+    into the headings and rows, on the worker too."""
+
+    title: str  # the workbook's sheet: "Results", "Scoresheets", "Scores"
+    source: Sequence[Any]
+    shape: Callable[[Sequence[Any]], tuple[Sequence[str], Sequence[Sequence[Any]]]]
+    categories: tuple[str, ...]
+    left_out: tuple[str, ...] = ()
+
+    def write(
+        self,
+        *,
+        path: str | Path,
+        overwrite: bool = True,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> Written:
+        """Write the file (CSV or XLSX by its name); ``amount`` is its rows."""
+        from csx_desktop.io.exports import check_export_path, write_table
+        from csx_desktop.store.files import check_destination
+
+        check_destination(check_export_path(path), overwrite=overwrite)  # before shaping
+        headers, rows = self.shape(self.source)
+        write_table(path, headers, rows, title=self.title, overwrite=overwrite, progress=progress)
+        return Written(Path(path), len(rows), self.categories, self.left_out)
+
+
+def prepare_results_export(store: Store, *, viewer: Viewer) -> ExportToWrite:
+    """Each category's ranking and decision (rows: entries) for this person: every category
+    for the administrator; the chair's holds only the categories they have submitted."""
+    from csx_desktop.io.exports import results_table
     from csx_desktop.store.results import load_results
 
-    check_export_path(path)  # a wrong name is refused before anything is read
     ids, names, left_out = _output_categories(store, viewer, "Exports of the results")
-    headers, rows = results_table([r for r in load_results(store) if r.category.id in ids])
-    write_table(path, headers, rows, title="Results", overwrite=overwrite)
-    return Written(Path(path), len(rows), names, left_out)
+    results = [r for r in load_results(store) if r.category.id in ids]
+    return ExportToWrite("Results", results, results_table, names, left_out)
 
 
-def export_scoresheets(
-    store: Store, *, viewer: Viewer, path: str | Path, overwrite: bool = True
-) -> Written:
-    """Write every scoresheet (scores, total, status, comment) to CSV or XLSX; the chair's
-    holds only the sheets of categories they have submitted."""
-    from csx_desktop.io.exports import check_export_path, scoresheets_table, write_table
+def prepare_scoresheets_export(store: Store, *, viewer: Viewer) -> ExportToWrite:
+    """Every scoresheet (scores, total, status, comment) for this person; the chair's holds
+    only the sheets of categories they have submitted."""
+    from csx_desktop.io.exports import scoresheets_table
     from csx_desktop.store.results import sheet_details
 
-    check_export_path(path)
     ids, names, left_out = _output_categories(store, viewer, "Exports of the scoresheets")
-    sheets = [s for category_id in ids for s in sheet_details(store, category_id=category_id)]
     if viewer is ADMINISTRATOR:
         sheets = sheet_details(store)  # one read, in the order of the record
-    headers, rows = scoresheets_table(sheets)
-    write_table(path, headers, rows, title="Scoresheets", overwrite=overwrite)
-    return Written(Path(path), len(rows), names, left_out)
+    else:
+        sheets = [s for category_id in ids for s in sheet_details(store, category_id=category_id)]
+    return ExportToWrite("Scoresheets", sheets, scoresheets_table, names, left_out)
 
 
-def export(
-    store: Store, *, viewer: Viewer, what: str, path: str | Path, overwrite: bool = True
-) -> Written:
-    """``export_results`` or ``export_scoresheets`` by name (the command line's ``export``)."""
-    if what == "results":
-        return export_results(store, viewer=viewer, path=path, overwrite=overwrite)
-    if what == "scoresheets":
-        return export_scoresheets(store, viewer=viewer, path=path, overwrite=overwrite)
-    raise NotFound(f"There is nothing called {what!r} to export: results or scoresheets.")
-
-
-def export_scores(
-    store: Store, *, viewer: Viewer, path: str | Path, overwrite: bool = True
-) -> Written:
-    """Write every score, one row per criterion, in the format ``import scores`` reads (to
-    move paper-keyed scores between laptops): the administrator's only, since it holds every
+def prepare_scores_export(store: Store, *, viewer: Viewer) -> ExportToWrite:
+    """Every score, one row per criterion, in the format ``import scores`` reads (to move
+    paper-keyed scores between laptops): the administrator's only, since it holds every
     member's scores in every category whatever has been submitted."""
-    from csx_desktop.io.exports import check_export_path, write_table
-    from csx_desktop.io.panel_import import EXPORT_SCORE_HEADERS, score_rows
+    from csx_desktop.io.panel_import import score_rows
 
     if viewer is not ADMINISTRATOR:
         raise ResultsWithheld("Only the administrator can export every member's scores.")
-    check_export_path(path)
     rows = list(score_rows(store))
-    write_table(path, EXPORT_SCORE_HEADERS, rows, title="Scores", overwrite=overwrite)
     names = tuple(c.name for c in store.round.categories() if c.is_panel_scored)
-    return Written(Path(path), len(rows), names, ())
+    return ExportToWrite("Scores", rows, _score_table, names)
+
+
+def _score_table(rows: Sequence[Any]) -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
+    from csx_desktop.io.panel_import import EXPORT_SCORE_HEADERS
+
+    return EXPORT_SCORE_HEADERS, rows
+
+
+EXPORTS: dict[str, Callable[..., ExportToWrite]] = {
+    "results": prepare_results_export,
+    "scoresheets": prepare_scoresheets_export,
+}
+
+
+def prepare_export(store: Store, *, viewer: Viewer, what: str) -> ExportToWrite:
+    """``prepare_results_export`` or ``prepare_scoresheets_export`` by name."""
+    prepare = EXPORTS.get(what)
+    if prepare is None:
+        raise NotFound(f"There is nothing called {what!r} to export: results or scoresheets.")
+    return prepare(store, viewer=viewer)
+
+
+def export_results(
+    store: Store,
+    *,
+    viewer: Viewer,
+    path: str | Path,
+    overwrite: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Written:
+    """Write each category's ranking and decision to CSV or XLSX (``prepare_results_export``,
+    then its ``write``)."""
+    return export(
+        store, viewer=viewer, what="results", path=path, overwrite=overwrite, progress=progress
+    )
+
+
+def export_scoresheets(
+    store: Store,
+    *,
+    viewer: Viewer,
+    path: str | Path,
+    overwrite: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Written:
+    """Write every scoresheet to CSV or XLSX (``prepare_scoresheets_export``, then its
+    ``write``)."""
+    return export(
+        store, viewer=viewer, what="scoresheets", path=path, overwrite=overwrite, progress=progress
+    )
+
+
+def export(
+    store: Store,
+    *,
+    viewer: Viewer,
+    what: str,
+    path: str | Path,
+    overwrite: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Written:
+    """``export_results`` or ``export_scoresheets`` by name (the command line's ``export``):
+    the two steps in turn. A wrong file name is refused before anything is read."""
+    from csx_desktop.io.exports import check_export_path
+
+    check_export_path(path)
+    to_write = prepare_export(store, viewer=viewer, what=what)
+    return to_write.write(path=path, overwrite=overwrite, progress=progress)
+
+
+def export_scores(
+    store: Store,
+    *,
+    viewer: Viewer,
+    path: str | Path,
+    overwrite: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Written:
+    """Write every score in the format ``import scores`` reads (``prepare_scores_export``,
+    then its ``write``): the administrator's only."""
+    from csx_desktop.io.exports import check_export_path
+
+    if viewer is not ADMINISTRATOR:  # refused before the file name is looked at
+        raise ResultsWithheld("Only the administrator can export every member's scores.")
+    check_export_path(path)
+    to_write = prepare_scores_export(store, viewer=viewer)
+    return to_write.write(path=path, overwrite=overwrite, progress=progress)

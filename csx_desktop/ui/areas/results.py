@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 from csx_desktop.domain.model import Method
 from csx_desktop.domain.scoring import CategoryResult, EntryResult
 from csx_desktop.operations import results as results_ops
-from csx_desktop.operations.results import ADMINISTRATOR, CategoryLine, Viewer
+from csx_desktop.operations.results import ADMINISTRATOR, CategoryLine, Viewer, Written
 from csx_desktop.ui.announce import announce
 from csx_desktop.ui.areas.base import Area
 from csx_desktop.ui.background import BackgroundJob, Progress, run_in_background
@@ -108,6 +108,7 @@ class ResultsArea(Area):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.report_job: BackgroundJob | None = None  # the report being drawn, if any
+        self.export_job: BackgroundJob | None = None  # the export being written, if any
         person = session.person
         member = person.member
         self.viewer: Viewer = (
@@ -750,13 +751,31 @@ class ResultsArea(Area):
             return
         if not path.lower().endswith((".xlsx", ".csv")):
             path += ".csv" if "csv" in chosen.lower() else ".xlsx"
-        written = attempt(
+        # Read here (the round's connection is this thread's; the chair's holds only what she
+        # has submitted); written on a worker while the window stays responsive, and put in
+        # place only once whole, so Cancel leaves no file (and a file of that name as it was).
+        to_write = attempt(
             self,
             "Export not saved",
-            lambda: results_ops.export(self.store, viewer=self.viewer, what=what, path=path),
+            lambda: results_ops.prepare_export(self.store, viewer=self.viewer, what=what),
         )
-        if written is not None:
+        if to_write is None:
+            return
+
+        def write(progress: Progress) -> Written:
+            # The save dialog has already asked before replacing a file of that name.
+            return to_write.write(path=path, overwrite=True, progress=progress.step)
+
+        def exported(written: Written) -> None:
             self._status(written.summary("rows").replace("Wrote", "Exported", 1))
+
+        self.export_job = run_in_background(
+            self,
+            title="Exporting the results" if what == "results" else "Exporting every scoresheet",
+            work=write,
+            done=exported,
+            refusal_title="Export not saved",
+        )
 
     def _status(self, text: str) -> None:
         window = self.window()
