@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -177,6 +178,15 @@ def test_printing_draws_and_sends_every_page_on_the_worker(
         return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(QPrintDialog, "exec", choose_a_pdf_printer)
+    real_step = Progress.step
+
+    def slow_step(progress: Progress, done: int, total: int, words: str = "") -> None:
+        # Twelve pages are quick: a pause at each step makes the run long enough to count
+        # the window's turns (work on the window's thread would stop them all the same).
+        time.sleep(0.01)
+        real_step(progress, done, total, words)
+
+    monkeypatch.setattr(Progress, "step", slow_step)
     ticks: list[int] = []
     timer = QTimer()
     timer.setInterval(10)

@@ -364,7 +364,7 @@ class CertificatesArea(Area):
         ticked, listed = len(self.model.ticked()), self.model.rowCount()
         cannot = sum(1 for c in self.model.rows() if self.model.undrawable(c))
         extra = f" ({cannot} cannot be printed)" if cannot else ""
-        self.count.setText(f"{ticked} of {listed} ticked to print{extra}")
+        self.count.setText(f"{ticked:,} of {listed:,} ticked to print{extra}")
 
     # ---- preview -----------------------------------------------------------------------------
 
@@ -531,7 +531,7 @@ class CertificatesArea(Area):
 
 
 def _certificates(count: int) -> str:
-    return f"{count} certificate{'' if count == 1 else 's'}"
+    return f"{count:,} certificate{'' if count == 1 else 's'}"
 
 
 def _pdf_bytes(certificates: list[Certificate], session: Session) -> bytes:
