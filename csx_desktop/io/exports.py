@@ -292,7 +292,7 @@ def write_table(
     """
     path = check_export_path(path)
     check_destination(path, overwrite=overwrite)
-    chunks = _chunks(rows, progress, path.name)
+    chunks = _chunks(rows, progress)
     if path.suffix.lower() == ".csv":
         text = io.StringIO(newline="")
         writer = csv.writer(text)
@@ -309,18 +309,19 @@ def write_table(
 
 
 def _chunks(
-    rows: Sequence[Sequence[Any]], progress: Progress | None, name: str
+    rows: Sequence[Sequence[Any]], progress: Progress | None
 ) -> Iterator[Sequence[Sequence[Any]]]:
     """The rows in about ``STEPS`` slices, telling ``progress`` before each, and once all are
-    done, before the file is put together ("Saving …")."""
+    done, before the file is put together ("Saving the file…"). The words are short: the
+    progress window's title says what is exported, and a long file name would widen it."""
     total = len(rows)
     size = max(1, math.ceil(total / STEPS))
     for start in range(0, total, size):
         if progress is not None:
-            progress(start, total, f"Writing row {start:,} of {total:,} to {name}…")
+            progress(start, total, f"Writing row {start:,} of {total:,}…")
         yield rows[start : start + size]
     if progress is not None:
-        progress(total, total, f"Saving {name}…")
+        progress(total, total, "Saving the file…")
 
 
 def xlsx_value(value: Any) -> Any:
