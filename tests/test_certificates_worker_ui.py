@@ -254,3 +254,36 @@ def test_a_file_that_cannot_be_written_is_one_message_and_no_half_file(
     assert "full" in warnings[0]
     assert list(target.parent.iterdir()) == []  # neither the file nor half of one
     assert area.status.text() == ""
+
+
+def test_cancel_while_printing_sends_no_more_pages_and_says_nothing_was_done(
+    qtbot: QtBot,
+    area: CertificatesArea,
+    warnings: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sent: list[str] = []
+
+    def choose_a_pdf_printer(dialog: QPrintDialog) -> int:
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setResolution(72)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        return QDialog.DialogCode.Accepted.value
+
+    real_step = Progress.step
+
+    def cancel_at_page_five(progress: Progress, done: int, total: int, words: str = "") -> None:
+        if words.startswith("Sending certificate"):
+            sent.append(words)
+            if done >= 5:
+                progress.cancel()  # what the progress window's Cancel button does
+        real_step(progress, done, total, words)
+
+    monkeypatch.setattr(QPrintDialog, "exec", choose_a_pdf_printer)
+    monkeypatch.setattr(Progress, "step", cancel_at_page_five)
+    job = area.print_certificates()
+    assert _finished(qtbot, job) == "cancelled"
+    assert sent[-1] == f"Sending certificate 6 of {COUNT:,} to print"  # no page after it
+    assert warnings == [] and area.status.text() == ""

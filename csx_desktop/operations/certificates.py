@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # ReportLab is loaded when certificates are drawn, not with t
     from csx_desktop.certificates.batch import CertificateJob, Choice, Undrawable
     from csx_desktop.certificates.certificate import Certificate
 
-Progress = Callable[[int, int, str], None]
+ProgressCallback = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +146,7 @@ def plan_certificates_pdf(store: Store, *, certificates: Sequence[Certificate]) 
 
 
 def render_certificates(
-    plan: CertificatesPlan, *, progress: Progress | None = None
+    plan: CertificatesPlan, *, progress: ProgressCallback | None = None
 ) -> RenderedCertificates:
     """Draw the planned batch in memory. Needs no round file: a worker thread may run it.
     ``progress(done, total, words)`` is called as it goes; whatever it raises stops the
@@ -179,7 +179,7 @@ def write_certificates(
     dest: str | Path,
     overwrite: bool,
     skip_undrawable: bool = False,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
 ) -> CertificatesWritten:
     """Write the certificates at once (``plan_certificates``, ``render_certificates``,
     ``save_certificates``)."""
