@@ -418,7 +418,7 @@ def _score_table(rows: Sequence[Any]) -> tuple[Sequence[str], Sequence[Sequence[
     return EXPORT_SCORE_HEADERS, rows
 
 
-EXPORTS: dict[str, Callable[..., ExportToWrite]] = {
+_PREPARE: dict[str, Callable[..., ExportToWrite]] = {
     "results": prepare_results_export,
     "scoresheets": prepare_scoresheets_export,
 }
@@ -426,7 +426,7 @@ EXPORTS: dict[str, Callable[..., ExportToWrite]] = {
 
 def prepare_export(store: Store, *, viewer: Viewer, what: str) -> ExportToWrite:
     """``prepare_results_export`` or ``prepare_scoresheets_export`` by name."""
-    prepare = EXPORTS.get(what)
+    prepare = _PREPARE.get(what)
     if prepare is None:
         raise NotFound(f"There is nothing called {what!r} to export: results or scoresheets.")
     return prepare(store, viewer=viewer)
