@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 EXPORT_SUFFIXES = (".csv", ".xlsx")
 # How far a write is: (rows done, rows in all, in words). It stops the write by raising.
-Progress = Callable[[int, int, str], None]
+ProgressCallback = Callable[[int, int, str], None]
 STEPS = 100  # progress reports a write makes, however many rows it has
 
 RESULT_HEADERS: tuple[str, ...] = (
@@ -277,7 +277,7 @@ def write_table(
     *,
     title: str,
     overwrite: bool = True,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
 ) -> Path:
     """Write a table to ``path`` as CSV or XLSX, chosen by the file name's ending.
 
@@ -309,7 +309,7 @@ def write_table(
 
 
 def _chunks(
-    rows: Sequence[Sequence[Any]], progress: Progress | None
+    rows: Sequence[Sequence[Any]], progress: ProgressCallback | None
 ) -> Iterator[Sequence[Sequence[Any]]]:
     """The rows in about ``STEPS`` slices, telling ``progress`` before each, and once all are
     done, before the file is put together ("Saving the file…"). The words are short: the

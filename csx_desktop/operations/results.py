@@ -40,6 +40,7 @@ from csx_desktop.store.errors import InputRefused, NotFound
 
 if TYPE_CHECKING:
     from csx_desktop.domain.counts import Counts
+    from csx_desktop.io.exports import ProgressCallback
     from csx_desktop.store.counts import JudgesAtAGlance
     from csx_desktop.store.results import ResultsReport, SheetDetail
 
@@ -362,7 +363,7 @@ class ExportToWrite:
         *,
         path: str | Path,
         overwrite: bool = True,
-        progress: Callable[[int, int, str], None] | None = None,
+        progress: ProgressCallback | None = None,
     ) -> Written:
         """Write the file (CSV or XLSX by its name); ``amount`` is its rows."""
         from csx_desktop.io.exports import check_export_path, write_table
@@ -438,7 +439,7 @@ def export_results(
     viewer: Viewer,
     path: str | Path,
     overwrite: bool = True,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: ProgressCallback | None = None,
 ) -> Written:
     """Write each category's ranking and decision to CSV or XLSX (``prepare_results_export``,
     then its ``write``)."""
@@ -453,7 +454,7 @@ def export_scoresheets(
     viewer: Viewer,
     path: str | Path,
     overwrite: bool = True,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: ProgressCallback | None = None,
 ) -> Written:
     """Write every scoresheet to CSV or XLSX (``prepare_scoresheets_export``, then its
     ``write``)."""
@@ -469,7 +470,7 @@ def export(
     what: str,
     path: str | Path,
     overwrite: bool = True,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: ProgressCallback | None = None,
 ) -> Written:
     """``export_results`` or ``export_scoresheets`` by name (the command line's ``export``):
     the two steps in turn. A wrong file name is refused before anything is read."""
@@ -486,7 +487,7 @@ def export_scores(
     viewer: Viewer,
     path: str | Path,
     overwrite: bool = True,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: ProgressCallback | None = None,
 ) -> Written:
     """Write every score in the format ``import scores`` reads (``prepare_scores_export``,
     then its ``write``): the administrator's only."""
