@@ -117,10 +117,14 @@ def test_exporting_every_scoresheet_of_a_big_round_keeps_the_window_turning(
         f"\nprepare {prepared * 1000:.0f} ms on the window's thread; written in {written:.1f} s; "
         f"{len(ticks)} ticks, longest gap {max(gaps) * 1000:.0f} ms"
     )
-    # A frozen window fires its timer once at most. The worker's writing is Python, which
-    # shares the interpreter with the window on a busy 2-core machine: how often it turns varies.
-    assert len(ticks) >= max(5, written / 0.020 / 10)  # at least a tenth of the 20 ms ticks
-    assert max(gaps) < 2.0
+    # A frozen window fires its timer once at most (the whole write was one 10 s freeze
+    # before). The worker's writing is Python, which shares the interpreter with the window on
+    # a busy 2-core machine, so how often it turns varies; and the progress window's first
+    # appearance repaints the area (its models are Python too), which can wait a while for
+    # the interpreter. So: most of the ticks an idle window would fire, and no stop as long as
+    # half the write.
+    assert len(ticks) >= written / 0.020 / 4
+    assert max(gaps) < written / 2
     assert shown == [True]  # a write this long shows its progress window
     assert labels[-1] == "Saving the file…"
     assert f"Writing row 0 of {SHEETS:,}…" in labels
