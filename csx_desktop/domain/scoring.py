@@ -76,11 +76,15 @@ class RubricScale:
         return weighted_sum * self.factor
 
 
-def judge_total(scores: Mapping[int, int], criteria: Sequence[Criterion]) -> float | None:
-    """A single sheet's total on 0–100 (criterion id -> score), None unless complete."""
+def judge_total(
+    scores: Mapping[int, int], criteria: Sequence[Criterion], scale: RubricScale | None = None
+) -> float | None:
+    """A single sheet's total on 0–100 (criterion id -> score), None unless complete.
+    ``scale`` is ``RubricScale.of(criteria)``, when the caller totals many sheets of one
+    category and has worked it out once."""
     scored = [c for c in criteria if c.id in scores]
     weighted = math.fsum(c.weight * scores[c.id] for c in scored if c.id is not None)
-    return RubricScale.of(criteria).total(weighted, len(scored))
+    return (scale or RubricScale.of(criteria)).total(weighted, len(scored))
 
 
 class SheetTotal(NamedTuple):

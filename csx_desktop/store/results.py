@@ -270,6 +270,7 @@ def sheet_details(
     """Scoresheets with their member, scores, total and status; for one entry also the
     members who stood aside for a declared interest but never opened its sheet."""
     categories = {c.id: c for c in store.round.categories() if c.is_panel_scored}
+    scales = {cid: RubricScale.of(c.criteria) for cid, c in categories.items()}
     members = {m.id: m for m in store.panel.members()}
     interests = {
         (m, e)
@@ -303,6 +304,7 @@ def sheet_details(
                 submitted=sheet.submitted,
                 updated_at=sheet.updated_at,
                 keying=sheet.keying if paper_keying == "twice" else None,
+                scale=scales[category.id],
             )
         )
     if entry_id is not None and entry_id in entries:
@@ -338,12 +340,13 @@ def _detail(
     submitted: bool = False,
     updated_at: datetime | None = None,
     keying: Keying | None = None,  # only when the round has paper sheets keyed twice
+    scale: RubricScale | None = None,  # the category's, worked out once for all its sheets
 ) -> SheetDetail:
     """One sheet as the chair sees it; ``keying`` is given only when the round counts a paper
     sheet once its two keyings agree, so a sheet still to be checked has no total."""
     from csx_desktop.domain.scoring import judge_total
 
-    total = judge_total(scores, category.criteria)
+    total = judge_total(scores, category.criteria, scale)
     if interest:
         status = SheetStatus.INTEREST
     elif total is not None and keying in (Keying.ONCE, Keying.DIFFERS):
