@@ -17,6 +17,7 @@ from pack_helpers import BEN, NORA, Round, build_round, round_bytes
 from csx_desktop.cli.main import main
 from csx_desktop.domain.model import Keying
 from csx_desktop.domain.rubric import PRIDE_OF_STOCKTON
+from csx_desktop.domain.scoring import Flag
 from csx_desktop.operations import packs as ops
 from csx_desktop.operations.rounds import change_settings
 from csx_desktop.store import InputRefused, Store
@@ -61,6 +62,11 @@ def _anita(rnd: Round) -> tuple[int, float | None]:
     return entry.judges, entry.score
 
 
+def _flags(rnd: Round) -> tuple[Flag, ...]:
+    result = category_results(rnd.store, rnd.categories[PRIDE_OF_STOCKTON])
+    return next(e for e in result.entries if e.nominee == ANITA).flags
+
+
 def _status(rnd: Round, member: str) -> str:
     details = sheet_details(rnd.store, entry_id=rnd.entries[ANITA])
     return next(d.status for d in details if d.member == member)
@@ -93,6 +99,7 @@ def test_under_twice_a_sheet_counts_only_when_two_keyings_agree(rnd: Round) -> N
     _key(rnd, BEN, [3, 4, 5])
     assert "key it again" in first.summary()
     assert _anita(rnd) == (0, None)  # neither sheet counts yet
+    assert _flags(rnd) == (Flag.TOO_FEW_SHEETS, Flag.PAPER_TO_CHECK)  # not "incomplete"
     assert _counted(rnd) == 0
     assert _status(rnd, NORA) == SheetStatus.KEYED_ONCE
     assert _state(rnd, NORA) is SheetState.KEYED_ONCE
@@ -123,6 +130,7 @@ def test_under_twice_a_sheet_counts_only_when_two_keyings_agree(rnd: Round) -> N
     assert "agrees with the sheet's second keying" in corrected.summary()
     judges, score = _anita(rnd)
     assert judges == 2 and score is not None
+    assert Flag.PAPER_TO_CHECK not in _flags(rnd)
     assert ops.paper_checks(rnd.store).lines() == []
 
 
@@ -378,3 +386,13 @@ def test_csx_admin_finished_submits_for_a_paper_member_or_says_why_not(
     assert capsys.readouterr().out == f"{PRIDE_OF_STOCKTON} is submitted for {BEN}.\n"
     assert main([*command[:3], "Nobody", *command[4:]]) != 0
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_unfinished_paper_sheet_is_incomplete_and_a_finished_one_waits_for_its_check(
+    rnd: Round,
+) -> None:
+    _twice(rnd)
+    _key(rnd, NORA, [5, 4, None])  # the paper sheet itself is not finished
+    assert _flags(rnd) == (Flag.TOO_FEW_SHEETS, Flag.INCOMPLETE_SHEETS)
+    _key(rnd, NORA, [5, 4, 3])
+    assert _flags(rnd) == (Flag.TOO_FEW_SHEETS, Flag.PAPER_TO_CHECK)

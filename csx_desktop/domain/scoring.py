@@ -29,6 +29,11 @@ from csx_desktop.domain.names import sort_key
 # Scores are compared, shown and exported to this many decimals; equal to 2 decimals is a tie.
 SCORE_DECIMALS = 2
 
+# The total the store gives a complete paper sheet that does not count yet because the round
+# needs two keyings that agree (``RoundSettings.paper_keying``): never counted, and flagged
+# apart from a sheet the judge has not finished. A real total is never below 0.
+UNCHECKED = -1.0
+
 
 class Flag(enum.StrEnum):
     """Something the chair should look at, named in words (the value is what exports say)."""
@@ -37,6 +42,7 @@ class Flag(enum.StrEnum):
     DISAGREEMENT = "disagreement"
     TOO_FEW_SHEETS = "too few sheets"
     INCOMPLETE_SHEETS = "incomplete sheets"
+    PAPER_TO_CHECK = "paper sheets to key again"
     DECLARED_INTEREST = "declared interest"
 
     @property
@@ -49,6 +55,7 @@ FLAG_LABELS: dict[Flag, str] = {
     Flag.DISAGREEMENT: "Judges disagree",
     Flag.TOO_FEW_SHEETS: "Too few sheets to rank",
     Flag.INCOMPLETE_SHEETS: "Incomplete sheets",
+    Flag.PAPER_TO_CHECK: "Paper sheets to key again",
     Flag.DECLARED_INTEREST: "Declared interest",
 }
 
@@ -131,6 +138,7 @@ class EntryResult(NamedTuple):
     tied: bool = False
     disagreement: bool = False
     panel_scored: bool = True  # False for a staff-vote entry: sheets do not apply
+    unchecked_sheets: int = 0  # complete paper sheets whose two keyings have not agreed
 
     @property
     def flags(self) -> tuple[Flag, ...]:
@@ -144,6 +152,8 @@ class EntryResult(NamedTuple):
             found.append(Flag.TOO_FEW_SHEETS)
         if self.incomplete_sheets:
             found.append(Flag.INCOMPLETE_SHEETS)
+        if self.unchecked_sheets:
+            found.append(Flag.PAPER_TO_CHECK)
         if self.interests:
             found.append(Flag.DECLARED_INTEREST)
         return tuple(found)
@@ -225,11 +235,12 @@ class _Judge:
 class _Counted:
     """An entry's counted sheets while a round is scored, per panel group."""
 
-    __slots__ = ("by_group", "incomplete")
+    __slots__ = ("by_group", "incomplete", "unchecked")
 
     def __init__(self, groups: int) -> None:
         self.by_group: tuple[list[float], ...] = tuple([] for _ in range(groups))
         self.incomplete = 0
+        self.unchecked = 0
 
 
 def score_round(
@@ -288,6 +299,8 @@ def score_judges(
                 continue  # a withdrawn or merged entry, or a declared interest
             if total is None:
                 mine.incomplete += 1
+            elif total < 0:  # UNCHECKED: a paper sheet still to be keyed again
+                mine.unchecked += 1
             else:
                 judge.entries.append(mine)
                 judge.totals.append(total)
@@ -338,6 +351,8 @@ def score_judges(
                 rank is not None
                 and spread is not None
                 and round(spread, SCORE_DECIMALS) >= threshold,
+                True,
+                mine.unchecked,
             )
         )
     return {category_id: in_rank_order(found) for category_id, found in by_category.items()}

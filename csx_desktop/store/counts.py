@@ -41,7 +41,7 @@ def counted_sheets(
     for member_id, member_sheets in judge_sheets(store, members, category_id):
         for entry_id, total in member_sheets:
             cat = entry_category.get(entry_id)
-            if cat is None or total is None or (member_id, entry_id) in interests:
+            if cat is None or total is None or total < 0 or (member_id, entry_id) in interests:
                 continue
             sheets[cat].append((member_id, entry_id, total))
     return sheets

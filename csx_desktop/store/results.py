@@ -29,6 +29,7 @@ from csx_desktop.domain.model import (
 )
 from csx_desktop.domain.names import sort_key
 from csx_desktop.domain.scoring import (
+    UNCHECKED,
     CategoryResult,
     EntryRef,
     EntryResult,
@@ -129,10 +130,14 @@ REOPEN_SUBMISSION_ACTION = "reopen"
 _JUDGE_SHEETS = """
 SELECT entry_id, CASE category_id {cases} END FROM scoresheets WHERE member_id = ?
 """
-_CATEGORY_TOTAL = "WHEN ? THEN CASE WHEN scored >= ?{checked} THEN weighted_sum * ? END"
-# Under the rule "paper sheets keyed twice", a sheet keyed in from paper has no total (it does
-# not count) until a second keying agrees with it (``domain.model.Keying``).
-_CHECKED = " AND (keying IS NULL OR keying = 'agreed')"
+_CATEGORY_TOTAL = "WHEN ? THEN CASE WHEN scored >= ? THEN {total} END"
+_TOTAL = "weighted_sum * ?"
+# Under the rule "paper sheets keyed twice", a complete sheet keyed in from paper has the total
+# ``UNCHECKED`` (it does not count, and is flagged) until a second keying agrees with it
+# (``domain.model.Keying``).
+_CHECKED_TOTAL = (
+    f"CASE WHEN keying IS NULL OR keying = 'agreed' THEN weighted_sum * ? ELSE {UNCHECKED} END"
+)
 
 
 def judge_sheets(
@@ -141,8 +146,8 @@ def judge_sheets(
     """Each judge's scoresheets as (member_id, [(entry_id, judge total or None), ...]).
 
     Sheets of withdrawn and merged entries are read too: the aggregation only looks at the
-    entries it is given. A sheet in a category without a rubric has no total, and nor has a
-    paper sheet still to be checked when the round has paper sheets keyed twice. With
+    entries it is given. A sheet in a category without a rubric has no total; a complete paper
+    sheet still to be checked, when the round has paper sheets keyed twice, has ``UNCHECKED``. With
     ``category_id`` only that category's sheets are read (each entry is counted on its own,
     so one category's results need no other's sheets).
     """
@@ -158,7 +163,7 @@ def judge_sheets(
         rubric = RubricScale.of(category.criteria)
         params += [category.id, rubric.criteria, rubric.factor]
     twice = store.round.settings().paper_keying == "twice"
-    case = _CATEGORY_TOTAL.format(checked=_CHECKED if twice else "")
+    case = _CATEGORY_TOTAL.format(total=_CHECKED_TOTAL if twice else _TOTAL)
     sql = _JUDGE_SHEETS.format(cases=" ".join([case] * len(categories)))
     if category_id is not None:
         sql += " AND category_id = ?"

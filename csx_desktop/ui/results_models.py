@@ -40,6 +40,7 @@ FLAG_SYMBOLS: dict[Flag, str] = {
     Flag.DISAGREEMENT: "⚠",
     Flag.TOO_FEW_SHEETS: "?",  # not "…", which reads as text cut short
     Flag.INCOMPLETE_SHEETS: "◐",
+    Flag.PAPER_TO_CHECK: "◑",
     Flag.DECLARED_INTEREST: "⚑",
 }
 # The flags in a panel member's words (the domain's labels are the exports' and the chair's).
@@ -48,6 +49,7 @@ FLAG_WORDS: dict[Flag, str] = {
     Flag.DISAGREEMENT: "Judges' scores differ widely",
     Flag.TOO_FEW_SHEETS: "Not enough judges have scored it to rank it",
     Flag.INCOMPLETE_SHEETS: "Some judges have not finished scoring it",
+    Flag.PAPER_TO_CHECK: "Some paper scoresheets still have to be keyed in again",
     Flag.DECLARED_INTEREST: "A judge declared an interest",
 }
 AWARD_SYMBOLS = {"Winner": "★", "Joint winner": "★", "Highly commended": "☆"}
@@ -63,6 +65,8 @@ def status_symbols() -> dict[str, str]:
         SheetStatus.INCOMPLETE: "◐",
         SheetStatus.INTEREST: "⚑",
         SheetStatus.NOT_STARTED: "○",
+        SheetStatus.KEYED_ONCE: "◑",
+        SheetStatus.KEYINGS_DIFFER: "≠",
     }
 
 

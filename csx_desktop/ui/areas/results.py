@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from csx_desktop.domain.model import Method
-from csx_desktop.domain.scoring import CategoryResult, EntryResult
+from csx_desktop.domain.scoring import CategoryResult, EntryResult, Flag
 from csx_desktop.operations import results as results_ops
 from csx_desktop.operations.results import ADMINISTRATOR, CategoryLine, Viewer, Written
 from csx_desktop.ui.announce import announce
@@ -232,20 +232,19 @@ class ResultsArea(Area):
         header.setStretchLastSection(True)
         fit_columns_to_contents(self.table)
         self.table.selectionModel().selectionChanged.connect(self._entry_chosen)
+        # The paper-sheet flag is said only in a round that keys paper sheets twice.
+        twice = self.store.round.settings().paper_keying == "twice"
+        flags = {f: s for f, s in FLAG_SYMBOLS.items() if twice or f is not Flag.PAPER_TO_CHECK}
         if self.plain:
             legend = (
                 "Score: the average of the judges' totals, out of 100. Notes: "
-                + "   ".join(
-                    f"{symbol} {FLAG_WORDS[flag]}" for flag, symbol in FLAG_SYMBOLS.items()
-                )
+                + "   ".join(f"{symbol} {FLAG_WORDS[flag]}" for flag, symbol in flags.items())
                 + "."
             )
         else:
             legend = (
                 "Flags: "
-                + "   ".join(
-                    f"{symbol} {flag.label.lower()}" for flag, symbol in FLAG_SYMBOLS.items()
-                )
+                + "   ".join(f"{symbol} {flag.label.lower()}" for flag, symbol in flags.items())
                 + ". Spread: the highest minus the lowest judge's total."
             )
         self.legend = QLabel(legend)
