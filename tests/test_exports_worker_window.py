@@ -14,6 +14,7 @@ import hashlib
 import itertools
 import shutil
 import sys
+import threading
 import time
 import zipfile
 from collections.abc import Iterator
@@ -168,10 +169,22 @@ def test_cancel_leaves_no_file_and_the_round_byte_identical(
     reached: list[int] = []
     if out.suffix == ".xlsx":
         # The Cancel button of the progress window, once it shows and the rows are under way.
-        job.progress.moved.connect(lambda done, total, words: reached.append(done))
+        # Once the progress window is due (it shows at a step after 400 ms), the worker waits
+        # until it is up: on a loaded machine it could otherwise finish first, and there
+        # would be nothing left to cancel.
+        shown = threading.Event()
+        started = time.monotonic()
+
+        def hold(done: int, total: int, words: str) -> None:
+            reached.append(done)
+            if time.monotonic() - started > 0.6:
+                shown.wait(30)
+
+        job.progress.moved.connect(hold, Qt.ConnectionType.DirectConnection)
         qtbot.waitUntil(lambda: job.dialog.isVisible() and any(reached), timeout=60_000)
         cancel = next(b for b in job.dialog.findChildren(QPushButton) if b.text() == "Cancel")
         cancel.click()
+        shown.set()
     else:
         # A CSV is written before its progress window would show (400 ms): Cancel as the
         # button does (``progress.cancel``), told on the worker when half the rows are done.
@@ -187,6 +200,7 @@ def test_cancel_leaves_no_file_and_the_round_byte_identical(
     assert (final.read_bytes() if final.exists() else None) == existing
     assert [p.name for p in out_folder.iterdir()] == ([final.name] if existing else [])
     assert not job.dialog.isVisible()
+    area.session.end()  # stop watching the file before it closes (as signing out does)
     area.session.store.close()
     assert _round_bytes(path) == before
 
