@@ -21,6 +21,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -275,13 +276,13 @@ def walk(window: MainWindow, answers: Answers) -> tuple[str, int]:
             # Not only the buttons: the slots behind them refuse too.
             # The report and the exports are written on a worker: wait for each, so that its
             # file is read too.
-            for start, job_of in (
-                (area.save_report, lambda: area.report_job),
-                (lambda: area.export("results"), lambda: area.export_job),
-                (lambda: area.export("scoresheets"), lambda: area.export_job),
+            for start, job_name in (
+                (area.save_report, "report_job"),
+                (partial(area.export, "results"), "export_job"),
+                (partial(area.export, "scoresheets"), "export_job"),
             ):
                 start()
-                job = job_of()
+                job = getattr(area, job_name)
                 deadline = time.monotonic() + 30
                 while job is not None and job.outcome == "" and time.monotonic() < deadline:
                     QApplication.processEvents()
