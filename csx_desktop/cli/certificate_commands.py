@@ -87,18 +87,15 @@ def run_certificates(args: argparse.Namespace) -> None:
     refuse_to_replace(args)  # before any drawing
     with open_round(args.file) as store:
         choice = Choice(levels=levels, per_member=args.per_member, nominee=args.nominee)
-        progress = TerminalProgress("Drawing certificate")  # only when stderr is a terminal
-        try:
+        with TerminalProgress("Drawing certificate") as progress:  # only on a terminal
             written = write_certificates(
                 store,
                 certificates=certificates_chosen(store, choice=choice),
                 dest=output,
                 overwrite=args.force,
                 skip_undrawable=args.skip_undrawable,
-                progress=lambda done, total, _words: progress(done, total),
+                progress=progress,
             )
-        finally:
-            progress.end()
     if written.left_out:
         print(undrawable_message(written.left_out, limit=len(written.left_out)), file=sys.stderr)
     for note in written.notes:

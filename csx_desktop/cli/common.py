@@ -135,8 +135,10 @@ def report_refusal(refused: RowsRefused) -> int:
 
 class TerminalProgress:
     """A progress line for long work ("Checking row 5,000 of 10,000…"), drawn over itself on
-    stderr when stderr is a terminal, and nothing at all when it is not (a script, a log):
-    call it with (done, total); ``end()`` clears the line before the results are printed."""
+    stderr when stderr is a terminal, and nothing at all when it is not (a script, a log).
+    Used as ``with TerminalProgress("Writing row") as progress:`` and passed as an
+    operation's ``progress(done, total, words)``; leaving the block clears the line before
+    the results are printed (``end()``), however the work ended."""
 
     def __init__(self, words: str, stream: TextIO | None = None) -> None:
         self.words = words
@@ -144,7 +146,13 @@ class TerminalProgress:
         self.shown = False
         self.on = bool(getattr(self.stream, "isatty", lambda: False)())
 
-    def __call__(self, done: int, total: int) -> None:
+    def __enter__(self) -> TerminalProgress:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.end()
+
+    def __call__(self, done: int, total: int, _words: str = "") -> None:
         if not self.on or total <= 0:
             return
         self.stream.write(f"\r{self.words} {done:,} of {total:,}…")

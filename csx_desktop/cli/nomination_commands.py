@@ -159,8 +159,7 @@ def run_import(args: argparse.Namespace) -> int:
         mapping = apply_overrides(plan.layout, plan.mapping, args.map)
         fixed = store.round.category_named(args.category) if args.category else None
         print_mapping(plan.mapping_lines(mapping, fixed))
-        progress = TerminalProgress("Checking row")
-        try:
+        with TerminalProgress("Checking row") as progress:
             report = imports.import_nominations(
                 store,
                 plan=plan,
@@ -170,8 +169,6 @@ def run_import(args: argparse.Namespace) -> int:
                 dry_run=args.dry_run,
                 progress=progress,
             )
-        finally:
-            progress.end()
     for line in report.summary_lines():
         print(line)
     if report.rejected and not args.skip_invalid:

@@ -125,18 +125,11 @@ def run_export_scores(args: argparse.Namespace) -> None:
     from csx_desktop.operations.results import ADMINISTRATOR, export_scores
 
     refuse_to_replace(args)
-    progress = TerminalProgress("Writing row")  # on stderr, and only on a terminal
-    with open_round(args.file) as store:
-        try:
-            written = export_scores(
-                store,
-                viewer=ADMINISTRATOR,
-                path=args.output,
-                overwrite=args.force,
-                progress=lambda done, total, _words: progress(done, total),
-            )
-        finally:
-            progress.end()
+    # A progress line on stderr, and only on a terminal.
+    with open_round(args.file) as store, TerminalProgress("Writing row") as progress:
+        written = export_scores(
+            store, viewer=ADMINISTRATOR, path=args.output, overwrite=args.force, progress=progress
+        )
     print(written.summary("rows of scores"))
 
 

@@ -193,18 +193,15 @@ def run_export(args: argparse.Namespace) -> None:
 
     check_export_path(args.output)  # refuse a wrong name before reading anything
     refuse_to_replace(args)
-    progress = TerminalProgress("Writing row")  # on stderr, and only on a terminal
-    with open_round(args.file) as store:
-        try:
-            written = export(
-                store,
-                viewer=ADMINISTRATOR,
-                what=args.export,
-                path=args.output,
-                overwrite=args.force,
-                progress=lambda done, total, _words: progress(done, total),
-            )
-        finally:
-            progress.end()
+    # A progress line on stderr, and only on a terminal.
+    with open_round(args.file) as store, TerminalProgress("Writing row") as progress:
+        written = export(
+            store,
+            viewer=ADMINISTRATOR,
+            what=args.export,
+            path=args.output,
+            overwrite=args.force,
+            progress=progress,
+        )
     things = "entries" if args.export == "results" else "scoresheets"
     print(f"Wrote {written.amount} {things} to {args.output}.")
