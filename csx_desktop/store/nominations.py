@@ -826,22 +826,10 @@ def _json_text(names: list[str]) -> str:
         return _json_encode(names)
 
 
-# The columns a person can set, in the order ``_nomination_values`` gives them; then what
-# was received and decided, which a new nomination is written with.
-_NOMINATION_FIELDS = (
-    "category_id",
-    "nominee",
-    "team_members",
-    "service",
-    "nominating_body",
-    "nominator_name",
-    "nominator_email",
-    "relationship",
-    "citation",
-    "received_at",
-)
+# The columns a person can set (``EDITABLE_FIELDS``, in the order ``_nomination_values``
+# gives them); then what was received and decided, which a new nomination is written with.
 _NOMINATION_COLUMNS = (
-    *_NOMINATION_FIELDS,
+    *EDITABLE_FIELDS,
     "entry_id",
     "source",
     "response_id",
@@ -863,7 +851,7 @@ _ENTRY_COLUMNS = (
 
 
 def _nomination_values(nomination: Nomination, nominee: str) -> tuple[Any, ...]:
-    """The columns a person can set (``_NOMINATION_FIELDS``), tidied as they are stored: a
+    """The columns a person can set (``EDITABLE_FIELDS``), tidied as they are stored: a
     tuple, as an import writes it (thousands of them), not a dict to take apart again."""
     received = nomination.received_at
     members = nomination.team_members
@@ -883,7 +871,7 @@ def _nomination_values(nomination: Nomination, nominee: str) -> tuple[Any, ...]:
 
 def _nomination_row(nomination: Nomination, nominee: str) -> dict[str, Any]:
     """The columns a person can set, tidied as they are stored."""
-    return dict(zip(_NOMINATION_FIELDS, _nomination_values(nomination, nominee), strict=True))
+    return dict(zip(EDITABLE_FIELDS, _nomination_values(nomination, nominee), strict=True))
 
 
 def _typed_names(nomination: Nomination) -> dict[str, str]:
