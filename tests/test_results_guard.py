@@ -86,8 +86,8 @@ def test_before_submitting_every_read_and_output_is_refused_in_one_line(
         lambda: ops.results_document(store, viewer=chair, category="pride", with_counts=True),
         lambda: ops.check_outputs(store, viewer=chair),
         lambda: ops.write_results_report(store, viewer=chair, path=tmp_path / "r.pdf"),
-        lambda: ops.export_results(store, viewer=chair, path=tmp_path / "r.csv"),
-        lambda: ops.export_scoresheets(store, viewer=chair, path=tmp_path / "s.xlsx"),
+        lambda: ops.export(store, what="results", viewer=chair, path=tmp_path / "r.csv"),
+        lambda: ops.export(store, what="scoresheets", viewer=chair, path=tmp_path / "s.xlsx"),
     ]
     for read in reads:
         with pytest.raises(ResultsWithheld) as refused:
@@ -121,8 +121,8 @@ def test_after_submitting_the_chair_sees_that_category_and_is_noted_as_having_se
     assert "Extra Mile" in report.left_out
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "report.pdf").pages)
     assert "Zoë Whitfield" in text and "Maya Lindqvist" not in text and "Owen Marsh" not in text
-    results = ops.export_results(store, viewer=chair, path=tmp_path / "results.csv")
-    sheets = ops.export_scoresheets(store, viewer=chair, path=tmp_path / "sheets.xlsx")
+    results = ops.export(store, what="results", viewer=chair, path=tmp_path / "results.csv")
+    sheets = ops.export(store, what="scoresheets", viewer=chair, path=tmp_path / "sheets.xlsx")
     assert results.amount == 2 and sheets.amount == 4
     for path in (tmp_path / "results.csv", tmp_path / "sheets.xlsx"):
         rows = read_table(path).rows[1:]
@@ -144,7 +144,7 @@ def test_a_member_who_is_not_the_chair_gets_the_totals_only(
         lambda: ops.other_counts(store, viewer=nora, category_id=pride),
         lambda: ops.judges_at_a_glance(store, viewer=nora, category_id=pride),
         lambda: ops.write_results_report(store, viewer=nora, path=tmp_path / "r.pdf"),
-        lambda: ops.export_scoresheets(store, viewer=nora, path=tmp_path / "s.csv"),
+        lambda: ops.export(store, what="scoresheets", viewer=nora, path=tmp_path / "s.csv"),
     ):
         with pytest.raises(ResultsWithheld) as refused:
             refused_read()
@@ -172,7 +172,7 @@ def test_the_administrator_sees_everything_and_is_noted_as_nobody(
     store: Store, ids: dict[str, int], tmp_path: Path
 ) -> None:
     assert ops.check_outputs(store, viewer=ADMINISTRATOR)
-    written = ops.export_results(store, viewer=ADMINISTRATOR, path=tmp_path / "all.csv")
+    written = ops.export(store, what="results", viewer=ADMINISTRATOR, path=tmp_path / "all.csv")
     assert written.amount == 4 and written.left_out == ()
     assert {r.category.name for r in ops.all_results(store, viewer=ADMINISTRATOR)} >= {
         "Pride of Stockton",

@@ -433,36 +433,6 @@ def prepare_export(store: Store, *, viewer: Viewer, what: str) -> ExportToWrite:
     return prepare(store, viewer=viewer)
 
 
-def export_results(
-    store: Store,
-    *,
-    viewer: Viewer,
-    path: str | Path,
-    overwrite: bool = True,
-    progress: ProgressCallback | None = None,
-) -> Written:
-    """Write each category's ranking and decision to CSV or XLSX (``prepare_results_export``,
-    then its ``write``)."""
-    return export(
-        store, viewer=viewer, what="results", path=path, overwrite=overwrite, progress=progress
-    )
-
-
-def export_scoresheets(
-    store: Store,
-    *,
-    viewer: Viewer,
-    path: str | Path,
-    overwrite: bool = True,
-    progress: ProgressCallback | None = None,
-) -> Written:
-    """Write every scoresheet to CSV or XLSX (``prepare_scoresheets_export``, then its
-    ``write``)."""
-    return export(
-        store, viewer=viewer, what="scoresheets", path=path, overwrite=overwrite, progress=progress
-    )
-
-
 def export(
     store: Store,
     *,
@@ -472,8 +442,9 @@ def export(
     overwrite: bool = True,
     progress: ProgressCallback | None = None,
 ) -> Written:
-    """``export_results`` or ``export_scoresheets`` by name (the command line's ``export``):
-    the two steps in turn. A wrong file name is refused before anything is read."""
+    """Write each category's ranking and decision (``what="results"``) or every scoresheet
+    (``"scoresheets"``) to CSV or XLSX: ``prepare_export``, then its ``write``. A wrong file
+    name is refused before anything is read."""
     from csx_desktop.io.exports import check_export_path
 
     check_export_path(path)
