@@ -236,9 +236,13 @@ class Keying(enum.StrEnum):
     AGREED = "agreed"  # keyed a second time, and both keyings give the same scores
 
 
+# The value of the rule ``paper_keying`` that needs two keyings that agree.
+PAPER_KEYED_TWICE = "twice"
+
+
 def keying_counts(keying: Keying | None, paper_keying: str) -> bool:
     """Whether a sheet in this keying state may count under the round's paper-sheet rule."""
-    return paper_keying != "twice" or keying is None or keying is Keying.AGREED
+    return paper_keying != PAPER_KEYED_TWICE or keying is None or keying is Keying.AGREED
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,3 +342,8 @@ class RoundSettings:
     paper_keying: str = default_of("paper_keying", str)  # "once" or "twice"
     tie_rule: str = default_of("tie_rule", str)  # "chair": a recorded decision
     council_logo: Logo | None = None  # printed on every certificate when set
+
+    @property
+    def paper_keyed_twice(self) -> bool:
+        """A paper sheet counts only once two keyings of it agree (the rule ``paper_keying``)."""
+        return self.paper_keying == PAPER_KEYED_TWICE

@@ -599,7 +599,7 @@ def import_scores(
                     store.scores.set_comment(row.member_id, row.entry_id, row.comment, via=via)
                     result.changed += 1
         states = [store.scores.settle_keying(*key) for key in sorted(keyed)]
-        if store.round.settings().paper_keying == "twice":
+        if store.round.settings().paper_keyed_twice:
             waiting = sum(1 for state in states if state is not Keying.AGREED)
             if waiting:
                 result.notes.append(

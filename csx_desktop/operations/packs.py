@@ -525,7 +525,7 @@ def finish_paper_category(store: Store, *, member_id: int, category_id: int) -> 
 
 def _keyed_twice(store: Store) -> bool:
     """Whether the round counts a paper sheet only once two keyings agree."""
-    return store.round.settings().paper_keying == "twice"
+    return store.round.settings().paper_keyed_twice
 
 
 def _tidy(text: str) -> str:

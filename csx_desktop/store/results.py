@@ -162,7 +162,7 @@ def judge_sheets(
     for category in categories:
         rubric = RubricScale.of(category.criteria)
         params += [category.id, rubric.criteria, rubric.factor]
-    twice = store.round.settings().paper_keying == "twice"
+    twice = store.round.settings().paper_keyed_twice
     case = _CATEGORY_TOTAL.format(total=_CHECKED_TOTAL if twice else _TOTAL)
     sql = _JUDGE_SHEETS.format(cases=" ".join([case] * len(categories)))
     if category_id is not None:
@@ -286,7 +286,7 @@ def sheet_details(
         entries = {entry_id: one} if one.status is EntryStatus.ACTIVE else {}
     else:
         entries = {e.id: e for e in store.nominations.entries(category_id) if e.id is not None}
-    paper_keying = store.round.settings().paper_keying
+    twice = store.round.settings().paper_keyed_twice
     details = []
     seen: set[tuple[int, int]] = set()
     for sheet in store.scores.sheets(entry_id=entry_id, category_id=category_id):
@@ -308,7 +308,7 @@ def sheet_details(
                 comment=sheet.comment,
                 submitted=sheet.submitted,
                 updated_at=sheet.updated_at,
-                keying=sheet.keying if paper_keying == "twice" else None,
+                keying=sheet.keying if twice else None,
                 scale=scales[category.id],
             )
         )

@@ -124,7 +124,7 @@ class ProgressArea(Area):
             return
         progress = self.store.scores.progress(category_id)
         category = self.store.round.category(category_id)
-        twice = self.store.round.settings().paper_keying == "twice"
+        twice = self.store.round.settings().paper_keyed_twice
         self.legend.setText(LEGEND + (KEYING_LEGEND if twice else ""))
         self.model.set_progress(progress, len(category.criteria))
         self._fit_columns()

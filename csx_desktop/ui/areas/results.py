@@ -233,7 +233,7 @@ class ResultsArea(Area):
         fit_columns_to_contents(self.table)
         self.table.selectionModel().selectionChanged.connect(self._entry_chosen)
         # The paper-sheet flag is said only in a round that keys paper sheets twice.
-        twice = self.store.round.settings().paper_keying == "twice"
+        twice = self.store.round.settings().paper_keyed_twice
         flags = {f: s for f, s in FLAG_SYMBOLS.items() if twice or f is not Flag.PAPER_TO_CHECK}
         if self.plain:
             legend = (
