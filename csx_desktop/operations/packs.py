@@ -552,16 +552,25 @@ def keying_mismatches(store: Store) -> list[KeyingMismatch]:
     (a later correction in the app that makes them agree removes it from the list)."""
     from csx_desktop.store.pack_records import second_keyings
 
+    keyings = second_keyings(store)
+    if not keyings:
+        return []
+    # Read once for every keying (the Panel area asks at each refresh), not a form each.
+    members = {m.id: m.name for m in store.panel.members()}
+    categories = {c.id: c for c in store.round.categories()}
     found = []
-    for keying in second_keyings(store):
+    for keying in keyings:
         try:
-            form = paper_sheet_form(store, member_id=keying.member_id, entry_id=keying.entry_id)
+            entry = store.nominations.entry(keying.entry_id)
         except CsxError:
-            continue  # the member or entry is gone: nothing to look at
-        sheet = form.sheet
+            continue  # the entry is gone: nothing to look at
+        category = categories.get(entry.category_id)
+        if keying.member_id not in members or category is None:
+            continue  # the member is no longer on the panel
+        sheet = store.scores.sheet(keying.member_id, keying.entry_id)
         differences = [
             KeyedValue(c.name, sheet.scores.get(c.id or 0), keying.scores.get(c.id or 0))
-            for c in form.category.criteria
+            for c in category.criteria
             if sheet.scores.get(c.id or 0) != keying.scores.get(c.id or 0)
         ]
         if _tidy(sheet.comment) != keying.comment:
@@ -569,7 +578,7 @@ def keying_mismatches(store: Store) -> list[KeyingMismatch]:
         if differences:
             found.append(
                 KeyingMismatch(
-                    form.member.name, form.entry.nominee, form.category.name, tuple(differences)
+                    members[keying.member_id], entry.nominee, category.name, tuple(differences)
                 )
             )
     return found
